@@ -1,0 +1,83 @@
+"""The command line: parsing and wiring only; the work lives in runner and friends."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from newslint import __version__
+
+_FORMATS = ["text", "json"]
+
+
+def _codes(value: str | None) -> list[str] | None:
+    if not value:
+        return None
+    return [c.strip() for c in value.split(",") if c.strip()]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="newslint")
+def main() -> None:
+    """newslint: a linter for news articles.
+
+    Exit codes: 0 no findings, 1 findings, 2 usage or input error.
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=str)
+@click.option("--format", "format_", type=click.Choice(_FORMATS), default="text", show_default=True, help="Output format.")
+@click.option("--select", help="Comma-separated rule codes or prefixes to run (replaces the configured selection).")
+@click.option("--ignore", help="Comma-separated rule codes or prefixes to skip.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Use this configuration file.")
+@click.option("--statistics", is_flag=True, help="Print a table of counts per rule.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only the summary (and nothing when clean).")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--stdin-filename", help="Name for text read from '-' (config matching and messages).")
+def check(paths: tuple[str, ...], format_: str, select: str | None, ignore: str | None, config_file: str | None,
+          statistics: bool, quiet: bool, color: str, exit_zero: bool, stdin_filename: str | None) -> None:
+    """Lint articles: files, directories (recursively) or '-' for stdin."""
+    from newslint.runner import RunOptions, run_check
+
+    opts = RunOptions(
+        paths=list(paths) or ["."],
+        format=format_,
+        select=_codes(select),
+        ignore=_codes(ignore),
+        config_file=config_file,
+        statistics=statistics,
+        quiet=quiet,
+        color=color,
+        exit_zero=exit_zero,
+        stdin_filename=stdin_filename,
+    )
+    sys.exit(run_check(opts))
+
+
+@main.command("rules")
+def rules_cmd() -> None:
+    """List every rule: code, name, default, fixable, summary."""
+    from tabulate import tabulate
+
+    from newslint.registry import all_rules
+
+    rows = [(r.code, r.name, "on" if r.default_enabled else "off", "yes" if r.fixable else "no", r.summary) for r in all_rules()]
+    click.echo(tabulate(rows, headers=["code", "name", "default", "fixable", "summary"], tablefmt="simple"))
+
+
+@main.command("rule")
+@click.argument("code")
+def rule_cmd(code: str) -> None:
+    """Explain one rule, with an example."""
+    from newslint.registry import get_rule
+
+    r = get_rule(code)
+    if r is None:
+        click.echo(f"newslint: error: unknown rule {code!r} (see 'newslint rules')", err=True)
+        sys.exit(2)
+    default = "on" if r.default_enabled else "off"
+    click.echo(f"{r.code} {r.name}\n\n{r.summary}\n\nDefault: {default}. Fixable: {'yes' if r.fixable else 'no'}. "
+               f"Severity: {r.severity.value}.\n\n{r.explanation}")

@@ -1,0 +1,228 @@
+"""Configuration: defaults from ``config/newslint.toml``, user files found upward, merging, validation."""
+
+from __future__ import annotations
+
+import fnmatch
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_NAMES = ("newslint.toml", ".newslint.toml")
+_DEFAULTS_FILE = Path(__file__).with_name("defaults.toml")
+
+# Top-level keys and the types they take; tables are validated by their owners.
+_SCHEMA: dict[str, type | tuple[type, ...]] = {
+    "select": list,
+    "extend-select": list,
+    "ignore": list,
+    "per-file-ignores": dict,
+    "include": list,
+    "exclude": list,
+    "dialect": str,
+    "dictionaries": list,
+    "lexicon": str,
+    "max-file-size-mb": (int, float),
+    "rules": dict,
+    "grammar": dict,
+    "corpus": dict,
+    "hygiene": dict,
+    "cache": dict,
+}
+_DIALECTS = ("en-US", "en-GB", "auto")
+
+
+class ConfigError(Exception):
+    """A configuration problem, with the file, line and key when known."""
+
+
+def _locate(path: Path | None, key: str) -> str:
+    """``file:line`` of the first line mentioning ``key``, for error messages."""
+    if path is None:
+        return "<config>"
+    try:
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            stripped = line.strip()
+            bare = key.split(".")[-1]
+            if stripped.startswith((bare, f'"{bare}"', f"[{key}", f"[tool.newslint.{key}")):
+                return f"{path}:{n}"
+    except OSError:
+        pass
+    return str(path)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc.strerror}") from None
+
+
+def load_defaults() -> dict[str, Any]:
+    return _read_toml(_DEFAULTS_FILE)
+
+
+def _user_table(path: Path) -> dict[str, Any] | None:
+    """The newslint settings in ``path``, or None for a pyproject.toml without them."""
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        return data.get("tool", {}).get("newslint")
+    return data
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest newslint.toml, .newslint.toml or pyproject.toml with [tool.newslint]."""
+    here = start if start.is_dir() else start.parent
+    here = here.resolve()
+    for folder in (here, *here.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                if _user_table(pyproject) is not None:
+                    return pyproject
+            except ConfigError:
+                raise
+    return None
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict) and key != "per-file-ignores":
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def _validate(data: dict[str, Any], path: Path | None) -> None:
+    for key, value in data.items():
+        if key not in _SCHEMA:
+            known = ", ".join(sorted(_SCHEMA))
+            raise ConfigError(f"{_locate(path, key)}: unknown option {key!r} (known: {known})")
+        expected = _SCHEMA[key]
+        if not isinstance(value, expected) or isinstance(value, bool) and expected != bool:
+            names = " or ".join(t.__name__ for t in (expected if isinstance(expected, tuple) else (expected,)))
+            raise ConfigError(f"{_locate(path, key)}: option {key!r} must be a {names}, not {type(value).__name__}")
+        if isinstance(value, list) and not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{_locate(path, key)}: option {key!r} must be a list of strings")
+    if "dialect" in data and data["dialect"] not in _DIALECTS:
+        raise ConfigError(f"{_locate(path, 'dialect')}: dialect must be one of {', '.join(_DIALECTS)}, not {data['dialect']!r}")
+    for glob, codes in data.get("per-file-ignores", {}).items():
+        if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+            raise ConfigError(f"{_locate(path, 'per-file-ignores')}: per-file-ignores[{glob!r}] must be a list of rule codes")
+    for code, options in data.get("rules", {}).items():
+        if not isinstance(options, dict):
+            raise ConfigError(f"{_locate(path, 'rules')}: [rules.{code}] must be a table")
+
+
+def _check_codes(cfg: "Config") -> None:
+    """Unknown rule codes in select/ignore are mistakes worth stopping for."""
+    from newslint.registry import is_known_selector
+
+    for key in ("select", "extend-select", "ignore"):
+        for code in getattr(cfg, key.replace("-", "_")):
+            if not is_known_selector(code):
+                raise ConfigError(f"{_locate(cfg.source, key)}: unknown rule code {code!r} in {key!r}")
+    for codes in cfg.per_file_ignores.values():
+        for code in codes:
+            if not is_known_selector(code):
+                raise ConfigError(f"{_locate(cfg.source, 'per-file-ignores')}: unknown rule code {code!r} in 'per-file-ignores'")
+    for code in cfg.rules:
+        if not is_known_selector(code):
+            raise ConfigError(f"{_locate(cfg.source, 'rules')}: unknown rule {code!r} in [rules]")
+
+
+@dataclass
+class Config:
+    """The resolved configuration for one run (one configuration file)."""
+
+    select: list[str]
+    extend_select: list[str]
+    ignore: list[str]
+    per_file_ignores: dict[str, list[str]]
+    include: list[str]
+    exclude: list[str]
+    dialect: str
+    dictionaries: list[Path]
+    lexicon_path: Path | None
+    max_file_size: int
+    rules: dict[str, dict[str, Any]]
+    grammar: dict[str, Any]
+    corpus: dict[str, Any]
+    hygiene: dict[str, Any]
+    cache: dict[str, Any]
+    source: Path | None = None
+    root: Path = field(default_factory=Path.cwd)
+    raw: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], source: Path | None = None) -> "Config":
+        root = source.parent.resolve() if source else Path.cwd()
+        lexicon = data.get("lexicon") or ""
+        lexicon_path = (root / lexicon) if lexicon else None
+        return cls(
+            select=list(data.get("select", ["NL"])),
+            extend_select=list(data.get("extend-select", [])),
+            ignore=list(data.get("ignore", [])),
+            per_file_ignores={k: list(v) for k, v in data.get("per-file-ignores", {}).items()},
+            include=list(data.get("include", [])),
+            exclude=list(data.get("exclude", [])),
+            dialect=data.get("dialect", "auto"),
+            dictionaries=[root / p for p in data.get("dictionaries", [])],
+            lexicon_path=lexicon_path,
+            max_file_size=int(float(data.get("max-file-size-mb", 200)) * 1024 * 1024),
+            rules=dict(data.get("rules", {})),
+            grammar=dict(data.get("grammar", {})),
+            corpus=dict(data.get("corpus", {})),
+            hygiene=dict(data.get("hygiene", {})),
+            cache=dict(data.get("cache", {})),
+            source=source,
+            root=root,
+            raw=data,
+        )
+
+    def ignored_for(self, path: str) -> list[str]:
+        """Codes ignored for ``path`` by per-file-ignores."""
+        out: list[str] = []
+        try:
+            rel = Path(path).resolve().relative_to(self.root).as_posix()
+        except (ValueError, OSError):
+            rel = Path(path).as_posix()
+        for glob, codes in self.per_file_ignores.items():
+            if fnmatch.fnmatch(rel, glob) or fnmatch.fnmatch(Path(path).name, glob):
+                out.extend(codes)
+        return out
+
+
+def load_config(explicit: Path | None = None, start: Path | None = None, overrides: dict[str, Any] | None = None) -> Config:
+    """Defaults, then the user's file (explicit or found from ``start`` upward), then CLI overrides."""
+    data = load_defaults()
+    source: Path | None = None
+    if explicit is not None:
+        if not explicit.is_file():
+            raise ConfigError(f"{explicit}: configuration file not found")
+        source = explicit
+    elif start is not None:
+        source = find_config(start)
+    if source is not None:
+        user = _user_table(source) or {}
+        _validate(user, source)
+        data = _merge(data, user)
+    if overrides:
+        data = _merge(data, overrides)
+    cfg = Config.from_dict(data, source)
+    _check_codes(cfg)
+    return cfg

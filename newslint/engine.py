@@ -1,0 +1,50 @@
+"""Run the selected rules over a document and filter what they found."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable
+
+from newslint.diagnostics import Diagnostic
+from newslint.document import Document
+from newslint.registry import is_selected, select_rules
+from newslint.rules.base import Context, Rule
+from newslint.suppression import apply_suppressions
+
+if TYPE_CHECKING:
+    from newslint.config import Config
+
+
+class Linter:
+    """Holds the rule selection and context for one configuration; lints many documents."""
+
+    def __init__(self, config: "Config", rules: Iterable[Rule] | None = None) -> None:
+        self.config = config
+        self.rules = list(rules) if rules is not None else select_rules(config)
+        self.context = Context(config)
+
+    def rules_for(self, path: str) -> list[Rule]:
+        ignored = self.config.ignored_for(path) if self.config.per_file_ignores else []
+        if not ignored:
+            return self.rules
+        return [r for r in self.rules if not is_selected(r.code, r.name, True, ignored, [])]
+
+    def lint(self, doc: Document) -> list[Diagnostic]:
+        """All diagnostics for ``doc``, suppressions applied, sorted by position."""
+        found: list[Diagnostic] = []
+        for rule in self.rules_for(doc.path):
+            found.extend(rule.check(doc, self.context))
+        found = apply_suppressions(doc, found)
+        found.sort(key=lambda d: d.sort_key)
+        return dedupe(found)
+
+
+def dedupe(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Drop exact repeats (same code and span), keeping the first."""
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for d in diagnostics:
+        key = (d.code, d.start, d.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out

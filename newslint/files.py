@@ -1,0 +1,142 @@
+"""Finding the files to lint and reading them safely.
+
+Every problem with an input becomes an :class:`InputError` with a one-line message;
+nothing here lets a traceback reach the user.
+"""
+
+from __future__ import annotations
+
+import codecs
+import fnmatch
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+_BINARY_SNIFF = 8192
+
+
+class InputError(Exception):
+    """A path that cannot be linted; the message is shown as one line."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A decoded file plus what is needed to write it back byte for byte."""
+
+    path: str
+    text: str
+    encoding: str  # "utf-8", "utf-8-sig" or "utf-16"
+    raw_hash: str
+    size: int
+    mtime_ns: int
+
+    @property
+    def bom(self) -> bool:
+        return self.encoding in ("utf-8-sig", "utf-16")
+
+
+def _matches(rel: str, name: str, globs: list[str]) -> bool:
+    for g in globs:
+        g = g.rstrip("/")
+        if fnmatch.fnmatch(name, g) or fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(rel, g + "/*") or rel.startswith(g + "/"):
+            return True
+    return False
+
+
+def discover(paths: list[str], include: list[str], exclude: list[str]) -> Iterator[str | InputError]:
+    """Yield files to lint (explicit files always, directories recursively), or errors.
+
+    Hidden folders and ``.git`` are skipped; symlinked folders are not followed, so a
+    link loop cannot make the walk endless.
+    """
+    seen: set[str] = set()
+    for arg in paths:
+        p = Path(arg)
+        if not os.path.lexists(arg):
+            yield InputError(arg, "no such file or directory")
+            continue
+        if p.is_dir():
+            found = False
+            for dirpath, dirnames, filenames in os.walk(arg, onerror=None, followlinks=False):
+                rel_dir = os.path.relpath(dirpath, arg)
+                dirnames[:] = sorted(
+                    d for d in dirnames
+                    if not d.startswith(".") and not _matches(os.path.normpath(os.path.join(rel_dir, d)), d, exclude)
+                )
+                for name in sorted(filenames):
+                    rel = os.path.normpath(os.path.join(rel_dir, name))
+                    if name.startswith(".") or not _matches(rel, name, include) or _matches(rel, name, exclude):
+                        continue
+                    full = os.path.join(dirpath, name)
+                    if full not in seen:
+                        seen.add(full)
+                        found = True
+                        yield full
+            if not found:
+                yield InputError(arg, f"no files to lint in this directory (include: {', '.join(include) or 'nothing'})")
+        elif p.is_file() or p.is_symlink():
+            if arg not in seen:
+                seen.add(arg)
+                yield arg
+        else:
+            yield InputError(arg, "not a regular file")
+
+
+def decode(data: bytes, path: str) -> tuple[str, str]:
+    """Text and encoding of ``data``: UTF-8 (with or without BOM) or UTF-16 with a BOM."""
+    if data.startswith(codecs.BOM_UTF8):
+        encoding, body = "utf-8-sig", data[len(codecs.BOM_UTF8):]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise InputError(path, f"invalid UTF-16 at byte {exc.start}") from None
+    else:
+        encoding, body = "utf-8", data
+    if b"\x00" in body[:_BINARY_SNIFF]:
+        raise InputError(path, "looks like a binary file (NUL byte found); skipped")
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        offset = exc.start + (len(data) - len(body))
+        raise InputError(
+            path,
+            f"not valid UTF-8: byte 0x{data[offset]:02x} at offset {offset}; convert the file to UTF-8",
+        ) from None
+    return text, encoding
+
+
+def read_source(path: str, max_size: int) -> SourceFile:
+    """Read and decode ``path``; every failure is an InputError."""
+    try:
+        st = os.stat(path)
+        if st.st_size > max_size:
+            raise InputError(path, f"file is {st.st_size / 1048576:.0f} MB, over the {max_size / 1048576:.0f} MB limit (max-file-size-mb)")
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except InputError:
+        raise
+    except IsADirectoryError:
+        raise InputError(path, "is a directory") from None
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
+    except FileNotFoundError:
+        raise InputError(path, "no such file (removed during the run?)") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    text, encoding = decode(data, path)
+    return SourceFile(
+        path=path,
+        text=text,
+        encoding=encoding,
+        raw_hash=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        mtime_ns=st.st_mtime_ns,
+    )

@@ -1,0 +1,21 @@
+"""Output formats: one module per format, all fed the same results."""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Callable, TextIO
+
+if TYPE_CHECKING:
+    from newslint.runner import FileResult, RunOptions
+
+Reporter = Callable[[list["FileResult"], TextIO, "RunOptions"], None]
+
+# format name -> module defining report(results, out, opts)
+FORMATS = {
+    "text": "newslint.reporters.text",
+    "json": "newslint.reporters.json",
+}
+
+
+def get_reporter(name: str) -> Reporter:
+    return importlib.import_module(FORMATS[name]).report  # type: ignore[no-any-return]

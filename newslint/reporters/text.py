@@ -1,0 +1,128 @@
+"""Human output: ``path:line:col: CODE message``, the source window with a caret underline, a summary."""
+
+from __future__ import annotations
+
+import os
+import sys
+import unicodedata
+from collections import Counter
+from typing import TYPE_CHECKING, TextIO
+
+from newslint.diagnostics import Applicability, Diagnostic
+from newslint.document import Document
+
+if TYPE_CHECKING:
+    from newslint.runner import FileResult, RunOptions
+
+# How many characters of a long line to show on each side of a finding.
+WINDOW = 40
+
+
+def use_color(opts: "RunOptions", out: TextIO) -> bool:
+    if opts.color == "always":
+        return True
+    if opts.color == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return hasattr(out, "isatty") and out.isatty()
+
+
+def _style(text: str, color: bool, **kw: object) -> str:
+    if not color:
+        return text
+    import click
+
+    return click.style(text, **kw)  # type: ignore[arg-type]
+
+
+def _width(s: str) -> int:
+    """Display width: wide East Asian characters take two cells, combining marks none."""
+    w = 0
+    for ch in s:
+        if unicodedata.combining(ch):
+            continue
+        w += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+    return w
+
+
+def excerpt(doc: Document, d: Diagnostic) -> tuple[int, str, int, int]:
+    """(line number, shown text, caret indent, caret width) for the first line of ``d``."""
+    line, col = doc.lines.position(d.start)
+    ls, le = doc.lines.line_span(line)
+    start = d.start
+    end = min(max(d.end, d.start + 1), le) if le > start else start + 1
+    lo = max(ls, start - WINDOW)
+    hi = min(le, max(end, start + 1) + WINDOW)
+    prefix = "…" if lo > ls else ""
+    suffix = "…" if hi < le else ""
+    shown = prefix + doc.text[lo:hi].replace("\t", " ") + suffix
+    indent = _width(prefix + doc.text[lo:start])
+    width = max(1, _width(doc.text[start:end]))
+    return line, shown, indent, width
+
+
+def format_diagnostic(path: str, doc: Document, d: Diagnostic, color: bool) -> str:
+    line, col = doc.lines.position(d.start)
+    head = f"{_style(path, color, bold=True)}:{line}:{col}: {_style(d.code, color, fg='red', bold=True)} {d.message}"
+    n, shown, indent, width = excerpt(doc, d)
+    gutter = " " * len(str(n))
+    parts = [
+        head,
+        f"{gutter} {_style('|', color, fg='blue')}",
+        f"{_style(str(n), color, fg='blue')} {_style('|', color, fg='blue')} {shown}",
+        f"{gutter} {_style('|', color, fg='blue')} {' ' * indent}{_style('^' * width, color, fg='red', bold=True)}",
+    ]
+    if d.fix is not None:
+        parts.append(f"{gutter} = fix ({d.fix.applicability.label}): {d.fix.title}")
+    elif d.suggestions:
+        parts.append(f"{gutter} = suggestion: {', '.join(d.suggestions)}")
+    return "\n".join(parts)
+
+
+def summary(results: list["FileResult"]) -> str:
+    files = sum(1 for r in results if r.doc is not None)
+    found = [d for r in results for d in r.diagnostics]
+    errors = sum(1 for r in results if r.error)
+    plural = "s" if files != 1 else ""
+    if not found:
+        text = f"All clear: {files} file{plural} checked, no problems found."
+    else:
+        fixable = sum(1 for d in found if d.fix and d.fix.applicability == Applicability.SAFE)
+        hidden = sum(1 for d in found if d.fix and d.fix.applicability == Applicability.UNSAFE)
+        text = f"Found {len(found)} problem{'s' if len(found) != 1 else ''} in {files} file{plural}."
+        if fixable:
+            text += f" {fixable} fixable with --fix."
+        if hidden:
+            text += f" {hidden} more with --unsafe-fixes."
+    if errors:
+        text += f" {errors} path{'s' if errors != 1 else ''} could not be checked (see errors above)."
+    return text
+
+
+def statistics_table(results: list["FileResult"]) -> str:
+    from tabulate import tabulate
+
+    counts: Counter[tuple[str, str]] = Counter()
+    fixable: Counter[tuple[str, str]] = Counter()
+    for r in results:
+        for d in r.diagnostics:
+            counts[(d.code, d.name)] += 1
+            if d.fix and d.fix.applicability == Applicability.SAFE:
+                fixable[(d.code, d.name)] += 1
+    rows = [(c, n, k, fixable[(c, n)]) for (c, n), k in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return tabulate(rows, headers=["code", "rule", "count", "fixable"], tablefmt="simple")
+
+
+def report(results: list["FileResult"], out: TextIO, opts: "RunOptions") -> None:
+    color = use_color(opts, out)
+    if not opts.quiet:
+        for r in results:
+            if r.doc is None:
+                continue
+            for d in r.diagnostics:
+                out.write(format_diagnostic(r.path, r.doc, d, color) + "\n\n")
+    if opts.statistics:
+        out.write(statistics_table(results) + "\n\n")
+    if not opts.quiet or any(r.diagnostics for r in results):
+        out.write(summary(results) + "\n")
+    if out is sys.stdout:
+        out.flush()

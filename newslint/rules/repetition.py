@@ -1,0 +1,41 @@
+"""Repeated word: "the the", across spaces or a line break within one paragraph."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from newslint.diagnostics import Applicability, Diagnostic, replace_fix
+from newslint.document import Document
+from newslint.rules.base import Context, rule
+
+# A word, whitespace within the paragraph (no blank line), the same word again.
+# Function words are never names, so "The The" is a slip even though both are capitalized.
+_FUNCTION_WORDS = frozenset("the a an and or but of to in on at for by with from as is was are were it he she they we".split())
+_REPEAT = re.compile(r"\b([^\W\d_]+)([ \t]+|[ \t]*\r?\n[ \t]*)(\1)\b", re.I)
+
+
+@rule("NL401", "repeated-word", "The same word twice in a row (\"the the\").", fixable=True)
+def repeated_word(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    """Finds a word written twice in a row, ignoring case: "the the firm's".
+
+    Why: the eye skips the second copy, so writers and editors miss it. Grammatical doublings
+    ("had had", "that that"; the list is the rule option ``allowed``) and names, where both
+    copies are capitalized mid-sentence ("Duran Duran"), are not reported.
+
+    Example: "the the firm's results" -> "the firm's results".
+
+    Fix: safe; it removes the second copy and the space before it (unsafe inside a quotation).
+    """
+    allowed = {w.lower() for w in ctx.options(repeated_word).get("allowed", [])}
+    text = doc.prose
+    for m in _REPEAT.finditer(text):
+        first, second = m.group(1), m.group(3)
+        if first.lower() in allowed:
+            continue
+        if first[0].isupper() and second[0].isupper() and first.lower() not in _FUNCTION_WORDS:
+            continue  # Duran Duran, Sirhan Sirhan, "Bora Bora"
+        s, e = m.end(1), m.end(3)
+        applicability = Applicability.UNSAFE if doc.in_quote(s, e) else Applicability.SAFE
+        fix = replace_fix(s, e, "", applicability, f"Remove the repeated {second!r}")
+        yield repeated_word.diagnostic(m.start(3), e, f"Repeated word: {first!r}", fix, suggestions=("",))

@@ -1,0 +1,91 @@
+"""Sentence start: a sentence or paragraph that begins with a lowercase letter."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from newslint.diagnostics import Applicability, Diagnostic, replace_fix
+from newslint.document import Document
+from newslint.rules.base import Context, rule
+
+# A sentence end: . ! or ? (not an ellipsis), optional closing marks, then whitespace.
+_SENTENCE_END = re.compile(r"(?<![.…])([.!?])([”’\"')\]]*)[ \t]+(?=[^\W\d_])")
+# The word at a position (letters, apostrophes, hyphens).
+_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+# Abbreviations that end with a period but do not end a sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st gen sen rep gov lt col capt sgt maj cmdr adm co corp inc ltd jr sr vs etc
+    approx no nos vol jan feb mar apr jun jul aug sep sept oct nov dec mt ft est dept univ assn bros
+    fig figs pp cf al ca ch op pt rev hon atty supt cpl pvt messrs mme mlle""".split()
+)
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The whitespace-delimited token ending just before ``pos``."""
+    start = pos
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:pos]
+
+
+def _is_abbreviation(token: str) -> bool:
+    """'U.S', 'e.g', 'a.m' (dotted initials) or a known abbreviation like 'Mr' or 'Sept'."""
+    bare = token.lstrip("(“\"'‘[")
+    if re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", bare) and ("." in bare or len(bare) == 1):
+        return True
+    return bare.lower() in ABBREVIATIONS
+
+
+def _starts_lowercase(word: str) -> bool:
+    """A lowercase first letter, not a deliberate lowercase brand (iPhone, eBay)."""
+    return word[0].islower() and not any(c.isupper() for c in word[1:])
+
+
+def sentence_starts(doc: Document) -> Iterator[int]:
+    """Offsets where a sentence starts: each paragraph start and after each sentence end."""
+    text = doc.prose
+    for ps, pe in doc.paragraphs:
+        i = ps
+        while i < pe and (text[i].isspace() or text[i] in "“\"‘'([-–—•*#>"):
+            i += 1
+        if i < pe:
+            yield i
+        for m in _SENTENCE_END.finditer(text, ps, pe):
+            mark, closers = m.group(1), m.group(2)
+            if closers and mark in "?!":
+                continue  # "Why?" he asked.
+            if closers and mark == "." and any(c in "”\"’'" for c in closers):
+                continue  # "...now." he said - rare but not ours to judge
+            if mark == "." and _is_abbreviation(_word_before(text, m.start(1))):
+                continue
+            yield m.end()
+
+
+@rule("NL201", "lowercase-sentence-start", "A sentence or paragraph that starts with a lowercase letter.", fixable=True)
+def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    """Finds a paragraph, or a sentence after ``.`` ``!`` or ``?``, whose first word is lowercase.
+
+    Why: "the Beijing summit has..." at the head of a paragraph, or "...Kim Jong-un. south Korean
+    officials...", is a visible slip. Abbreviations (U.S., Mr., e.g., a.m.), ellipses, a question
+    or exclamation inside quotation marks ("Why?" he asked) and brand names with inner capitals
+    (iPhone, eBay) are not reported.
+
+    Example: "the Beijing summit has also served..." -> "The Beijing summit...".
+
+    Fix: safe in running prose; unsafe inside a quotation.
+    """
+    text = doc.prose
+    for pos in sentence_starts(doc):
+        m = _WORD.match(text, pos)
+        if not m or not _starts_lowercase(m.group()):
+            continue
+        if doc.is_masked(m.start(), m.end()):
+            continue
+        word = m.group()
+        applicability = Applicability.UNSAFE if doc.in_quote(m.start(), m.end()) else Applicability.SAFE
+        right = word[0].upper()
+        fix = replace_fix(m.start(), m.start() + 1, right, applicability, f"Capitalize to {right + word[1:]!r}")
+        yield lowercase_sentence_start.diagnostic(
+            m.start(), m.end(), f"Sentence starts with a lowercase letter: {word!r}", fix, suggestions=(right + word[1:],)
+        )

@@ -1,0 +1,161 @@
+"""Spacing rules: missing spaces after punctuation, spaces before it, doubled and trailing spaces.
+
+All patterns run over ``Document.prose`` (URLs, e-mail addresses, code already blanked) and are
+linear: each is a single character class with fixed-width look-arounds, so no input can make
+them backtrack.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from newslint.diagnostics import Applicability, Diagnostic, replace_fix
+from newslint.document import Document
+from newslint.rules.base import Context, Rule, rule
+
+_LETTER = r"[^\W\d_]"
+
+# "then,and" / "2019,the": a word or number, a comma, then a letter.
+_COMMA = re.compile(rf"(?<=[\w”’\"')]),(?={_LETTER})")
+# "now.The": lowercase letter, digit, or closing mark, a period, then a capitalised word.
+_PERIOD = re.compile(r"(?<=[a-z0-9%”’\"')])\.(?=[A-Z][a-z])")
+# "said:the", "why?The", "now;then": letters on both sides.
+_OTHER = re.compile(rf"(?<={_LETTER})([;:?!])(?={_LETTER})")
+# "word ," : spaces, then punctuation that ends a clause followed by space or line end.
+_BEFORE = re.compile(r"(?<=[\w”’\"')])([ \t]+)(?=[,.;:?!](?:[\s”’\"')]|$))", re.M)
+# Two or more spaces between non-space characters.
+_DOUBLE = re.compile(r"(?<=\S)( {2,})(?=\S)")
+# Spaces or tabs at the end of a line.
+_TRAILING = re.compile(r"[ \t]+(?=\r?\n|\r|\Z)")
+
+# Words that end with a period but are abbreviations or parts of names ("St.Petersburg" is still an error,
+# but "Yahoo.Com"-style domains are masked as URLs before this runs).
+_PERIOD_OK_BEFORE = re.compile(r"(?:\b[A-Za-z]\.[A-Za-z]|\.\w+)$")
+
+
+# Spacing fixes are safe, even in quotations: they change no word anyone said.
+SAFE = Applicability.SAFE
+
+
+def _insert_space(r: Rule, doc: Document, pos: int, message: str) -> Diagnostic:
+    """Diagnostic at the punctuation at ``pos`` with a fix inserting a space after it."""
+    fix = replace_fix(pos + 1, pos + 1, " ", SAFE, "Insert a space")
+    return r.diagnostic(pos, pos + 1, message, fix, suggestions=(doc.text[pos] + " ",))
+
+
+@rule("NL301", "missing-space-after-comma", "A comma between words with no space after it (\"then,and\").", fixable=True)
+def missing_space_after_comma(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    """Finds a comma followed directly by a letter: "then,and", "stated,highlighting".
+
+    Why: a missing space after a comma is a typing slip that spell checkers cannot see.
+    Numbers (1,000) and commas at the end of a line are not reported.
+
+    Example: "We were together then,and we remain" -> "then, and".
+
+    Fix: safe; it inserts one space.
+    """
+    text = doc.prose
+    for m in _COMMA.finditer(text):
+        yield _insert_space(missing_space_after_comma, doc, m.start(), "Missing space after comma")
+
+
+@rule("NL302", "missing-space-after-period", "A sentence-ending period glued to the next sentence (\"now.The\").", fixable=True)
+def missing_space_after_period(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    """Finds a period between a lowercase word (or number) and a capitalised word: "now.The".
+
+    Why: the two sentences run together; no spell checker reports it because both words exist.
+    Abbreviations (U.S., J.K.), decimals (2.5), domains (example.com) and file names are
+    not reported: they have a capital or a digit after the period, or are masked as URLs.
+
+    Example: "we remain together now.The parade" -> "now. The".
+
+    Fix: safe; it inserts one space.
+    """
+    text = doc.prose
+    for m in _PERIOD.finditer(text):
+        pos = m.start()
+        word_start = pos
+        while word_start > 0 and not text[word_start - 1].isspace():
+            word_start -= 1
+        if _PERIOD_OK_BEFORE.search(text[word_start:pos]):
+            continue  # "e.g.The" is rare, "U.S.Treasury" style initials are not sentence ends
+        yield _insert_space(missing_space_after_period, doc, pos, "Missing space after period")
+
+
+@rule("NL303", "missing-space-after-punctuation", "No space after ; : ? or ! between words (\"said:the\").", fixable=True)
+def missing_space_after_punctuation(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    """Finds ``;`` ``:`` ``?`` or ``!`` with a letter directly on both sides: "now;then", "why?The".
+
+    Why: a slip of the keyboard. Times (10:30), ratios (3:1) and URLs are not reported
+    (digits, or masked).
+
+    Example: "He asked why?The answer" -> "why? The".
+
+    Fix: safe; it inserts one space.
+    """
+    text = doc.prose
+    for m in _OTHER.finditer(text):
+        yield _insert_space(missing_space_after_punctuation, doc, m.start(), f"Missing space after '{m.group(1)}'")
+
+
+@rule("NL304", "space-before-punctuation", "A space before , . ; : ? or ! (\"Cheung ,\").", fixable=True)
+def space_before_punctuation(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    """Finds spaces between a word and the punctuation that follows it: "Maggie Cheung ,".
+
+    Why: English sets no space before these marks; it shows as a stray gap in print.
+    An ellipsis or a number starting with a period (".5") is not reported.
+
+    Example: "the Bounty ." -> "the Bounty.".
+
+    Fix: safe; it removes the spaces.
+    """
+    text = doc.prose
+    for m in _BEFORE.finditer(text):
+        s, e = m.span(1)
+        if text.startswith("..", e):
+            continue
+        fix = replace_fix(s, e, "", SAFE, "Remove the space")
+        yield space_before_punctuation.diagnostic(s, e, f"Space before '{text[e]}'", fix, suggestions=("",))
+
+
+@rule("NL305", "multiple-spaces", "Two or more spaces between words.", fixable=True)
+def multiple_spaces(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    """Finds runs of two or more spaces between words.
+
+    Why: a doubled space is invisible on screen but shows in print and in search snippets.
+    Indentation at the start of a line and alignment before a line end are not reported.
+
+    Example: "the  parade" -> "the parade".
+
+    Fix: safe; it leaves one space.
+    """
+    text = doc.prose
+    for m in _DOUBLE.finditer(text):
+        s, e = m.span(1)
+        if doc.is_masked(s - 1, e + 1):
+            continue  # a masked region (code, table) keeps its own spacing
+        fix = replace_fix(s, e, " ", SAFE, "Replace with one space")
+        yield multiple_spaces.diagnostic(s, e, f"{e - s} spaces between words", fix, suggestions=(" ",))
+
+
+@rule("NL306", "trailing-whitespace", "Spaces or tabs at the end of a line.", fixable=True)
+def trailing_whitespace(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    """Finds spaces and tabs at the end of a line.
+
+    Why: invisible noise that shows up in diffs. In Markdown, two trailing spaces are a hard
+    line break and are kept.
+
+    Example: "parade.  \\n" -> "parade.\\n".
+
+    Fix: safe; it removes them.
+    """
+    text = doc.text
+    for m in _TRAILING.finditer(text):
+        s, e = m.span()
+        if doc.format == "markdown" and text[s:e] == "  ":
+            continue
+        if doc.is_masked(s, e):
+            continue
+        fix = replace_fix(s, e, "", SAFE, "Remove trailing whitespace")
+        yield trailing_whitespace.diagnostic(s, e, "Trailing whitespace", fix, suggestions=("",))

@@ -1,0 +1,125 @@
+"""The check command's work: discover, read, lint, report, choose the exit code.
+
+The CLI only parses options into :class:`RunOptions` and calls :func:`run_check`.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from newslint.config import Config, ConfigError, load_config
+from newslint.diagnostics import Diagnostic
+from newslint.document import Document
+from newslint.files import InputError, SourceFile, decode, discover, read_source
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+@dataclass
+class RunOptions:
+    paths: list[str]
+    format: str = "text"
+    select: list[str] | None = None
+    ignore: list[str] | None = None
+    config_file: str | None = None
+    statistics: bool = False
+    quiet: bool = False
+    color: str = "auto"
+    exit_zero: bool = False
+    stdin_filename: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class FileResult:
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    doc: Document | None = None
+    source: SourceFile | None = None
+    error: str | None = None
+
+
+def _overrides(opts: RunOptions) -> dict:
+    over: dict = {}
+    if opts.select:
+        over["select"] = opts.select
+    if opts.ignore:
+        over["ignore"] = opts.ignore
+    return over
+
+
+def load_run_config(opts: RunOptions) -> Config:
+    start = Path(opts.stdin_filename or (opts.paths[0] if opts.paths and opts.paths[0] != "-" else "."))
+    if not start.exists():
+        start = Path(".")
+    explicit = Path(opts.config_file) if opts.config_file else None
+    return load_config(explicit=explicit, start=start, overrides=_overrides(opts))
+
+
+def _read_stdin(name: str) -> SourceFile:
+    import hashlib
+
+    data = sys.stdin.buffer.read()
+    text, encoding = decode(data, name)
+    return SourceFile(name, text, encoding, hashlib.sha256(data).hexdigest(), len(data), 0)
+
+
+def lint_paths(opts: RunOptions, config: Config) -> list[FileResult]:
+    """Lint every path; unreadable ones become results with an error."""
+    from newslint.engine import Linter
+
+    linter = Linter(config)
+    results: list[FileResult] = []
+    targets: list[str | InputError] = []
+    for arg in opts.paths:
+        if arg == "-":
+            targets.append("-")
+        else:
+            targets.extend(discover([arg], config.include, config.exclude))
+    for target in targets:
+        if isinstance(target, InputError):
+            results.append(FileResult(target.path, error=target.message))
+            continue
+        try:
+            if target == "-":
+                name = opts.stdin_filename or "<stdin>"
+                source = _read_stdin(name)
+            else:
+                source = read_source(target, config.max_file_size)
+        except InputError as exc:
+            results.append(FileResult(exc.path, error=exc.message))
+            continue
+        doc = Document.from_text(source.text, source.path)
+        results.append(FileResult(source.path, linter.lint(doc), doc, source))
+    return results
+
+
+def exit_code(results: list[FileResult], exit_zero: bool) -> int:
+    if any(r.error for r in results):
+        return EXIT_ERROR
+    if exit_zero:
+        return EXIT_CLEAN
+    return EXIT_FINDINGS if any(r.diagnostics for r in results) else EXIT_CLEAN
+
+
+def run_check(opts: RunOptions, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Everything ``newslint check`` does; returns the exit code."""
+    from newslint.reporters import get_reporter
+
+    out = out or sys.stdout
+    err = err or sys.stderr
+    try:
+        config = load_run_config(opts)
+    except ConfigError as exc:
+        print(f"newslint: error: {exc}", file=err)
+        return EXIT_ERROR
+    results = lint_paths(opts, config)
+    for r in results:
+        if r.error:
+            print(f"newslint: error: {r.path}: {r.error}", file=err)
+    reporter = get_reporter(opts.format)
+    reporter(results, out, opts)
+    return exit_code(results, opts.exit_zero)

@@ -1,0 +1,71 @@
+"""Inline suppression comments, markdownlint style, that work in .txt and .md alike.
+
+    <!-- newslint-disable-next-line NL101 -->   the next line
+    <!-- newslint-disable-line NL101 -->        this line
+    <!-- newslint-disable NL101 NL2 -->         from here ...
+    <!-- newslint-enable NL101 -->              ... to here (no codes: all)
+    <!-- newslint-disable-file -->              the whole file
+
+Codes are prefixes ("NL1" covers NL101..NL199); no codes means every rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newslint.diagnostics import Diagnostic
+from newslint.document import Document
+
+_DIRECTIVE = re.compile(
+    r"<!--\s*newslint-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)-->",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class _Region:
+    start: int
+    end: int
+    codes: tuple[str, ...]  # empty: all codes
+
+    def covers(self, d: Diagnostic) -> bool:
+        if not (self.start <= d.start < self.end):
+            return False
+        return not self.codes or any(d.code.upper().startswith(c) for c in self.codes)
+
+
+def _regions(doc: Document) -> list[_Region]:
+    text, lines = doc.text, doc.lines
+    regions: list[_Region] = []
+    open_: dict[tuple[str, ...], int] = {}
+    for m in _DIRECTIVE.finditer(text):
+        kind = m.group(1).lower()
+        codes = tuple(c.upper() for c in re.findall(r"[A-Za-z]+[:\w]*", m.group(2)))
+        line = lines.line_of(m.start())
+        if kind == "disable-file":
+            regions.append(_Region(0, len(text) + 1, codes))
+        elif kind == "disable-line":
+            s, e = lines.line_span(line)
+            regions.append(_Region(s, e + 1, codes))
+        elif kind == "disable-next-line":
+            if line < lines.count:
+                s, e = lines.line_span(line + 1)
+                regions.append(_Region(s, e + 1, codes))
+        elif kind == "disable":
+            open_.setdefault(codes, m.end())
+        else:  # enable
+            for key in list(open_):
+                if not codes or key == codes or set(codes) & set(key):
+                    regions.append(_Region(open_.pop(key), m.start(), key))
+    for key, start in open_.items():
+        regions.append(_Region(start, len(text) + 1, key))
+    return regions
+
+
+def apply_suppressions(doc: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Drop the diagnostics that a suppression comment covers."""
+    if "newslint-" not in doc.text:
+        return diagnostics
+    regions = _regions(doc)
+    return [d for d in diagnostics if not any(r.covers(d) for r in regions)]

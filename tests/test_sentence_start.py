@@ -1,0 +1,38 @@
+"""NL201 lowercase-sentence-start."""
+
+import pytest
+
+from conftest import lint
+from newslint.diagnostics import Applicability
+
+
+@pytest.mark.parametrize("text,word", [
+    ("the Beijing summit has also served.", "the"),
+    ("Kim arrived with Jong-un. south Korean officials said so.", "south"),
+    ("First paragraph.\nwhile Beijing maintains a stance.", "while"),
+    ("Really? yes, he said.", "yes"),
+])
+def test_flags(text, word):
+    found = lint(text, select=["NL201"])
+    assert [text[d.start:d.end] for d in found] == [word]
+    assert found[0].fix.edits[0].replacement == word[0].upper()
+
+
+@pytest.mark.parametrize("text", [
+    "The U.S. economy grew.", "He met Mr. smith there.", "At 4 p.m. the meeting began.", "For example, e.g. this one.",
+    '"Why?" he asked.', "“We will win!” she said.", "iPhone sales rose.", "He paused... and went on.",
+    "It was 5 a.m. when it started.", "A headline\n\n", "He said: the end is near.",
+])
+def test_quiet(text):
+    assert lint(text, select=["NL201"]) == []
+
+
+def test_in_quote_is_unsafe():
+    text = 'He said: "It is over. the end came."'
+    found = lint(text, select=["NL201"])
+    assert len(found) == 1 and found[0].fix.applicability == Applicability.UNSAFE
+
+
+def test_wrapped_text_continuation_lines_not_flagged():
+    text = "This is a hard-wrapped paragraph that continues\non the next line in lowercase as prose does.\n\nSecond paragraph.\n"
+    assert lint(text, select=["NL201"]) == []
