@@ -8,12 +8,16 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from newslint.config import Config, ConfigError, load_config
 from newslint.diagnostics import Diagnostic
 from newslint.document import Document
 from newslint.files import InputError, SourceFile, decode, discover, read_source
+
+if TYPE_CHECKING:
+    from newslint.cache import ResultsCache
+    from newslint.engine import Linter
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -30,6 +34,8 @@ class RunOptions:
     color: str = "auto"
     exit_zero: bool = False
     stdin_filename: str | None = None
+    no_cache: bool = False
+    jobs: int = 0  # 0: decide by batch size (newslint.parallel.auto_jobs)
     extra: dict = field(default_factory=dict)
 
 
@@ -40,6 +46,7 @@ class FileResult:
     doc: Document | None = None
     source: SourceFile | None = None
     error: str | None = None
+    cached: bool = False  # diagnostics came from the results cache
 
 
 def _overrides(opts: RunOptions) -> dict:
@@ -68,11 +75,18 @@ def _read_stdin(name: str) -> SourceFile:
 
 
 def lint_paths(opts: RunOptions, config: Config) -> list[FileResult]:
-    """Lint every path; unreadable ones become results with an error."""
+    """Lint every path; unreadable ones become results with an error.
+
+    Files whose results are in the cache (newslint.cache) are not linted again; the rest
+    are linted in this process or in ``opts.jobs`` workers (newslint.parallel), in order.
+    """
     from newslint.engine import Linter
+    from newslint.parallel import lint_sources
 
     linter = Linter(config)
+    cache = _open_cache(opts, config, linter)
     results: list[FileResult] = []
+    pending: list[tuple[int, SourceFile]] = []
     targets: list[str | InputError] = []
     for arg in opts.paths:
         if arg == "-":
@@ -92,9 +106,27 @@ def lint_paths(opts: RunOptions, config: Config) -> list[FileResult]:
         except InputError as exc:
             results.append(FileResult(exc.path, error=exc.message))
             continue
-        doc = Document.from_text(source.text, source.path)
-        results.append(FileResult(source.path, linter.lint(doc), doc, source))
+        cached = cache.get(source) if cache is not None and target != "-" else None
+        if cached is not None:
+            results.append(FileResult(source.path, cached, Document.from_text(source.text, source.path), source, cached=True))
+        else:
+            results.append(FileResult(source.path, source=source))
+            pending.append((len(results) - 1, source))
+    linted = lint_sources(linter, [s for _, s in pending], opts.jobs)
+    for (index, source), (doc, diagnostics) in zip(pending, linted):
+        results[index] = FileResult(source.path, diagnostics, doc, source)
+        if cache is not None and source.mtime_ns:  # stdin has no mtime and is never cached
+            cache.put(source, diagnostics)
     return results
+
+
+def _open_cache(opts: RunOptions, config: Config, linter: "Linter") -> "ResultsCache | None":
+    """The results cache for this run, or None with --no-cache or ``[cache] enabled = false``."""
+    if opts.no_cache or not config.cache.get("enabled", True):
+        return None
+    from newslint.cache import ResultsCache
+
+    return ResultsCache.for_run(config, linter.rules)
 
 
 def exit_code(results: list[FileResult], exit_zero: bool) -> int:
