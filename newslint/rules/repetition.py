@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from typing import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, replace_fix
@@ -13,6 +14,10 @@ from newslint.rules.base import Context, rule
 # Function words are never names, so "The The" is a slip even though both are capitalized.
 _FUNCTION_WORDS = frozenset("the a an and or but of to in on at for by with from as is was are were it he she they we".split())
 _REPEAT = re.compile(r"\b([^\W\d_]+)([ \t]+|[ \t]*\r?\n[ \t]*)(\1)\b", re.I)
+if sys.version_info >= (3, 11):
+    # Same matches, without retrying shorter prefixes of every word (possessive quantifiers,
+    # Python 3.11+): a shorter prefix is followed by a letter, so it can never match.
+    _REPEAT = re.compile(r"\b([^\W\d_]++)([ \t]++|[ \t]*+\r?\n[ \t]*+)(\1)\b", re.I)
 
 
 @rule("NL401", "repeated-word", "The same word twice in a row (\"the the\").", fixable=True)
