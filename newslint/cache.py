@@ -29,7 +29,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -127,6 +126,16 @@ def cache_root(config: "Config") -> Path:
     return Path(config.root) / name
 
 
+def _temp_file(folder: Path) -> tuple[int, Path]:
+    """A new, exclusively created temporary file in ``folder`` (tempfile costs ~5 ms to import)."""
+    while True:
+        path = folder / f".tmp-{os.getpid()}-{os.urandom(6).hex()}"
+        try:
+            return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644), path
+        except FileExistsError:
+            continue
+
+
 class ResultsCache:
     """Per-file diagnostics keyed by settings; every failure to read or write is a silent miss."""
 
@@ -171,7 +180,7 @@ class ResultsCache:
         }
         try:
             self._prepare()
-            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-", suffix=".json")
+            fd, tmp = _temp_file(self.folder)
             try:
                 with os.fdopen(fd, "w", encoding="utf-8") as fh:
                     json.dump(entry, fh, ensure_ascii=False, separators=(",", ":"))
@@ -193,7 +202,7 @@ class ResultsCache:
         for name, content in ((".gitignore", _GITIGNORE), ("CACHEDIR.TAG", _CACHEDIR_TAG)):
             target = self.root / name
             if not target.exists():
-                fd, tmp = tempfile.mkstemp(dir=self.root, prefix=".tmp-")
+                fd, tmp = _temp_file(self.root)
                 with os.fdopen(fd, "w", encoding="utf-8") as fh:
                     fh.write(content)
                 os.replace(tmp, target)
