@@ -24,13 +24,19 @@ class Span:
     kind: str
 
 
+_NEWLINE = re.compile(r"\n")
+_LINE_ENDING = re.compile(r"\r\n|\n|\r")
+
+
 class LineIndex:
     """Maps code-point offsets to 1-based (line, column) and back, with bisect."""
 
     def __init__(self, text: str) -> None:
         self._text = text
         starts = [0]
-        for m in re.finditer(r"\r\n|\n|\r", text):
+        # A literal "\n" is searched for ~10x faster than the alternation; same result without "\r".
+        ending = _NEWLINE if "\r" not in text else _LINE_ENDING
+        for m in ending.finditer(text):
             starts.append(m.end())
         self.starts = starts
 

@@ -23,7 +23,9 @@ _COMMA = re.compile(rf",(?<=[\w”’\"')],)(?={_LETTER})")
 # "now.The": lowercase letter, digit, or closing mark, a period, then a capitalised word.
 _PERIOD = re.compile(r"\.(?<=[a-z0-9%”’\"')]\.)(?=[A-Z][a-z])")
 # "said:the", "why?The", "now;then": letters on both sides.
-_OTHER = re.compile(rf"([;:?!])(?<={_LETTER}[;:?!])(?={_LETTER})")
+# One pattern per mark: a pattern that starts with a single literal character is searched
+# for several times faster than one that starts with a character class.
+_OTHER = tuple((c, re.compile(rf"{re.escape(c)}(?<={_LETTER}{re.escape(c)})(?={_LETTER})")) for c in ";:?!")
 # "word ," : spaces, then punctuation that ends a clause followed by space or line end.
 # (Found from the mark, which is rare, back to the spaces; the character before the spaces,
 # a word character or closing mark, is checked with _BEFORE_OK.)
@@ -101,8 +103,9 @@ def missing_space_after_punctuation(doc: Document, ctx: Context) -> Iterator[Dia
     Fix: safe; it inserts one space.
     """
     text = doc.prose
-    for m in _OTHER.finditer(text):
-        yield _insert_space(missing_space_after_punctuation, doc, m.start(), f"Missing space after '{m.group(1)}'")
+    positions = sorted(m.start() for mark, pattern in _OTHER if mark in text for m in pattern.finditer(text))
+    for pos in positions:
+        yield _insert_space(missing_space_after_punctuation, doc, pos, f"Missing space after '{text[pos]}'")
 
 
 @rule("NL304", "space-before-punctuation", "A space before , . ; : ? or ! (\"Cheung ,\").", fixable=True)
