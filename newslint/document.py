@@ -15,6 +15,8 @@ from typing import Iterator
 
 # Kinds of mask. NON_PROSE spans are blanked in ``prose``; role spans are not.
 NON_PROSE = frozenset({"url", "email", "handle", "hashtag", "code", "front-matter", "html", "comment", "markup"})
+# Role span from format parsers: one prose block (paragraph, heading, list item, cell).
+PARAGRAPH = "paragraph"
 
 
 @dataclass(frozen=True)
@@ -152,8 +154,13 @@ class Document:
         """(start, end) of each paragraph, end without the line ending.
 
         News text is usually one paragraph per line; hard-wrapped text (short lines)
-        separates paragraphs with blank lines. Both are recognised.
+        separates paragraphs with blank lines. Both are recognised. Formats with a parser
+        (Markdown, HTML) mark their prose blocks with ``paragraph`` role spans; those win,
+        so a heading or list item starts a paragraph.
         """
+        blocks = [(s.start, s.end) for s in self.masks if s.kind == PARAGRAPH]
+        if blocks:
+            return tuple(sorted(set(blocks)))
         text = self.prose
         idx = self.lines
         line_spans = [idx.line_span(n) for n in range(1, idx.count + 1)]
