@@ -165,7 +165,11 @@ class Document:
         idx = self.lines
         line_spans = [idx.line_span(n) for n in range(1, idx.count + 1)]
         wrapped = any(True for s, e in line_spans if e - s > 0) and not any(e - s > _LONG_LINE for s, e in line_spans)
-        blank_separated = any(text[s:e].strip() == "" for s, e in line_spans)
+        # Blank lines count as separators only between text (not the empty "line" after a final newline).
+        filled = [n for n, (s, e) in enumerate(line_spans) if text[s:e].strip()]
+        blank_separated = bool(filled) and any(
+            text[s:e].strip() == "" for s, e in line_spans[filled[0]:filled[-1] + 1]
+        )
         paras: list[tuple[int, int]] = []
         if wrapped and blank_separated:
             cur: tuple[int, int] | None = None
