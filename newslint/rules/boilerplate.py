@@ -24,7 +24,7 @@ _SHORT_WORDS = 12
 # A trailing run needs this many lines (with one pattern hit), or twice as many without one.
 _TAIL_RUN = 3
 # Repeated lines in the headline area (title + H1) are not boilerplate.
-_HEAD_SEGMENTS = 3
+_HEAD_SEGMENTS = 2
 
 
 @dataclass(frozen=True)
