@@ -149,8 +149,8 @@ def unbalanced_brackets(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     prose = doc.prose
     for ps, pe in doc.paragraphs:
         text = prose[ps:pe]
-        skip = {m.end() - 1 for m in _ENUMERATION.finditer(text)}
-        skip |= {m.end() - 1 for m in _EMOTICON.finditer(text)}
+        if not any(c in text for c in "()[]{}"):
+            continue
         stack: list[int] = []
         for m in re.finditer(r"[()\[\]{}]", text):
             i, ch = m.start(), m.group()
@@ -158,10 +158,17 @@ def unbalanced_brackets(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
                 stack.append(i)
             elif stack and text[stack[-1]] == _PAIRS[ch]:
                 stack.pop()
-            elif i not in skip:  # a stray ")" may close an enumeration ("a)", "2)") or a smiley
+            elif not _enumeration_or_smiley(text, i):
                 yield unbalanced_brackets.diagnostic(ps + i, ps + i + 1, f"Closing {ch!r} without a matching opening one")
         for i in stack:
             yield unbalanced_brackets.diagnostic(ps + i, ps + i + 1, f"{text[i]!r} is not closed in its paragraph")
+
+
+def _enumeration_or_smiley(text: str, i: int) -> bool:
+    """A stray closer that ends an enumeration ("a)", "2)") or a smiley (":)")."""
+    return any(m.end() - 1 == i for m in _ENUMERATION.finditer(text, max(0, i - 5), i + 1)) or any(
+        m.end() - 1 == i for m in _EMOTICON.finditer(text, max(0, i - 2), i + 1)
+    )
 
 
 def _curly_for(text: str, i: int) -> str:

@@ -34,6 +34,30 @@ class Patterns:
     openers: tuple[re.Pattern[str], ...]
 
 
+class Matcher:
+    """All line patterns in one alternation: one C-level match per line instead of fifty."""
+
+    def __init__(self, pairs: tuple[tuple[str, re.Pattern[str]], ...]) -> None:
+        self.reasons = [r for r, _ in pairs]
+        alternatives = "|".join(f"(?P<p{k}>(?:{p.pattern}))" for k, (_, p) in enumerate(pairs))
+        self.regex = re.compile(alternatives or r"(?!)", re.I)
+
+    def reason(self, text: str) -> str | None:
+        m = self.regex.fullmatch(text)
+        if not m:
+            return None
+        # fullmatch may take an alternative that matches a prefix only; find the one that fits.
+        for k, reason in enumerate(self.reasons):
+            if m.group(f"p{k}") is not None:
+                return reason
+        return None
+
+
+@lru_cache(maxsize=8)
+def _matcher(pairs: tuple[tuple[str, re.Pattern[str]], ...]) -> Matcher:
+    return Matcher(pairs)
+
+
 def _compile(p: str) -> re.Pattern[str]:
     return re.compile(p, re.I)
 
@@ -69,13 +93,14 @@ def _is_short_unpunctuated(seg: Segment) -> bool:
 def classify(doc: Document, extra: tuple[str, ...] = ()) -> tuple[list[Segment], list[str | None]]:
     """Every prose segment and its boilerplate reason (None: article text)."""
     pats = builtin_patterns()
-    strong = pats.lines + _user_patterns(extra)
+    strong = _matcher(pats.lines + _user_patterns(extra))
+    weak_re = _matcher(tuple(("weak", p) for p in pats.weak))
     segs = segments(doc)
     reasons: list[str | None] = [None] * len(segs)
     weak = [False] * len(segs)
     for i, seg in enumerate(segs):
-        reasons[i] = next((r for r, p in strong if p.fullmatch(seg.text)), None)
-        weak[i] = reasons[i] is None and any(p.fullmatch(seg.text) for p in pats.weak)
+        reasons[i] = strong.reason(seg.text)
+        weak[i] = reasons[i] is None and weak_re.reason(seg.text) is not None
 
     # An appeal opener followed (anywhere later) by a pattern hit: the rest is the appeal.
     for i, seg in enumerate(segs[1:], start=1):

@@ -13,12 +13,11 @@ from newslint.diagnostics import Edit
 from newslint.document import Document
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'", "`": "'"})
-_SPACE = re.compile(r"\s+")
 
 
 def normalize(text: str) -> str:
     """Compare text with whitespace and quote style aside ("a  “b”" == "a \\"b\\"")."""
-    return _SPACE.sub(" ", text.translate(_QUOTES)).strip()
+    return " ".join(text.translate(_QUOTES).split())
 
 
 @dataclass(frozen=True)
