@@ -46,6 +46,9 @@ class _TextCollector(HTMLParser):
         line, col = self.getpos()
         return self._starts[line - 1] + col if line - 1 < len(self._starts) else len(self.text)
 
+    def close_block(self) -> None:
+        self._close_block()
+
     def _close_block(self) -> None:
         if self._block:
             self.blocks.append((self._block[0], self._block[1]))
@@ -98,8 +101,13 @@ class _TextCollector(HTMLParser):
 def html_masks(text: str) -> list[Span]:
     """Masks (and ``paragraph`` role spans) for an HTML document."""
     parser = _TextCollector(text)
-    parser.feed(text)
-    parser.close()
+    try:
+        parser.feed(text)
+        parser.close()
+    except (AssertionError, ValueError):
+        # html.parser gives up on some malformed declarations ("<![0"); the text read so far
+        # keeps its prose, and everything after is masked below (quieter, never misplaced).
+        parser.close_block()
     spans = [Span(s, e, "code") for s, e in parser.skipped]
     spans += [Span(s, e, "comment") for s, e in parser.comments]
     spans += [Span(s, e, "paragraph") for s, e in parser.blocks]

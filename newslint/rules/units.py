@@ -65,7 +65,7 @@ def removal_edit(doc: Document, start: int, end: int) -> Edit | None:
         return None
     if doc.format == "html" and not _OWN_ELEMENT.match(text, ls, le):
         return None
-    if not text[le:].strip():
+    if not prose[le:].strip():  # nothing but whitespace or markup follows
         if first == 1:
             return Edit(ls, le, "")
         p = ls
@@ -80,7 +80,7 @@ def removal_edit(doc: Document, start: int, end: int) -> Edit | None:
     stop = lines.starts[last]
     if first == 1 or blank(first - 1):
         n = last + 1
-        while blank(n):
+        while n <= lines.count and blank(n):
             n += 1
         stop = lines.starts[n - 1]
     return Edit(ls, stop, "")
