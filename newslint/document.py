@@ -15,7 +15,7 @@ from typing import Iterator
 
 # Kinds of mask. NON_PROSE spans are blanked in ``prose``; role spans are not.
 NON_PROSE = frozenset({"url", "email", "handle", "hashtag", "code", "front-matter", "html", "comment", "markup"})
-# Role span from format parsers: one prose block (paragraph, heading, list item, cell).
+# Role span from format parsers: one prose block (paragraph, heading, list item, HTML block).
 PARAGRAPH = "paragraph"
 
 

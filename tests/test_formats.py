@@ -167,3 +167,10 @@ def test_seed_001_in_another_format_gives_the_same_findings_shifted(fmt):
     expected = sorted((d.code, shift(d.start), shift(d.end), d.message) for d in plain)
     got = sorted((d.code, d.start, d.end, d.message) for d in converted)
     assert got == expected
+
+
+def test_html_line_break_does_not_split_a_paragraph():
+    text = "<p>The talks ended late<br>\nand the leaders left.</p>\n"
+    doc = Document.from_text(text, "a.html")
+    assert [text[s:e] for s, e in doc.paragraphs] == ["The talks ended late<br>\nand the leaders left."]
+    assert lint(text, path="a.html", select=["NL201"]) == []

@@ -22,7 +22,7 @@ _SKIP = frozenset({"script", "style", "code", "pre", "noscript", "template", "sv
 _BLOCK = frozenset({
     "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dd", "dt", "td", "th", "blockquote", "div",
     "section", "article", "header", "footer", "aside", "main", "nav", "figcaption", "caption",
-    "title", "ul", "ol", "dl", "table", "tr", "figure", "br", "hr", "body", "head", "html",
+    "title", "ul", "ol", "dl", "table", "tr", "figure", "hr", "body", "head", "html",
     "address", "details", "summary", "form", "fieldset", "legend", "option", "label",
 })
 
