@@ -107,8 +107,8 @@ def unbalanced_quotes(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     line ('..." he said. "Next...') keep the convention: a new opening mark after a sentence
     end continues the quotation.
 
-    Example: "Putin said “we were always together then, and we remain together now." ->
-    the opening “ is reported.
+    Example: 'Putin said “we were always together then. The talks ended on Tuesday.' (and the
+    next paragraph does not open with a quotation mark) -> the opening “ is reported.
 
     Fix: none; only the writer knows where the quotation ends.
     """
