@@ -138,8 +138,30 @@ class Document:
     def _mask_starts(self) -> list[int]:
         return [s.start for s in self.masks]
 
+    @cached_property
+    def _non_prose_union(self) -> tuple[list[int], list[int]] | None:
+        """Non-prose masks merged into disjoint sorted intervals (None if a mask is empty)."""
+        starts: list[int] = []
+        ends: list[int] = []
+        for s in self.masks:  # sorted by start
+            if s.kind not in NON_PROSE:
+                continue
+            if s.end <= s.start:
+                return None
+            if starts and s.start < ends[-1]:
+                ends[-1] = max(ends[-1], s.end)
+            else:
+                starts.append(s.start)
+                ends.append(s.end)
+        return starts, ends
+
     def is_masked(self, start: int, end: int, kinds: frozenset[str] = NON_PROSE) -> bool:
         """True when ``[start, end)`` overlaps a mask of one of ``kinds``."""
+        union = self._non_prose_union if kinds == NON_PROSE else None
+        if union is not None:
+            # Markdown and HTML make thousands of masks: bisect the merged intervals, not a scan.
+            k = bisect.bisect_left(union[0], end) - 1
+            return k >= 0 and union[1][k] > start
         i = bisect.bisect_right(self._mask_starts, end)
         for s in self.masks[:i]:
             if s.kind in kinds and s.start < end and start < s.end:
