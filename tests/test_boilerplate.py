@@ -122,3 +122,13 @@ def test_html_boilerplate_in_list_items():
             + "<ul><li>Share on Facebook</li><li>Tweet</li><li>Email</li></ul>\n</body></html>\n")
     found = _found(text, path="a.html")
     assert [(a, b) for a, b, _ in found] == [(5, 5)]
+
+
+def test_markdown_closing_list_of_short_items_is_content_unless_a_pattern_hits():
+    facts = ["80 years since the war ended", "26 heads of state", "10,000 troops on parade",
+             "Three hours of speeches", "Two new gas deals", "One visa-free year"]
+    md = "# Parade\n\n" + "\n\n".join(BODY) + "\n\n## Key facts\n\n" + "".join(f"- {f}\n" for f in facts)
+    assert _found(md, path="a.md") == []
+    links = "\n\n## Related Links\n\n- [Putin visits China](https://e.com/a)\n- [Xi hosts parade](https://e.com/b)\n"
+    found = _found("# Parade\n\n" + "\n\n".join(BODY) + links, path="a.md")
+    assert [(a, b) for a, b, _ in found] == [(9, 12)]

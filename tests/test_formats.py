@@ -174,3 +174,13 @@ def test_html_line_break_does_not_split_a_paragraph():
     doc = Document.from_text(text, "a.html")
     assert [text[s:e] for s, e in doc.paragraphs] == ["The talks ended late<br>\nand the leaders left."]
     assert lint(text, path="a.html", select=["NL201"]) == []
+
+
+def test_hugo_shortcodes_and_liquid_tags_are_code():
+    text = ('The leaders met.\n\n{{< figure src="a_b.jpg" caption="then,and" >}}\n\n'
+            'Talks went on {% include note.html text="now.The" %} late into the night.\n')
+    doc = Document.from_text(text, "a.md")
+    for needle in ('{{< figure src="a_b.jpg" caption="then,and" >}}', '{% include note.html text="now.The" %}'):
+        i = text.index(needle)
+        assert doc.prose[i:i + len(needle)].strip() == ""
+    assert lint(text, path="a.md") == []

@@ -7,7 +7,7 @@ source, and its inline children (text, code spans, links, emphasis...) are then 
 cursor. Whatever is not positively identified as prose is masked: a mapping failure can only
 make newslint quieter, never point a finding at the wrong place.
 
-Mask kinds produced: ``front-matter``, ``code``, ``html``, ``comment``, ``url`` (link and image
+Mask kinds produced: ``front-matter``, ``code`` (also Hugo shortcodes and Liquid tags), ``html``, ``comment``, ``url`` (link and image
 destinations, autolinks, reference definitions), ``markup`` (``#``, bullets, ``>``, emphasis
 markers, brackets, table pipes) and ``paragraph`` (a role span, not blanked: one prose block,
 used by ``Document.paragraphs``).
@@ -32,6 +32,8 @@ _PROSE_VALUE = re.compile(
     r"^[ \t]*(?:" + "|".join(_PROSE_KEYS) + r")[ \t]*[:=][ \t]*(?P<q>[\"']?)(?P<v>[^\r\n]*?)(?P=q)[ \t]*$",
     re.M | re.I,
 )
+# Hugo shortcodes and Jekyll/Liquid tags: template code inside the prose.
+_TEMPLATE = re.compile(r"\{\{[<%].*?[%>]\}\}|\{%.*?%\}|\{\{.*?\}\}", re.S)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _REF_DEF = re.compile(r"^[ \t>]*\[[^\]]+\]:")
@@ -132,7 +134,8 @@ class _Masker:
             if _REF_DEF.match(self.text, s, e) or (n - 1 >= 0 and _REF_DEF.match(self.lines.line_text(n))):
                 self.mask(s, e, "url")
         self.mask_rest(fm_end)
-        return self.spans + plain_masks(self.text)
+        templates = [Span(m.start(), m.end(), "code") for m in _TEMPLATE.finditer(self.text, fm_end)]
+        return self.spans + templates + plain_masks(self.text)
 
     def mask_rest(self, start: int) -> None:
         """Everything after the front matter that is neither prose nor masked becomes markup."""

@@ -126,7 +126,10 @@ def classify(doc: Document, extra: tuple[str, ...] = ()) -> tuple[list[Segment],
         k -= 1
     run = range(k, len(segs))
     has_hit = any(reasons[i] for i in run)
-    if len(run) >= (_TAIL_RUN if has_hit else 2 * _TAIL_RUN) and k > 0:
+    # In Markdown and HTML a closing list of short items can be content ("Key facts"); there
+    # the run needs a pattern hit ("Related Links") to count.
+    needed = _TAIL_RUN if has_hit else (2 * _TAIL_RUN if doc.format == "text" else len(segs) + 1)
+    if len(run) >= needed and k > 0:
         for i in run:
             reasons[i] = reasons[i] or "trailing link or menu lines"
 
