@@ -53,10 +53,11 @@ def test_prose_blanks_exactly_the_masked_characters(text: str) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["a", " ", "\n", "\n\n", '"', "“", "”", "'", "‘", "’", "b c", "."]), max_size=40).map("".join),
-       st.integers(0, 80), st.integers(0, 10))
-def test_in_quote_equals_scan_of_all_quotations(text: str, start: int, length: int) -> None:
-    doc = Document.from_text(text, "a.txt")
+@given(st.lists(st.sampled_from(["a", " ", "\n", "\n\n", '"', "“", "”", "'", "‘", "’", "b c", ".", "> ", "- ", "<p>", "</p>",
+                                 "<blockquote>", "# "]), max_size=40).map("".join),
+       st.integers(0, 80), st.integers(0, 10), st.sampled_from(["a.txt", "a.md", "a.html"]))
+def test_in_quote_equals_scan_of_all_quotations(text: str, start: int, length: int, path: str) -> None:
+    doc = Document.from_text(text, path)
     end = start + length
     assert doc.in_quote(start, end) == any(a <= start and end <= b for a, b in doc.quotes)
 

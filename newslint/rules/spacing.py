@@ -127,8 +127,8 @@ def space_before_punctuation(doc: Document, ctx: Context) -> Iterator[Diagnostic
             s -= 1
         if s == 0 or not _BEFORE_OK.match(text, s - 1):
             continue  # the run must follow a word or closing mark ("word ,", not "\n ,")
-        if text.startswith("..", e):
-            continue
+        if text.startswith("..", e) or doc.is_masked(s, e):
+            continue  # an ellipsis, or a blanked link destination / tag before the mark
         fix = replace_fix(s, e, "", SAFE, "Remove the space")
         yield space_before_punctuation.diagnostic(s, e, f"Space before '{text[e]}'", fix, suggestions=("",))
 
