@@ -184,6 +184,14 @@ class Document:
         return "".join(parts)
 
     @cached_property
+    def prose_end(self) -> int:
+        """Offset just after the last non-whitespace character of ``prose`` (0 when blank).
+
+        Why: "is there anything after offset x?" is then one comparison, not a copy of the rest.
+        """
+        return len(self.prose.rstrip())
+
+    @cached_property
     def _mask_starts(self) -> list[int]:
         return [s.start for s in self.masks]
 

@@ -80,3 +80,12 @@ def test_rules_still_flag_after_rewrites() -> None:
     assert ("NL302", ".") in found
     assert any(code == "NL401" for code, _ in found)
     assert not re.search(r"NL30[4-6]", " ".join(d.code for d in lint("Clean text, with no problems.\n")))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["a", " ", "\n", "\t", "\u00a0", "x@y.org", "<!-- c -->", "`c`"]), max_size=30).map("".join),
+       st.sampled_from(["a.txt", "a.md"]))
+def test_prose_end_is_the_end_of_the_stripped_prose(text: str, path: str) -> None:
+    doc = Document.from_text(text, path)
+    assert doc.prose_end == len(doc.prose.rstrip())
+    assert all(not doc.prose[i:].strip() for i in (doc.prose_end,))
