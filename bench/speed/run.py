@@ -89,18 +89,27 @@ def tool_commands(target: str, kind: str) -> dict[str, list[str]]:
     return cmds
 
 
+# A tool whose first run takes longer than this is not run again (its one time is reported).
+SLOW_SECONDS = 30.0
+
+
 def rounds(cmds: dict[str, list[str]], repeat: int, cwd: Path, env: dict, before: dict | None = None) -> dict:
     """Run every command ``repeat`` times, rotating the order; medians of time and memory."""
     names = list(cmds)
+    slow: set[str] = set()
     times: dict[str, list[float]] = {n: [] for n in names}
     mem: dict[str, list[float]] = {n: [] for n in names}
     codes: dict[str, int] = {}
     for r in range(repeat):
         order = names[r % len(names):] + names[:r % len(names)]
         for n in order:
+            if n in slow:
+                continue
             if before and n in before:
                 before[n]()
             t, m, code = timed(cmds[n], cwd, env)
+            if t > SLOW_SECONDS:
+                slow.add(n)
             times[n].append(t)
             mem[n].append(m)
             codes[n] = code
