@@ -9,15 +9,16 @@ Matching rule: a finding matches a planted error when their spans overlap in the
 (half-open code-point spans; an empty span counts as its one following character). For the
 whole-line kinds (duplicated paragraph, boilerplate line) the finding must also start at or
 before the line's first character or cover at least half of the line: a spelling finding
-inside a copied paragraph does not count as spotting the copy. A
-finding that overlaps a genuine published slip from ``known_slips.tsv`` is neither a hit nor a
-false alarm. Everything else a tool reports on the dirty text is a false positive.
+inside a copied paragraph does not count as spotting the copy. A finding that overlaps a
+genuine published slip from ``known_slips.tsv`` (or, for the seeds, ``seed_slips.tsv`` beside
+this script) is neither a hit nor a false alarm. Everything else a tool reports on the dirty
+text is a false positive.
 
 Scores per tool: recall per kind; precision, recall, F1 on the dirty text; false alarms per
 1,000 words of the clean text; for newslint also fix exactness (share of planted errors that
 the safe fixes, applied to a text holding only that error, turn back into exactly what they
 make of the clean text, which is the original whenever the next figure is 0) and the number
-of characters the safe fixes change in the clean text outside the known slips (target 0).
+of bytes the safe fixes change in the clean text outside the known slips (target 0).
 
 Writes bench/results/quality.json, quality.md and quality.png (precision vs recall).
 """
@@ -47,6 +48,8 @@ from peers import VENV, Finding, Texts, ToolRun, run_all  # noqa: E402
 
 RESULTS = BENCH / "results"
 SEED_ARTICLES = ("002", "003", "004")
+# Genuine slips in the seed articles (004 repeats a block of seven paragraphs as published).
+SEED_SLIPS = Path(__file__).resolve().parent / "seed_slips.tsv"
 
 
 def _maybe_reexec_in_bench_venv() -> None:
@@ -94,9 +97,15 @@ def load_articles(corpus: Path | None, limit: int | None) -> tuple[list[Article]
     else:
         note = f"corpus not found at {clean}: using the seed articles only"
         print(f"note: {note}", file=sys.stderr)
+    seed_slips: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    with SEED_SLIPS.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            seed_slips[row["file"]].append((int(row["line"]), row["as_published"]))
     for prefix in SEED_ARTICLES:
         for f in sorted((REPO / "seeds").glob(f"{prefix}_*.txt")):
-            articles.append(Article("seed_" + f.name, f.read_text(encoding="utf-8"), []))
+            name = "seed_" + f.name
+            text = f.read_text(encoding="utf-8")
+            articles.append(Article(name, text, _locate_slips(text, seed_slips.get(name, []))))
     return articles, note
 
 
@@ -107,6 +116,9 @@ def _locate_slips(text: str, slips: list[tuple[int, str]]) -> list[tuple[int, in
         starts.append(starts[-1] + len(ln) + 1)
     spans = []
     for line, wrong in slips:
+        if wrong == "<line>" and 1 <= line <= len(lines):  # the whole line
+            spans.append((starts[line - 1], starts[line - 1] + len(lines[line - 1])))
+            continue
         if 1 <= line <= len(lines):
             i = lines[line - 1].find(wrong)
             if i >= 0:
