@@ -1,0 +1,136 @@
+"""Proper-noun case: names (NL202) and acronyms (NL203) written in lowercase."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from newslint.diagnostics import Applicability, Diagnostic, replace_fix
+from newslint.document import Document
+from newslint.lexicon import Lexicon
+from newslint.lexicon.tokens import NameStats, Token, base_form, is_name_compound, name_stats, tokens
+from newslint.rules.base import Context, rule
+
+# A common word more frequent than this (pyspellchecker's counts: "march" 22,834, "may" 927,594)
+# is never reported, whatever the evidence: the ordinary word is far likelier than the name.
+_MAX_COMMON_FREQUENCY = 15_000
+
+
+def _applicability(doc: Document, tok: Token, safe: bool) -> Applicability:
+    if doc.in_quote(tok.start, tok.end) or tok.headline:
+        return Applicability.UNSAFE
+    return Applicability.SAFE if safe else Applicability.UNSAFE
+
+
+def _proper(part: str, lex: Lexicon, stats: NameStats) -> tuple[str, bool] | None:
+    """(proper form, safe?) for a lowercase word that names something, or None.
+
+    Evidence: the lexicon's form, or the capitalized form used mid-sentence in this document.
+    A word that is also an ordinary lowercase word (china, turkey, polish) needs both: the
+    document must use the capitalized form at least twice and the lowercase form only once,
+    and the ordinary word must be rare enough; such a fix is never safe.
+    """
+    known = lex.proper_form(part)
+    seen = max((f for f in (part.capitalize(), known) if f and stats.capitalized.get(f)),
+               key=lambda f: stats.capitalized[f], default=None)
+    if known and known.isupper():
+        return None  # acronyms: NL203
+    common = lex.is_common_lowercase(part) or lex.is_known(part) and not known
+    if not common:
+        if known:
+            return known, True
+        if seen and stats.capitalized[seen] >= 2 and stats.lowercase[part] == 1:
+            return seen, False
+        return None
+    if seen and stats.capitalized[seen] >= 2 and stats.lowercase[part] == 1 and (known or not lex.is_known(part)):
+        if lex.frequency(part) <= _MAX_COMMON_FREQUENCY:
+            return seen, False
+    return None
+
+
+def _split(tok: Token) -> list[tuple[str, int]]:
+    word = base_form(tok.text)
+    out, pos = [], 0
+    for part in word.split("-"):
+        if part and "." not in part:
+            out.append((part, tok.start + pos))
+        pos += len(part) + 1
+    return out
+
+
+@rule("NL202", "lowercase-proper-noun", "A proper noun or demonym written in lowercase.", fixable=True)
+def lowercase_proper_noun(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    """Finds names of countries, peoples, cities, organisations, days and months in lowercase.
+
+    Why: "north korean", "russia-China", "gazprom" are slips readers notice at once. Evidence
+    comes from the built-in lexicons (countries, demonyms, cities, regions, languages, religions,
+    days, months, organisations), the project lexicon (``newslint learn``), and the capitalized
+    form used elsewhere in the same article. Words that are also common nouns (china, turkey,
+    may, polish, march, bill, mark) are reported only when the article writes the name
+    capitalized at least twice, the lowercase form just once, and the common word is not a
+    frequent one; very frequent words (may, will, us) are never reported.
+
+    Example: "including north korean leader Kim Jong-un" -> "North Korean".
+
+    Fix: safe for a lexicon name that is not also a common word; unsafe when the only evidence
+    is the article itself, inside quotations and in headlines.
+    """
+    lex = ctx.lexicon
+    toks = tokens(doc)
+    stats = name_stats(toks)
+    skip_until = -1
+    for i, tok in enumerate(toks):
+        if tok.start < skip_until:
+            continue
+        # Multiword names written all in lowercase: "north korean", "south china sea".
+        for n in lex.phrase_lengths:
+            group = toks[i:i + n]
+            if len(group) < n or not all(t.text.islower() for t in group):
+                continue
+            if any(doc.prose[a.end:b.start] != " " for a, b in zip(group, group[1:])):
+                continue
+            phrase = lex.proper_phrase(t.text for t in group)
+            if not phrase or not any(not lex.is_common_lowercase(t.text) for t in group):
+                continue
+            start, end = group[0].start, group[-1].end
+            fix = replace_fix(start, end, phrase, _applicability(doc, group[0], True))
+            yield lowercase_proper_noun.diagnostic(start, end, f"Proper noun in lowercase: {doc.text[start:end]!r} -> {phrase!r}", fix, (phrase,))
+            skip_until = end
+            break
+        if tok.start < skip_until:
+            continue
+        for part, offset in _split(tok):
+            if not part.islower() or len(part) < 2:
+                continue
+            if tok.sentence_start and offset == tok.start:
+                continue  # the sentence-start rule reports it
+            found = _proper(part, lex, stats)
+            if not found:
+                continue
+            right, safe = found
+            fix = replace_fix(offset, offset + len(part), right, _applicability(doc, tok, safe))
+            yield lowercase_proper_noun.diagnostic(offset, offset + len(part), f"Proper noun in lowercase: {part!r} -> {right!r}", fix, (right,))
+
+
+@rule("NL203", "lowercase-acronym", "An acronym the lexicon knows written in lowercase (nato).", fixable=True)
+def lowercase_acronym(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    """Finds an acronym or initialism written in lowercase: "nato" for NATO, "opec" for OPEC.
+
+    Why: lowercase acronyms read as typos. Only acronyms the built-in or project lexicon knows
+    are reported, and never one whose lowercase form is an ordinary word (who, us, sco...).
+
+    Example: "nato allies" -> "NATO allies".
+
+    Fix: safe; unsafe inside quotations and in headlines.
+    """
+    lex = ctx.lexicon
+    for tok in tokens(doc):
+        if is_name_compound(tok.text, lex.is_known):
+            continue
+        for part, offset in _split(tok):
+            if not part.islower() or len(part) < 3 and part != tok.text:
+                continue
+            known = lex.proper_form(part)
+            if not known or not known.isupper() or lex.is_common_lowercase(part):
+                continue
+            fix = replace_fix(offset, offset + len(part), known, _applicability(doc, tok, True))
+            yield lowercase_acronym.diagnostic(offset, offset + len(part), f"Acronym in lowercase: {part!r} -> {known!r}", fix, (known,))

@@ -1,0 +1,284 @@
+"""Spelling: unknown words (NL101), misspelled names (NL102) and dialect mismatches (NL103)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterator
+
+from newslint.diagnostics import Applicability, Diagnostic, replace_fix
+from newslint.document import Document
+from newslint.lexicon import Lexicon, is_roman_numeral
+from newslint.lexicon.tokens import Token, base_form, is_name_compound, name_stats, tokens
+from newslint.rules.base import Context, rule
+
+# Word-forming prefixes that may stand before a hyphen without being words themselves.
+_PREFIXES = frozenset("""anti co de ex extra inter intra micro mid multi neo non over post pre pro pseudo re
+semi sub super trans ultra un under vice self quasi cross counter bi tri e""".split())
+# A suggestion is confident when the best candidate is this many times more frequent than the next.
+CONFIDENT_RATIO = 20
+
+
+def _match_case(original: str, word: str) -> str:
+    if original.isupper():
+        return word.upper()
+    if original[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def _parts(token: Token) -> Iterator[tuple[str, int]]:
+    """(part, offset) of the word split at hyphens and inner dots, possessive stripped."""
+    word = base_form(token.text)
+    pos = 0
+    for part in re.split(r"([-.])", word):
+        if part and part not in "-.":
+            yield part, token.start + pos
+        pos += len(part)
+
+
+def _is_exempt(part: str, lex: Lexicon) -> bool:
+    """Shapes that are never spelling errors: acronyms, mixed-case brands, roman numerals, names."""
+    if len(part) == 1:
+        return True
+    if part.isupper() or is_roman_numeral(part):
+        return True  # NATO, SCO, WWII, II
+    if any(c.isupper() for c in part[1:]):
+        return True  # iPhone, eBay, McDonald
+    return False
+
+
+def _unknown_lowercase(part: str, lex: Lexicon, stats_any: Counter[str], stats_cap: Counter[str], min_len: int) -> bool:
+    if not part.islower() or len(part) < min_len:
+        return False
+    if lex.is_known(part) or part in _PREFIXES:
+        return False
+    if lex.proper_form(part) or stats_cap.get(part.capitalize()):
+        return False  # a lowercased name: the proper-noun rule's business
+    return True
+
+
+def confident(candidates: list[tuple[str, int]]) -> bool:
+    """One candidate at edit distance 1, or the best one CONFIDENT_RATIO times more frequent than the next.
+
+    Candidates pyspellchecker has no frequency for (British forms) count as frequency 1.
+    """
+    if len(candidates) == 1:
+        return True
+    if not candidates:
+        return False
+    best, second = max(candidates[0][1], 1), max(candidates[1][1], 1)
+    return best >= CONFIDENT_RATIO * second
+
+
+@rule("NL101", "misspelling", "A word unknown to the dictionary and the lexicons.", fixable=True)
+def misspelling(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    """Finds lowercase words that no dictionary or lexicon knows, with the best suggestion(s).
+
+    Why: a typo ("othre", "paiment") in published news is the first thing readers notice.
+    Not reported: contractions and possessives (straight or curly), hyphenated compounds whose
+    parts are words, roman numerals, acronyms (SCO, U.S.), numbers and ordinals (79th, 15%),
+    currency (£4.8bn), URLs, e-mails, handles, hashtags, brand shapes (iPhone, eBay) and
+    capitalized words, which in news are nearly always names (Fico, Druzhba); a misspelled name
+    is NL102's job. British and American spellings are both words (see NL103 for dialects).
+    Option ``min-length`` (default 3): shorter words are skipped.
+
+    Example: "strained relations with othre European leaders" -> "other".
+
+    Fix: safe when exactly one correction is confident: the only known word one edit away
+    (insert, delete, substitute, transpose), or one at least 20 times more frequent than the
+    next. Unsafe inside a quotation or a headline; display-only (suggestions) otherwise.
+    """
+    lex = ctx.lexicon
+    min_len = int(ctx.options(misspelling).get("min-length", 3))
+    toks = tokens(doc)
+    stats = name_stats(toks)
+    for tok in toks:
+        if is_name_compound(tok.text, lex.is_known):
+            continue
+        for part, offset in _parts(tok):
+            if _is_exempt(part, lex) or not _unknown_lowercase(part, lex, stats.any_case, stats.capitalized, min_len):
+                continue
+            cands = lex.candidates(part)
+            suggestions = [_match_case(part, w) for w, _ in cands[:3]]
+            fix = None
+            if cands and confident(cands):
+                quoted = doc.in_quote(offset, offset + len(part)) or tok.headline
+                applicability = Applicability.UNSAFE if quoted else Applicability.SAFE
+                fix = replace_fix(offset, offset + len(part), suggestions[0], applicability)
+            elif cands:
+                fix = replace_fix(offset, offset + len(part), suggestions[0], Applicability.DISPLAY_ONLY)
+            hint = f"; did you mean {' or '.join(repr(s) for s in suggestions)}?" if suggestions else ""
+            yield misspelling.diagnostic(offset, offset + len(part), f"Unknown word {part!r}{hint}", fix, suggestions)
+
+
+def _osa_distance(a: str, b: str) -> int:
+    """Optimal string alignment distance (edits and adjacent transpositions)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def _name_variant_of(word: str, names: Counter[str], min_ratio: int, min_uses: int) -> str | None:
+    """A name used at least ``min_ratio`` times as often as ``word`` and one edit away from it."""
+    own = max(names.get(word, 0), 1)
+    best: tuple[int, str] | None = None
+    for name, count in names.items():
+        if name == word or count < min_uses or count < min_ratio * own:
+            continue
+        if abs(len(name) - len(word)) > 1 or name[0] != word[0] or name.lower() == word.lower():
+            continue
+        if name.startswith(word) or word.startswith(name):
+            continue  # Putin / Putins, Korea / Korean: inflections, not typos
+        if _osa_distance(word, name) == 1 and (best is None or count > best[0]):
+            best = (count, name)
+    return best[1] if best else None
+
+
+@rule("NL102", "misspelled-name", "A capitalized word that is a near-miss of a name used much more often.", fixable=True)
+def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    """Finds a name spelled once differently from the way the article (or the project lexicon) spells it.
+
+    Why: names are where news errors hurt most ("Xi Jinpnig", "Lukashneko"), and a spell
+    checker that skips names to stay quiet misses them. The evidence is internal: the same
+    article, or the project lexicon learned from the newsroom's own archive, uses a name one
+    edit away (insert, delete, substitute, transpose) at least three times as often (option
+    ``min-ratio``, default 3; the name must be used ``min-uses`` times, default 2). Words the
+    dictionary knows and inflections (Putin/Putins) are not reported.
+
+    Example: "Xi Jinping ... Xi Jinping ... Xi Jinpnig" -> "Jinping".
+
+    Fix: unsafe (a different person may share a near-identical name); display-only in quotes.
+    """
+    lex = ctx.lexicon
+    opts = ctx.options(misspelled_name)
+    min_ratio = int(opts.get("min-ratio", 3))
+    min_uses = int(opts.get("min-uses", 2))
+    toks = tokens(doc)
+    names: Counter[str] = Counter()
+    for tok in toks:
+        for part, _ in _parts(tok):
+            if part[:1].isupper() and len(part) > 1:
+                names[part] += 1
+    for name, count in lex.project_counts.items():
+        if name[:1].isupper():
+            names[name] += count
+    for tok in toks:
+        for part, offset in _parts(tok):
+            if len(part) < 4 or not tok.is_capitalized or part.isupper() or not part[:1].isupper():
+                continue
+            if lex.is_known(part) or lex.is_name(part):
+                continue
+            target = _name_variant_of(part, names, min_ratio, min_uses)
+            if not target or lex.is_known(part.lower()):
+                continue
+            applicability = Applicability.DISPLAY_ONLY if doc.in_quote(offset, offset + len(part)) else Applicability.UNSAFE
+            fix = replace_fix(offset, offset + len(part), target, applicability)
+            yield misspelled_name.diagnostic(
+                offset, offset + len(part),
+                f"Name {part!r} is spelled {target!r} {names[target]} times elsewhere; misspelled?", fix, (target,),
+            )
+
+
+_DIALECT_NAMES = {"en-GB": "British", "en-US": "American"}
+
+
+def _dialect_uses(toks: list[Token], lex: Lexicon) -> list[tuple[Token, str, str, object]]:
+    """(token, word, its dialect, pair) for every word with a British/American counterpart."""
+    out = []
+    index = lex.dialect_index
+    for tok in toks:
+        word = base_form(tok.text)
+        hit = index.get(word.lower())
+        if hit:
+            out.append((tok, word, hit[0], hit[1]))
+    return out
+
+
+@rule("NL103", "dialect-mismatch", "A British spelling in American text, or the other way round.", fixable=True)
+def dialect_mismatch(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    """Finds spellings of the other dialect: with ``dialect = "en-US"`` British forms (colour,
+    organisation, defence, programme, centre, criticised, travelled), with ``"en-GB"`` American
+    ones (color, defense, center, traveled; -ize is accepted in British English, as in Oxford
+    spelling). With ``"auto"`` (the default) both are right, but an article that writes both
+    forms of one word (defence ... defense) is reported at the rarer form, and so is a stray
+    form in an article that otherwise clearly uses the other dialect (at least ``auto-majority``
+    other-dialect words, default 4, and at least 4 times as many).
+
+    Why: house style is one dialect; a mix reads as careless copy-editing.
+
+    Example (en-US): "the defence ministry" -> "the defense ministry".
+
+    Fix: safe with an explicit dialect (the pair is a reviewed spelling variant), unsafe in
+    auto mode (the majority is only a guess) and in quotations.
+    """
+    dialect = ctx.config.dialect
+    lex = ctx.lexicon
+    opts = ctx.options(dialect_mismatch)
+    majority = int(opts.get("auto-majority", 4))
+    uses = _dialect_uses(tokens(doc), lex)
+    if not uses:
+        return
+    counts: Counter[str] = Counter()
+    words_by_dialect: dict[str, set[str]] = {"en-GB": set(), "en-US": set()}
+    pair_forms: dict[object, Counter[str]] = {}
+    first_form: dict[object, str] = {}
+    for tok, word, which, pair in uses:
+        if _wrong_in_other(which, pair):
+            counts[which] += 1
+            words_by_dialect[which].add(word.lower())
+        pair_forms.setdefault(pair, Counter())[which] += 1
+        first_form.setdefault(pair, which)
+    for tok, word, which, pair in uses:
+        other = "en-US" if which == "en-GB" else "en-GB"
+        target = pair.american if which == "en-GB" else pair.british  # type: ignore[attr-defined]
+        if dialect in ("en-US", "en-GB"):
+            if which == dialect or not _wrong_in(dialect, which, pair):
+                continue
+            reason = f"{_DIALECT_NAMES[which]} spelling {word!r} in {dialect} text"
+            base = Applicability.SAFE
+        else:
+            mixed = pair_forms[pair]
+            if mixed[other] and _preferred(mixed, counts, first_form[pair]) == other:
+                reason = f"{word!r} and {target!r} both appear; this article mostly writes {target!r}"
+            elif (mixed[other] == 0 and _wrong_in(other, which, pair) and counts[other] >= majority
+                  and counts[other] >= 4 * max(counts[which], 1) and len(words_by_dialect[other]) >= 2):
+                reason = f"{_DIALECT_NAMES[which]} spelling {word!r} in an article that otherwise uses {_DIALECT_NAMES[other]} spelling"
+            else:
+                continue
+            base = Applicability.UNSAFE
+        start = tok.start
+        end = start + len(word)
+        replacement = _match_case(word, target)
+        applicability = Applicability.UNSAFE if doc.in_quote(start, end) and base == Applicability.SAFE else base
+        fix = replace_fix(start, end, replacement, applicability)
+        yield dialect_mismatch.diagnostic(start, end, f"{reason}; use {replacement!r}", fix, (replacement,))
+
+
+def _preferred(forms: Counter[str], overall: Counter[str], first: str) -> str:
+    """The form an article prefers for one word: the more frequent, else its overall dialect, else the first."""
+    gb, us = forms["en-GB"], forms["en-US"]
+    if gb != us:
+        return "en-GB" if gb > us else "en-US"
+    if overall["en-GB"] != overall["en-US"]:
+        return "en-GB" if overall["en-GB"] > overall["en-US"] else "en-US"
+    return first
+
+
+def _wrong_in(dialect: str, which: str, pair: object) -> bool:
+    """Is the ``which`` form of ``pair`` wrong in ``dialect``?"""
+    if which == "en-GB":
+        return dialect == "en-US" and pair.british_wrong_in_us  # type: ignore[attr-defined]
+    return dialect == "en-GB" and pair.american_wrong_in_gb  # type: ignore[attr-defined]
+
+
+def _wrong_in_other(which: str, pair: object) -> bool:
+    return _wrong_in("en-US" if which == "en-GB" else "en-GB", which, pair)
