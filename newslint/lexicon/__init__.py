@@ -23,7 +23,7 @@ DATA = Path(__file__).with_name("data")
 # Files whose entries are proper nouns (flagged when written in lowercase).
 PROPER_FILES = ("countries", "demonyms", "cities", "regions", "languages", "religions", "calendar", "organisations")
 # Files whose entries are known words but never reported in lowercase (titles, "bn", "pct").
-KNOWN_ONLY_FILES = ("titles", "abbreviations")
+KNOWN_ONLY_FILES = ("titles", "abbreviations", "loanwords")
 
 _ROMAN = re.compile(r"^(?=[MDCLXVI])M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 
@@ -78,10 +78,12 @@ def _builtin_names() -> tuple[dict[str, str], dict[tuple[str, ...], str], dict[s
     return singles, phrases, category
 
 
-@lru_cache(maxsize=1)
 def _phrase_only_parts() -> frozenset[str]:
-    """Words that are names only inside a phrase ("north" in "North Korea", "of" in "Republic of")."""
-    return frozenset("""north south east west northern southern eastern western central new united great
+    return PHRASE_ONLY_PARTS
+
+
+# Words that are names only inside a phrase ("north" in "North Korea", "of" in "Republic of").
+PHRASE_ONLY_PARTS = frozenset("""north south east west northern southern eastern western central new united great
     republic of the and kingdom states state democratic people's peoples federal islamic arab city saint st
     san santa la le el al de du da des los las island islands sea gulf peninsula horn far near middle
     upper lower coast golden federation union grand sub-saharan""".split())

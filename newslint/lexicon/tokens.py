@@ -49,16 +49,19 @@ def base_form(word: str) -> str:
     return w.rstrip("'")
 
 
-def is_name_compound(word: str, known) -> bool:  # type: ignore[no-untyped-def]
-    """A hyphenated name such as "Jong-un" or "Seong-kweun": its lowercase parts are not words.
+def is_name_compound(token: "Token", known) -> bool:  # type: ignore[no-untyped-def]
+    """A hyphenated name such as "Jong-un", "Ka-shing" or "Seong-kweun": its lowercase parts are not words.
 
-    ``known`` tells whether a word is in the dictionary; the first part must be capitalized and
-    unknown (so "Anti-government" at a sentence start is still checked).
+    The first part must be capitalized; at a sentence start it must also be unknown to the
+    dictionary (``known``), so that "Anti-government" opening a sentence is still checked.
     """
+    word = token.text
     if "-" not in word:
         return False
     first = word.split("-", 1)[0]
-    return bool(first[:1].isupper() and not first.isupper() and not known(first))
+    if not first[:1].isupper() or first.isupper():
+        return False
+    return not (token.sentence_start or token.headline) or not known(first)
 
 
 def headline_span(doc: Document) -> tuple[int, int] | None:

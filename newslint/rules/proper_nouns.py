@@ -6,7 +6,7 @@ from typing import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, replace_fix
 from newslint.document import Document
-from newslint.lexicon import Lexicon
+from newslint.lexicon import PHRASE_ONLY_PARTS, Lexicon
 from newslint.lexicon.tokens import NameStats, Token, base_form, is_name_compound, name_stats, tokens
 from newslint.rules.base import Context, rule
 
@@ -38,7 +38,8 @@ def _proper(part: str, lex: Lexicon, stats: NameStats) -> tuple[str, bool] | Non
     if not common:
         if known:
             return known, True
-        if seen and stats.capitalized[seen] >= 2 and stats.lowercase[part] == 1:
+        if seen and stats.capitalized[seen] >= 2 and (stats.lowercase[part] == 1 or
+                                                      not lex.is_known(part) and 3 * stats.lowercase[part] <= stats.capitalized[seen]):
             return seen, False
         return None
     if seen and stats.capitalized[seen] >= 2 and stats.lowercase[part] == 1 and (known or not lex.is_known(part)):
@@ -81,20 +82,34 @@ def lowercase_proper_noun(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     for i, tok in enumerate(toks):
         if tok.start < skip_until:
             continue
-        # Multiword names written all in lowercase: "north korean", "south china sea".
+        # Multiword names: all lowercase ("north korean") or partly ("New york", "West german").
         for n in lex.phrase_lengths:
             group = toks[i:i + n]
-            if len(group) < n or not all(t.text.islower() for t in group):
+            if len(group) < n or any(doc.prose[a.end:b.start] != " " for a, b in zip(group, group[1:])):
                 continue
-            if any(doc.prose[a.end:b.start] != " " for a, b in zip(group, group[1:])):
+            phrase = lex.proper_phrase(base_form(t.text) if t is group[-1] else t.text for t in group)
+            if not phrase:
                 continue
-            phrase = lex.proper_phrase(t.text for t in group)
-            if not phrase or not any(not lex.is_common_lowercase(t.text) for t in group):
+            proper = phrase.split()
+            words = [base_form(t.text) if t is group[-1] else t.text for t in group]
+            wrong = [(t, w, p) for t, w, p in zip(group, words, proper) if w != p and w.islower() and p[:1].isupper()]
+            if not wrong:
                 continue
-            start, end = group[0].start, group[-1].end
-            fix = replace_fix(start, end, phrase, _applicability(doc, group[0], True))
-            yield lowercase_proper_noun.diagnostic(start, end, f"Proper noun in lowercase: {doc.text[start:end]!r} -> {phrase!r}", fix, (phrase,))
-            skip_until = end
+            if len(wrong) == n:
+                if not any(not lex.is_common_lowercase(w) for w in words):
+                    continue
+                start, end = group[0].start, group[0].start + len(" ".join(words))
+                fix = replace_fix(start, end, phrase, _applicability(doc, group[0], True))
+                yield lowercase_proper_noun.diagnostic(start, end, f"Proper noun in lowercase: {doc.text[start:end]!r} -> {phrase!r}", fix, (phrase,))
+            elif any(w == p for w, p in zip(words, proper) if p[:1].isupper()):
+                for t, w, p in wrong:
+                    if t.sentence_start or w in PHRASE_ONLY_PARTS:
+                        continue  # sentence starts are NL201's; "east London", "the Netherlands" are house styles
+                    fix = replace_fix(t.start, t.start + len(w), p, _applicability(doc, t, True))
+                    yield lowercase_proper_noun.diagnostic(t.start, t.start + len(w), f"Proper noun in lowercase: {w!r} -> {p!r} (in {phrase!r})", fix, (p,))
+            else:
+                continue
+            skip_until = group[-1].end
             break
         if tok.start < skip_until:
             continue
@@ -124,7 +139,7 @@ def lowercase_acronym(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
     lex = ctx.lexicon
     for tok in tokens(doc):
-        if is_name_compound(tok.text, lex.is_known):
+        if is_name_compound(tok, lex.is_known):
             continue
         for part, offset in _split(tok):
             if not part.islower() or len(part) < 3 and part != tok.text:

@@ -31,8 +31,10 @@ def _parts(token: Token) -> Iterator[tuple[str, int]]:
     """(part, offset) of the word split at hyphens and inner dots, possessive stripped."""
     word = base_form(token.text)
     pos = 0
-    for part in re.split(r"([-.])", word):
-        if part and part not in "-.":
+    # Split at hyphens, inner dots, and an apostrophe that glues two words ("utilities'investments"),
+    # not one that starts a contraction ("didn't", "we've").
+    for part in re.split(r"([-.]|['’](?!(?:t|s|re|ve|ll|d|m)\b))", word):
+        if part and part not in "-.'’":
             yield part, token.start + pos
         pos += len(part)
 
@@ -48,10 +50,75 @@ def _is_exempt(part: str, lex: Lexicon) -> bool:
     return False
 
 
-def _unknown_lowercase(part: str, lex: Lexicon, stats_any: Counter[str], stats_cap: Counter[str], min_len: int) -> bool:
-    if not part.islower() or len(part) < min_len:
+# Function words never count as halves of a closed compound ("andthe" is a missing space).
+_STOP = frozenset("""the and for but not nor you are was were has had have his her its our their this that these
+those with from into onto than then who whom what when where which while will would can could shall should may
+might must any all one some she they them him out off""".split())
+_SHORT_TAILS = frozenset({"man", "men"})
+_WORD_PREFIXES = ("re", "de", "un", "non", "co", "mid", "pre", "post", "over", "under", "anti", "inter", "multi",
+                  "sub", "super", "cyber", "mis", "counter", "micro", "mega", "tele", "euro", "eco", "bio", "dis")
+
+
+def _plural_or_agent(word: str, known) -> bool:  # type: ignore[no-untyped-def]
+    """Regular plurals and agent nouns of known words: "aggregators", "photonics", "downloaders"."""
+    if len(word) > 3 and word.endswith("s") and (known(word[:-1]) or word.endswith("es") and known(word[:-2])):
+        return True
+    for suffix in ("ers", "er"):
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 5 and known(stem):
+            return True
+    return len(word) > 5 and word.endswith("ed") and known(word[:-1]) and word[-3] == "z"
+
+
+def derivable(word: str, known) -> bool:  # type: ignore[no-untyped-def]
+    """A regular derivation of known words, which no word list can hold in full.
+
+    Plurals and agent nouns, -isation/-ization variants, a word-forming prefix on a known word
+    ("renationalisation", "delisting"), and closed compounds of two known words of three or more
+    letters that are not function words ("carmakers", "cybercrime"). Not -ed/-ing on any stem:
+    "occured" and "runing" are real typos of that shape.
+    """
+    if _plural_or_agent(word, known):
+        return True
+    alt = word.replace("isation", "ization").replace("ising", "izing").replace("ised", "ized").replace("ise", "ize")
+    if alt != word and (known(alt) or _plural_or_agent(alt, known)):
+        return True
+    for prefix in _WORD_PREFIXES:
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and len(rest) >= 4 and (known(rest) or _plural_or_agent(rest, known)):
+            return True
+    for i in range(3, len(word) - 2):
+        head, tail = word[:i], word[i:]
+        if head in _STOP or tail in _STOP or len(tail) < 4 and tail not in _SHORT_TAILS:
+            continue  # "governmet" is not "govern" + "met", nor "progam" "pro" + "gam"
+        if known(head) and (known(tail) or _plural_or_agent(tail, known)):
+            return not any(known(e) for e in edits1(word))  # "authorites" is one edit from "authorities"
+    return False
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def edits1(word: str) -> set[str]:
+    """Every string one deletion, transposition, substitution or insertion away from ``word``."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [a + b[1:] for a, b in splits if b]
+    transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    replaces = [a + c + b[1:] for a, b in splits if b for c in _LETTERS]
+    inserts = [a + c + b for a, b in splits for c in _LETTERS]
+    return set(deletes + transposes + replaces + inserts) - {word}
+
+
+def _unknown_lowercase(part: str, lex: Lexicon, stats_any: Counter[str], stats_cap: Counter[str], min_len: int,
+                       in_compound: bool = False) -> bool:
+    if not part.islower() or len(part) < min_len or not part.isalpha():
         return False
     if lex.is_known(part) or part in _PREFIXES:
+        return False
+    known = lex.is_known
+    if in_compound and (known(part[:-1]) or any(part.endswith(x) and known(part[: -len(x)]) for x in ("ly", "er", "ers", "ed", "ing"))):
+        return False  # "18-year-olds", "add-ons", "single-handedly", "left-hander"
+    if derivable(part, known):
         return False
     if lex.proper_form(part) or stats_cap.get(part.capitalize()):
         return False  # a lowercased name: the proper-noun rule's business
@@ -94,10 +161,15 @@ def misspelling(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     toks = tokens(doc)
     stats = name_stats(toks)
     for tok in toks:
-        if is_name_compound(tok.text, lex.is_known):
+        if is_name_compound(tok, lex.is_known):
             continue
+        if "-" in tok.text:
+            joined = base_form(tok.text).replace("-", "").lower()
+            if lex.is_known(joined) or derivable(joined, lex.is_known):
+                continue  # "co-ordinator": a hyphenated spelling of a known word
         for part, offset in _parts(tok):
-            if _is_exempt(part, lex) or not _unknown_lowercase(part, lex, stats.any_case, stats.capitalized, min_len):
+            compound = "-" in tok.text
+            if _is_exempt(part, lex) or not _unknown_lowercase(part, lex, stats.any_case, stats.capitalized, min_len, compound):
                 continue
             cands = lex.candidates(part)
             suggestions = [_match_case(part, w) for w, _ in cands[:3]]
@@ -125,6 +197,14 @@ def _osa_distance(a: str, b: str) -> int:
                 cur[j] = min(cur[j], prev2[j - 2] + 1)
         prev2, prev = prev, cur
     return prev[-1]
+
+
+def _is_transposition(a: str, b: str) -> bool:
+    """``a`` is ``b`` with two adjacent letters swapped ("Jinpnig" / "Jinping")."""
+    if len(a) != len(b):
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 def _name_variant_of(word: str, names: Counter[str], min_ratio: int, min_uses: int) -> str | None:
@@ -168,6 +248,7 @@ def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         for part, _ in _parts(tok):
             if part[:1].isupper() and len(part) > 1:
                 names[part] += 1
+    in_article = Counter(names)
     for name, count in lex.project_counts.items():
         if name[:1].isupper():
             names[name] += count
@@ -178,6 +259,10 @@ def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             if lex.is_known(part) or lex.is_name(part):
                 continue
             target = _name_variant_of(part, names, min_ratio, min_uses)
+            if target and lex.is_common_lowercase(target.lower()):
+                continue  # "Life" in "Standard Life" is a word, not a name to match "Liffe" against
+            if target and not in_article.get(target) and not _is_transposition(part, target):
+                continue  # lexicon-only evidence: only a swap of two letters is a sure typo (Alain is not Alan)
             if not target or lex.is_known(part.lower()):
                 continue
             applicability = Applicability.DISPLAY_ONLY if doc.in_quote(offset, offset + len(part)) else Applicability.UNSAFE
@@ -198,6 +283,8 @@ def _dialect_uses(toks: list[Token], lex: Lexicon) -> list[tuple[Token, str, str
     for tok in toks:
         word = base_form(tok.text)
         hit = index.get(word.lower())
+        if hit and word[:1].isupper() and not (tok.sentence_start or tok.headline) or hit and word.isupper() and len(word) > 1:
+            continue  # a name keeps its own spelling: "World Trade Center", "Ministry of Defense"
         if hit:
             out.append((tok, word, hit[0], hit[1]))
     return out
@@ -247,7 +334,8 @@ def dialect_mismatch(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             base = Applicability.SAFE
         else:
             mixed = pair_forms[pair]
-            if mixed[other] and _preferred(mixed, counts, first_form[pair]) == other:
+            variant = pair.british_wrong_in_us and pair.american_wrong_in_gb  # type: ignore[attr-defined]
+            if variant and mixed[other] and _preferred(mixed, counts, first_form[pair]) == other:
                 reason = f"{word!r} and {target!r} both appear; this article mostly writes {target!r}"
             elif (mixed[other] == 0 and _wrong_in(other, which, pair) and counts[other] >= majority
                   and counts[other] >= 4 * max(counts[which], 1) and len(words_by_dialect[other]) >= 2):
