@@ -301,9 +301,6 @@ def main() -> int:
     # lowercase ("china", "turkey", "may") needs evidence before it is reported.
     large = scowl_words(SCOWL_US_LARGE) | scowl_words(SCOWL_GB_LARGE)
     lower_common = {w for w in us_words | gb_words | large if w.islower()}
-    with gzip.open(OUT / "common_lowercase.txt.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
-        fh.write(header("lowercase common words (names that are also ordinary words need evidence)", SCOWL_NOTE, "SCOWL")
-                 + "\n".join(sorted(lower_common)) + "\n")
 
     # The spelling dictionary: pyspellchecker's English frequency list (MIT), SCOWL's American
     # and British words, and both sides of every dialect pair; lowercase, one per line, gzip.
@@ -314,9 +311,14 @@ def main() -> int:
     words |= {strip_accents(w) for w in words if not w.isascii()}
     for gb, us in pairs:
         words.update((gb, us))
+    # One file, two parts, so start-up decompresses and splits once: first the common lowercase
+    # words (SCOWL's lowercase entries: a name spelled like one of them, "china", "turkey", "may",
+    # needs evidence before it is reported), then the other dictionary words ("russia", "fico").
+    common = sorted(lower_common)
+    rest = sorted(words - lower_common)
     with gzip.open(OUT / "words.txt.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
         fh.write(header("spelling dictionary (lowercase)", "pyspellchecker en.json.gz (MIT) + " + SCOWL_NOTE, "MIT / SCOWL")
-                 + "\n".join(sorted(words)) + "\n")
+                 + f"# common: {len(common)}\n" + "\n".join(common + rest) + "\n")
     print(f"words.txt.gz: {len(words)} words")
     return 0
 

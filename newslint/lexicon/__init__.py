@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 if TYPE_CHECKING:
     from newslint.config import Config
@@ -30,17 +30,37 @@ _ROMAN = re.compile(r"^(?=[MDCLXVI])M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?
 
 def read_entries(path: Path) -> list[str]:
     """Entries of a data file: one per line, ``#`` comments and blank lines skipped."""
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as fh:  # type: ignore[operator]
-        return [line.strip() for line in fh if line.strip() and not line.startswith("#")]
+    data = path.read_bytes()
+    if path.suffix == ".gz":
+        data = gzip.decompress(data)
+    lines = data.decode("utf-8").split("\n")
+    # Comments are only at the top of the shipped files; one pass over big lists keeps start-up low.
+    skip = 0
+    while skip < len(lines) and (lines[skip].startswith("#") or not lines[skip].strip()):
+        skip += 1
+    return [line.strip() for line in lines[skip:] if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _word_lines() -> tuple[list[str], int]:
+    """The dictionary's words (common lowercase words first) and how many are common."""
+    lines = gzip.decompress((DATA / "words.txt.gz").read_bytes()).decode("utf-8").split("\n")
+    skip, common = 0, 0
+    while skip < len(lines) and lines[skip].startswith("#"):
+        if lines[skip].startswith("# common: "):
+            common = int(lines[skip].split(":")[1])
+        skip += 1
+    del lines[:skip]
+    if lines and not lines[-1]:
+        lines.pop()
+    return lines, common
 
 
 def is_roman_numeral(word: str) -> bool:
     return bool(_ROMAN.match(word))
 
 
-@dataclass(frozen=True)
-class DialectPair:
+class DialectPair(NamedTuple):
     british: str
     american: str
     british_wrong_in_us: bool
@@ -49,12 +69,13 @@ class DialectPair:
 
 @lru_cache(maxsize=1)
 def _dictionary() -> frozenset[str]:
-    return frozenset(read_entries(DATA / "words.txt.gz"))
+    return frozenset(_word_lines()[0])
 
 
 @lru_cache(maxsize=1)
 def _common_lowercase() -> frozenset[str]:
-    return frozenset(read_entries(DATA / "common_lowercase.txt.gz"))
+    lines, common = _word_lines()
+    return frozenset(lines[:common])
 
 
 @lru_cache(maxsize=1)
@@ -162,6 +183,11 @@ class Lexicon:
     def proper_phrase(self, tokens: Iterable[str]) -> str | None:
         """The proper form of a lowercase multiword name ("north korean" -> "North Korean")."""
         return _builtin_names()[1].get(tuple(t.lower() for t in tokens))
+
+    @cached_property
+    def phrase_starts(self) -> frozenset[str]:
+        """First words of the multiword names, to try phrases only where one can start."""
+        return frozenset(k[0] for k in _builtin_names()[1])
 
     @cached_property
     def phrase_lengths(self) -> tuple[int, ...]:

@@ -82,8 +82,12 @@ def _starts(doc: Document) -> frozenset[int]:
     return frozenset(sentence_starts(doc))
 
 
+@lru_cache(maxsize=4)
 def tokens(doc: Document) -> list[Token]:
-    """Prose words not glued to a digit, symbol or mask (so "79th", "£4.8bn", "#tag" are skipped)."""
+    """Prose words not glued to a digit, symbol or mask (so "79th", "£4.8bn", "#tag" are skipped).
+
+    Cached per document: several rules read the same words.
+    """
     return list(_tokens(doc))
 
 

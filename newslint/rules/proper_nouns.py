@@ -32,8 +32,8 @@ def _proper(part: str, lex: Lexicon, stats: NameStats) -> tuple[str, bool] | Non
     known = lex.proper_form(part)
     seen = max((f for f in (part.capitalize(), known) if f and stats.capitalized.get(f)),
                key=lambda f: stats.capitalized[f], default=None)
-    if known and known.isupper():
-        return None  # acronyms: NL203
+    if known and known.isupper() or not known and not seen:
+        return None  # acronyms are NL203's; no evidence at all
     common = lex.is_common_lowercase(part) or lex.is_known(part) and not known
     if not common:
         if known:
@@ -83,7 +83,7 @@ def lowercase_proper_noun(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         if tok.start < skip_until:
             continue
         # Multiword names: all lowercase ("north korean") or partly ("New york", "West german").
-        for n in lex.phrase_lengths:
+        for n in lex.phrase_lengths if tok.text.lower() in lex.phrase_starts else ():
             group = toks[i:i + n]
             if len(group) < n or any(doc.prose[a.end:b.start] != " " for a, b in zip(group, group[1:])):
                 continue
