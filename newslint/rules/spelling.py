@@ -230,8 +230,8 @@ def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     Why: names are where news errors hurt most ("Xi Jinpnig", "Lukashneko"), and a spell
     checker that skips names to stay quiet misses them. The evidence is internal: the same
     article, or the project lexicon learned from the newsroom's own archive, uses a name one
-    edit away (insert, delete, substitute, transpose) at least three times as often (option
-    ``min-ratio``, default 3; the name must be used ``min-uses`` times, default 2). Words the
+    edit away (insert, delete, substitute, transpose) at least twice as often (option
+    ``min-ratio``, default 2; the name must be used ``min-uses`` times, default 2). Words the
     dictionary knows and inflections (Putin/Putins) are not reported.
 
     Example: "Xi Jinping ... Xi Jinping ... Xi Jinpnig" -> "Jinping".
@@ -240,7 +240,7 @@ def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
     lex = ctx.lexicon
     opts = ctx.options(misspelled_name)
-    min_ratio = int(opts.get("min-ratio", 3))
+    min_ratio = int(opts.get("min-ratio", 2))
     min_uses = int(opts.get("min-uses", 2))
     toks = tokens(doc)
     names: Counter[str] = Counter()
