@@ -79,6 +79,8 @@ def learn(paths: list[Path], lex: Lexicon, target: Path, min_articles: int = 2, 
     own_words = {line.strip() for line in own if line.strip() and not line.strip().startswith(("#", "!"))}
     stats = LearnStats()
     for path in paths:
+        if path.resolve() == target.resolve():
+            continue  # the lexicon file itself is not an article
         src = read_source(str(path), max_size)
         collect(Document.from_text(src.text, str(path)), lex, stats)
     rows = [r for r in select(stats, lex, min_articles, rejected) if r[0] not in own_words]
