@@ -51,7 +51,7 @@ def test_round_trip_keeps_hand_edits(tmp_path):
     # The editor adds a word of their own and vetoes a learned one.
     edited = text.replace(OWN_MARK + "\n", OWN_MARK + "\nDruzhba\n!Zorvath\n# our house style\n")
     target.write_text(edited, encoding="utf-8")
-    (tmp_path / "d.txt").write_text("Lukashenko and Zorvath Energy again.\n", encoding="utf-8")
+    (tmp_path / "d.txt").write_text("Again Lukashenko and Zorvath Energy met.\n", encoding="utf-8")
     assert run_cli("learn", str(tmp_path), cwd=tmp_path).returncode == 0
     again = target.read_text(encoding="utf-8")
     own_part = again.split(OWN_MARK, 1)[1].split("# ===", 1)[0]
