@@ -212,6 +212,8 @@ def _name_variant_of(word: str, names: Counter[str], min_ratio: int, min_uses: i
     own = max(names.get(word, 0), 1)
     best: tuple[int, str] | None = None
     for name, count in names.items():
+        if count < min_uses or name[:1] != word[:1]:
+            continue
         if name == word or count < min_uses or count < min_ratio * own:
             continue
         if abs(len(name) - len(word)) > 1 or name[0] != word[0] or name.lower() == word.lower():
