@@ -18,6 +18,10 @@ RULE_MODULES = (
     "newslint.rules.repetition",
     "newslint.rules.spelling",
     "newslint.rules.proper_nouns",
+    "newslint.rules.duplicates",
+    "newslint.rules.boilerplate",
+    "newslint.rules.balance",
+    "newslint.rules.stories",
 )
 
 _CODE = re.compile(r"^NL\d{3}$")
