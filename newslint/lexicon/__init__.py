@@ -77,8 +77,15 @@ class SortedWords:
 
     def __init__(self, *parts: list[str]) -> None:
         self._parts = parts
+        self._lookups = 0
+        self._set: frozenset[str] | None = None
 
     def __contains__(self, word: object) -> bool:
+        if self._set is not None:
+            return word in self._set
+        self._lookups += 1
+        if self._lookups > 20_000:  # a long text or a corpus: now a set pays for itself
+            self._set = frozenset(w for part in self._parts for w in part)
         for part in self._parts:
             i = bisect.bisect_left(part, word)  # type: ignore[arg-type]
             if i < len(part) and part[i] == word:
@@ -167,7 +174,32 @@ class Lexicon:
         """User and project words written in lowercase allow that lowercase form only."""
         return frozenset(w for w in self.user_words if w.islower())
 
+    @cached_property
+    def _known_memo(self) -> dict[str, bool]:
+        return {}
+
+    @cached_property
+    def _memos(self) -> dict[str, dict]:
+        return {}
+
+    def memo(self, name: str) -> dict:
+        """A per-lexicon cache for a rule's per-word answers (words repeat across a corpus)."""
+        table = self._memos.setdefault(name, {})
+        if len(table) > 100_000:
+            table.clear()
+        return table
+
     def is_known(self, word: str) -> bool:
+        """Memoized :meth:`_is_known`: an article repeats its words, a corpus even more."""
+        memo = self._known_memo
+        hit = memo.get(word)
+        if hit is None:
+            if len(memo) > 200_000:
+                memo.clear()
+            hit = memo[word] = self._is_known(word)
+        return hit
+
+    def _is_known(self, word: str) -> bool:
         """A spelling the dictionary, a lexicon or the user knows (case-aware for names).
 
         Lowercase dictionary entries match any case; a user word matches exactly, or in
@@ -208,9 +240,9 @@ class Lexicon:
         return _builtin_names()[1].get(tuple(t.lower() for t in tokens))
 
     @cached_property
-    def phrase_starts(self) -> frozenset[str]:
-        """First words of the multiword names, to try phrases only where one can start."""
-        return frozenset(k[0] for k in _builtin_names()[1])
+    def phrase_bigrams(self) -> frozenset[tuple[str, str]]:
+        """First two words of the multiword names, to try phrases only where one can start."""
+        return frozenset((k[0], k[1]) for k in _builtin_names()[1])
 
     @cached_property
     def phrase_lengths(self) -> tuple[int, ...]:

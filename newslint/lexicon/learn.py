@@ -14,7 +14,7 @@ from pathlib import Path
 from newslint.document import Document
 from newslint.lexicon import Lexicon
 from newslint.lexicon.project import parse, render
-from newslint.lexicon.tokens import base_form, tokens
+from newslint.lexicon.tokens import tokens
 
 
 @dataclass
@@ -30,7 +30,7 @@ def collect(doc: Document, lex: Lexicon, stats: LearnStats) -> None:
     """Count one article's candidate words: mid-sentence names, acronyms, unknown lowercase words."""
     stats.files += 1
     for tok in tokens(doc):
-        word = base_form(tok.text)
+        word = tok.base
         for part in word.split("-"):
             if len(part) < 2 or not part.isalpha():
                 continue

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from newslint.document import Document
 
@@ -20,15 +20,15 @@ _POSSESSIVE = re.compile(r"(?:['’ʼ]s|s['’ʼ]|['’ʼ])$", re.I)
 _CONTRACTION = re.compile(r"['’ʼ](?:s|t|re|ve|ll|d|m)$", re.I)
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word with its span and where it stands."""
+class Token(NamedTuple):
+    """A word with its span and where it stands (a NamedTuple: a long article has 100,000 of them)."""
 
     text: str
     start: int
     end: int
     sentence_start: bool
     headline: bool
+    base: str  # without possessive or contraction ending, apostrophes straightened
 
     @property
     def is_capitalized(self) -> bool:
@@ -37,6 +37,8 @@ class Token:
 
 def base_form(word: str) -> str:
     """The word without a possessive or contraction ending, apostrophes straightened."""
+    if not any(a in word for a in APOSTROPHES):
+        return word
     w = word
     for a in "’ʼ‘`":
         w = w.replace(a, "'")
@@ -92,7 +94,7 @@ def tokens(doc: Document) -> list[Token]:
 
 
 def _tokens(doc: Document) -> Iterator[Token]:
-    text = doc.prose
+    text = doc.prose  # masked spans are blanked here, so no word overlaps a mask
     starts = _starts(doc)
     head = headline_span(doc)
     for m in _WORD.finditer(text):
@@ -103,9 +105,8 @@ def _tokens(doc: Document) -> Iterator[Token]:
             continue
         if after.isdigit() or after in "@/\\_" or (after == "." and e + 1 < len(text) and text[e + 1].isalnum()):
             continue
-        if doc.is_masked(s, e):
-            continue
-        yield Token(m.group(), s, e, s in starts, bool(head and head[0] <= s < head[1]))
+        word = m.group()
+        yield Token(word, s, e, s in starts, bool(head and head[0] <= s < head[1]), base_form(word))
 
 
 @dataclass(frozen=True)
@@ -117,12 +118,19 @@ class NameStats:
     any_case: Counter[str]  # lowercase key -> all uses
 
 
+@lru_cache(maxsize=4)
+def doc_name_stats(doc: Document) -> NameStats:
+    """:func:`name_stats` of a document's tokens, cached: several rules need them."""
+    return name_stats(tokens(doc))
+
+
 def name_stats(toks: list[Token]) -> NameStats:
     cap: Counter[str] = Counter()
     low: Counter[str] = Counter()
     anyc: Counter[str] = Counter()
     for t in toks:
-        for part in re.split(r"[-.]", base_form(t.text)):
+        base = t.base
+        for part in (re.split(r"[-.]", base) if "-" in base or "." in base else (base,)):
             if not part or not part[0].isalpha():
                 continue
             anyc[part.lower()] += 1

@@ -7,7 +7,7 @@ from typing import Iterator
 from newslint.diagnostics import Applicability, Diagnostic, replace_fix
 from newslint.document import Document
 from newslint.lexicon import PHRASE_ONLY_PARTS, Lexicon
-from newslint.lexicon.tokens import NameStats, Token, base_form, is_name_compound, name_stats, tokens
+from newslint.lexicon.tokens import NameStats, Token, doc_name_stats, is_name_compound, tokens
 from newslint.rules.base import Context, rule
 
 # A common word more frequent than this (pyspellchecker's counts: "march" 22,834, "may" 927,594)
@@ -49,7 +49,9 @@ def _proper(part: str, lex: Lexicon, stats: NameStats) -> tuple[str, bool] | Non
 
 
 def _split(tok: Token) -> list[tuple[str, int]]:
-    word = base_form(tok.text)
+    word = tok.base
+    if word.isalpha():
+        return [(word, tok.start)]
     out, pos = [], 0
     for part in word.split("-"):
         if part and "." not in part:
@@ -77,21 +79,24 @@ def lowercase_proper_noun(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
     lex = ctx.lexicon
     toks = tokens(doc)
-    stats = name_stats(toks)
+    stats = doc_name_stats(doc)
+    memo: dict[str, tuple[str, bool] | None] = {}  # the evidence for a word is the same all through the article
     skip_until = -1
     for i, tok in enumerate(toks):
         if tok.start < skip_until:
             continue
         # Multiword names: all lowercase ("north korean") or partly ("New york", "West german").
-        for n in lex.phrase_lengths if tok.text.lower() in lex.phrase_starts else ():
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        bigram = (tok.text.lower(), nxt.base.lower()) if nxt else None
+        for n in lex.phrase_lengths if bigram in lex.phrase_bigrams else ():
             group = toks[i:i + n]
             if len(group) < n or any(doc.prose[a.end:b.start] != " " for a, b in zip(group, group[1:])):
                 continue
-            phrase = lex.proper_phrase(base_form(t.text) if t is group[-1] else t.text for t in group)
+            phrase = lex.proper_phrase(t.base if t is group[-1] else t.text for t in group)
             if not phrase:
                 continue
             proper = phrase.split()
-            words = [base_form(t.text) if t is group[-1] else t.text for t in group]
+            words = [t.base if t is group[-1] else t.text for t in group]
             wrong = [(t, w, p) for t, w, p in zip(group, words, proper) if w != p and w.islower() and p[:1].isupper()]
             if not wrong:
                 continue
@@ -118,7 +123,10 @@ def lowercase_proper_noun(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
                 continue
             if tok.sentence_start and offset == tok.start:
                 continue  # the sentence-start rule reports it
-            found = _proper(part, lex, stats)
+            if part in memo:
+                found = memo[part]
+            else:
+                found = memo[part] = _proper(part, lex, stats)
             if not found:
                 continue
             right, safe = found
@@ -138,8 +146,13 @@ def lowercase_acronym(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     Fix: safe; unsafe inside quotations and in headlines.
     """
     lex = ctx.lexicon
+    clean: set[tuple[str, bool]] = set()
     for tok in tokens(doc):
-        if is_name_compound(tok, lex.is_known):
+        key = (tok.text, tok.sentence_start or tok.headline)
+        if key in clean:
+            continue
+        if is_name_compound(tok, lex.is_known) or not any(lex.proper_form(p) for p, _ in _split(tok)):
+            clean.add(key)
             continue
         for part, offset in _split(tok):
             if not part.islower() or len(part) < 3 and part != tok.text:

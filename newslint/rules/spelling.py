@@ -9,7 +9,7 @@ from typing import Iterator
 from newslint.diagnostics import Applicability, Diagnostic, replace_fix
 from newslint.document import Document
 from newslint.lexicon import Lexicon, is_roman_numeral
-from newslint.lexicon.tokens import Token, base_form, is_name_compound, name_stats, tokens
+from newslint.lexicon.tokens import Token, doc_name_stats, is_name_compound, tokens
 from newslint.rules.base import Context, rule
 
 # Word-forming prefixes that may stand before a hyphen without being words themselves.
@@ -29,7 +29,10 @@ def _match_case(original: str, word: str) -> str:
 
 def _parts(token: Token) -> Iterator[tuple[str, int]]:
     """(part, offset) of the word split at hyphens and inner dots, possessive stripped."""
-    word = base_form(token.text)
+    word = token.base
+    if word.isalpha():
+        yield word, token.start
+        return
     pos = 0
     # Split at hyphens, inner dots, and an apostrophe that glues two words ("utilities'investments"),
     # not one that starts a contraction ("didn't", "we've").
@@ -70,7 +73,7 @@ def _plural_or_agent(word: str, known) -> bool:  # type: ignore[no-untyped-def]
     return len(word) > 5 and word.endswith("ed") and known(word[:-1]) and word[-3] == "z"
 
 
-def derivable(word: str, known) -> bool:  # type: ignore[no-untyped-def]
+def derivable(word: str, known, in_dictionary=None) -> bool:  # type: ignore[no-untyped-def]
     """A regular derivation of known words, which no word list can hold in full.
 
     Plurals and agent nouns, -isation/-ization variants, a word-forming prefix on a known word
@@ -92,7 +95,8 @@ def derivable(word: str, known) -> bool:  # type: ignore[no-untyped-def]
         if head in _STOP or tail in _STOP or len(tail) < 4 and tail not in _SHORT_TAILS:
             continue  # "governmet" is not "govern" + "met", nor "progam" "pro" + "gam"
         if known(head) and (known(tail) or _plural_or_agent(tail, known)):
-            return not any(known(e) for e in edits1(word))  # "authorites" is one edit from "authorities"
+            look = in_dictionary or known
+            return not any(look(e) for e in edits1(word))  # "authorites" is one edit from "authorities"
     return False
 
 
@@ -118,7 +122,10 @@ def _unknown_lowercase(part: str, lex: Lexicon, stats_any: Counter[str], stats_c
     known = lex.is_known
     if in_compound and (known(part[:-1]) or any(part.endswith(x) and known(part[: -len(x)]) for x in ("ly", "er", "ers", "ed", "ing"))):
         return False  # "18-year-olds", "add-ons", "single-handedly", "left-hander"
-    if derivable(part, known):
+    memo = lex.memo("derivable")
+    if part not in memo:
+        memo[part] = derivable(part, known, lex.words.__contains__)
+    if memo[part]:
         return False
     if lex.proper_form(part) or stats_cap.get(part.capitalize()):
         return False  # a lowercased name: the proper-noun rule's business
@@ -159,29 +166,46 @@ def misspelling(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     lex = ctx.lexicon
     min_len = int(ctx.options(misspelling).get("min-length", 3))
     toks = tokens(doc)
-    stats = name_stats(toks)
+    stats = doc_name_stats(doc)
+    clean: set[tuple[str, bool]] = set()  # words already found clean (where they stand matters for names)
     for tok in toks:
-        if is_name_compound(tok, lex.is_known):
+        key = (tok.text, tok.sentence_start or tok.headline)
+        if key in clean:
             continue
-        if "-" in tok.text:
-            joined = base_form(tok.text).replace("-", "").lower()
-            if lex.is_known(joined) or derivable(joined, lex.is_known):
-                continue  # "co-ordinator": a hyphenated spelling of a known word
-        for part, offset in _parts(tok):
-            compound = "-" in tok.text
-            if _is_exempt(part, lex) or not _unknown_lowercase(part, lex, stats.any_case, stats.capitalized, min_len, compound):
-                continue
-            cands = lex.candidates(part)
-            suggestions = [_match_case(part, w) for w, _ in cands[:3]]
-            fix = None
-            if cands and confident(cands):
-                quoted = doc.in_quote(offset, offset + len(part)) or tok.headline
-                applicability = Applicability.UNSAFE if quoted else Applicability.SAFE
-                fix = replace_fix(offset, offset + len(part), suggestions[0], applicability)
-            elif cands:
-                fix = replace_fix(offset, offset + len(part), suggestions[0], Applicability.DISPLAY_ONLY)
-            hint = f"; did you mean {' or '.join(repr(s) for s in suggestions)}?" if suggestions else ""
-            yield misspelling.diagnostic(offset, offset + len(part), f"Unknown word {part!r}{hint}", fix, suggestions)
+        if tok.base.islower() and tok.base.isalpha() and lex.is_known(tok.base):
+            clean.add(key)
+            continue  # the common case, decided at once
+        reported = False
+        for diagnostic in _check_token(doc, tok, lex, stats, min_len):
+            reported = True
+            yield diagnostic
+        if not reported:
+            clean.add(key)
+
+
+def _check_token(doc: Document, tok: Token, lex: Lexicon, stats, min_len: int) -> Iterator[Diagnostic]:  # type: ignore[no-untyped-def]
+    """NL101's findings for one word that is not plainly in the dictionary."""
+    if is_name_compound(tok, lex.is_known):
+        return
+    if "-" in tok.text:
+        joined = tok.base.replace("-", "").lower()
+        if lex.is_known(joined) or derivable(joined, lex.is_known, lex.words.__contains__):
+            return  # "co-ordinator": a hyphenated spelling of a known word
+    for part, offset in _parts(tok):
+        compound = "-" in tok.text
+        if _is_exempt(part, lex) or not _unknown_lowercase(part, lex, stats.any_case, stats.capitalized, min_len, compound):
+            continue
+        cands = lex.candidates(part)
+        suggestions = [_match_case(part, w) for w, _ in cands[:3]]
+        fix = None
+        if cands and confident(cands):
+            quoted = doc.in_quote(offset, offset + len(part)) or tok.headline
+            applicability = Applicability.UNSAFE if quoted else Applicability.SAFE
+            fix = replace_fix(offset, offset + len(part), suggestions[0], applicability)
+        elif cands:
+            fix = replace_fix(offset, offset + len(part), suggestions[0], Applicability.DISPLAY_ONLY)
+        hint = f"; did you mean {' or '.join(repr(s) for s in suggestions)}?" if suggestions else ""
+        yield misspelling.diagnostic(offset, offset + len(part), f"Unknown word {part!r}{hint}", fix, suggestions)
 
 
 def _osa_distance(a: str, b: str) -> int:
@@ -207,17 +231,25 @@ def _is_transposition(a: str, b: str) -> bool:
     return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
-def _name_variant_of(word: str, names: Counter[str], min_ratio: int, min_uses: int) -> str | None:
+def _by_initial(names: Counter[str], min_uses: int) -> dict[str, list[tuple[str, int]]]:
+    """Names used at least ``min_uses`` times, grouped by first letter (a typo keeps the initial)."""
+    out: dict[str, list[tuple[str, int]]] = {}
+    for name, count in names.items():
+        if count >= min_uses:
+            out.setdefault(name[:1], []).append((name, count))
+    return out
+
+
+def _name_variant_of(word: str, names: Counter[str], groups: dict[str, list[tuple[str, int]]],
+                     min_ratio: int, min_uses: int) -> str | None:
     """A name used at least ``min_ratio`` times as often as ``word`` and one edit away from it."""
     own = max(names.get(word, 0), 1)
     best: tuple[int, str] | None = None
-    for name, count in names.items():
-        if count < min_uses or name[:1] != word[:1]:
-            continue
+    for name, count in groups.get(word[:1], ()):
         if name == word or count < min_uses or count < min_ratio * own:
             continue
-        if abs(len(name) - len(word)) > 1 or name[0] != word[0] or name.lower() == word.lower():
-            continue
+        if abs(len(name) - len(word)) > 1 or name.lower() == word.lower() or len(set(name) ^ set(word)) > 2:
+            continue  # one edit changes the set of letters by at most two
         if name.startswith(word) or word.startswith(name):
             continue  # Putin / Putins, Korea / Korean: inflections, not typos
         if _osa_distance(word, name) == 1 and (best is None or count > best[0]):
@@ -254,13 +286,14 @@ def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     for name, count in lex.project_counts.items():
         if name[:1].isupper():
             names[name] += count
+    groups = _by_initial(names, min_uses)
     for tok in toks:
         for part, offset in _parts(tok):
             if len(part) < 4 or not tok.is_capitalized or part.isupper() or not part[:1].isupper():
                 continue
             if lex.is_known(part) or lex.is_name(part):
                 continue
-            target = _name_variant_of(part, names, min_ratio, min_uses)
+            target = _name_variant_of(part, names, groups, min_ratio, min_uses)
             if target and lex.is_common_lowercase(target.lower()):
                 continue  # "Life" in "Standard Life" is a word, not a name to match "Liffe" against
             if target and not in_article.get(target) and not _is_transposition(part, target):
@@ -283,7 +316,7 @@ def _dialect_uses(toks: list[Token], lex: Lexicon) -> list[tuple[Token, str, str
     out = []
     index = lex.dialect_index
     for tok in toks:
-        word = base_form(tok.text)
+        word = tok.base
         hit = index.get(word.lower())
         if hit and word[:1].isupper() and not (tok.sentence_start or tok.headline) or hit and word.isupper() and len(word) > 1:
             continue  # a name keeps its own spelling: "World Trade Center", "Ministry of Defense"
