@@ -240,6 +240,10 @@ class Lexicon:
         return _builtin_names()[1].get(tuple(t.lower() for t in tokens))
 
     @cached_property
+    def phrase_firsts(self) -> frozenset[str]:
+        return frozenset(k[0] for k in _builtin_names()[1])
+
+    @cached_property
     def phrase_bigrams(self) -> frozenset[tuple[str, str]]:
         """First two words of the multiword names, to try phrases only where one can start."""
         return frozenset((k[0], k[1]) for k in _builtin_names()[1])

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator, NamedTuple
+from typing import Iterable, Iterator, NamedTuple
 
 from newslint.document import Document
 
@@ -84,29 +84,88 @@ def _starts(doc: Document) -> frozenset[int]:
     return frozenset(sentence_starts(doc))
 
 
-@lru_cache(maxsize=4)
-def tokens(doc: Document) -> list[Token]:
-    """Prose words not glued to a digit, symbol or mask (so "79th", "£4.8bn", "#tag" are skipped).
+class TokenTable:
+    """A document's words, stored compactly: a vocabulary, and per token a word id, a start and flags.
 
-    Cached per document: several rules read the same words.
+    Why: a 50 MB file has millions of words; Token objects for all of them would take gigabytes.
+    Rules ask the vocabulary first (every distinct word once) and visit only the tokens of the
+    words that need a closer look, which is also what makes long texts fast.
     """
-    return list(_tokens(doc))
+
+    SENTENCE_START, HEADLINE = 1, 2
+
+    def __init__(self, doc: Document) -> None:
+        from array import array
+
+        self.vocab: list[str] = []
+        self.ids = array("l")
+        self.starts = array("l")
+        self.flags = bytearray()
+        index: dict[str, int] = {}
+        for word, start, flag in _scan(doc):
+            wid = index.get(word)
+            if wid is None:
+                wid = index[word] = len(self.vocab)
+                self.vocab.append(word)
+            self.ids.append(wid)
+            self.starts.append(start)
+            self.flags.append(flag)
+        self.index = index
+        self.bases = [base_form(w) for w in self.vocab]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def token(self, i: int) -> Token:
+        wid, start, flag = self.ids[i], self.starts[i], self.flags[i]
+        word = self.vocab[wid]
+        return Token(word, start, start + len(word), bool(flag & 1), bool(flag & 2), self.bases[wid])
+
+    def __iter__(self) -> Iterator[Token]:
+        return (self.token(i) for i in range(len(self.ids)))
+
+    def where(self, word_ids: set[int]) -> Iterator[tuple[int, Token]]:
+        """(index, token) of every use of the given words, in text order."""
+        if not word_ids:
+            return
+        for i, wid in enumerate(self.ids):
+            if wid in word_ids:
+                yield i, self.token(i)
+
+    def ids_of(self, keep) -> set[int]:  # type: ignore[no-untyped-def]
+        """Ids of the vocabulary words for which ``keep(word)`` is true."""
+        return {i for i, w in enumerate(self.vocab) if keep(w)}
 
 
-def _tokens(doc: Document) -> Iterator[Token]:
+@lru_cache(maxsize=4)
+def token_table(doc: Document) -> TokenTable:
+    """The document's :class:`TokenTable`, built once for all rules."""
+    return TokenTable(doc)
+
+
+def tokens(doc: Document) -> Iterator[Token]:
+    """Prose words not glued to a digit, symbol or mask (so "79th", "£4.8bn", "#tag" are skipped)."""
+    return iter(token_table(doc))
+
+
+def _scan(doc: Document) -> Iterator[tuple[str, int, int]]:
+    """(word, start, flags) of each prose word; see :class:`TokenTable` for the flags."""
     text = doc.prose  # masked spans are blanked here, so no word overlaps a mask
+    n = len(text)
     starts = _starts(doc)
     head = headline_span(doc)
+    h0, h1 = head if head else (-1, -1)
     for m in _WORD.finditer(text):
-        s, e = m.start(), m.end()
-        before = text[s - 1] if s else " "
-        after = text[e] if e < len(text) else " "
-        if before.isdigit() or before in "@#$£€¥/\\_" or before.isalpha():
+        s, e = m.span()
+        if s and (text[s - 1] in _BAD_BEFORE or text[s - 1].isalnum()):
             continue
-        if after.isdigit() or after in "@/\\_" or (after == "." and e + 1 < len(text) and text[e + 1].isalnum()):
+        if e < n and (text[e] in _BAD_AFTER or text[e] == "." and e + 1 < n and text[e + 1].isalnum()):
             continue
-        word = m.group()
-        yield Token(word, s, e, s in starts, bool(head and head[0] <= s < head[1]), base_form(word))
+        yield m.group(), s, (1 if s in starts else 0) | (2 if h0 <= s < h1 else 0)
+
+
+_BAD_BEFORE = frozenset("@#$£€¥/\\_")
+_BAD_AFTER = frozenset("@/\\_")
 
 
 @dataclass(frozen=True)
@@ -120,11 +179,29 @@ class NameStats:
 
 @lru_cache(maxsize=4)
 def doc_name_stats(doc: Document) -> NameStats:
-    """:func:`name_stats` of a document's tokens, cached: several rules need them."""
-    return name_stats(tokens(doc))
+    """How the document writes each word, counted once per distinct word and position kind."""
+    table = token_table(doc)
+    uses: Counter[tuple[int, bool]] = Counter()
+    for wid, flag in zip(table.ids, table.flags):
+        uses[(wid, flag == 0)] += 1
+    cap: Counter[str] = Counter()
+    low: Counter[str] = Counter()
+    anyc: Counter[str] = Counter()
+    for (wid, mid_sentence), count in uses.items():
+        base = table.bases[wid]
+        for part in (re.split(r"[-.]", base) if "-" in base or "." in base else (base,)):
+            if not part or not part[0].isalpha():
+                continue
+            anyc[part.lower()] += count
+            if part.islower():
+                low[part] += count
+            elif part[0].isupper() and mid_sentence:
+                cap[part] += count
+    return NameStats(cap, low, anyc)
 
 
-def name_stats(toks: list[Token]) -> NameStats:
+def name_stats(toks: Iterable[Token]) -> NameStats:
+    """:class:`NameStats` of any tokens (the learn command counts across articles)."""
     cap: Counter[str] = Counter()
     low: Counter[str] = Counter()
     anyc: Counter[str] = Counter()

@@ -7,7 +7,7 @@ from typing import Iterator
 from newslint.diagnostics import Applicability, Diagnostic, replace_fix
 from newslint.document import Document
 from newslint.lexicon import PHRASE_ONLY_PARTS, Lexicon
-from newslint.lexicon.tokens import NameStats, Token, doc_name_stats, is_name_compound, tokens
+from newslint.lexicon.tokens import NameStats, Token, doc_name_stats, is_name_compound, token_table
 from newslint.rules.base import Context, rule
 
 # A common word more frequent than this (pyspellchecker's counts: "march" 22,834, "may" 927,594)
@@ -78,18 +78,33 @@ def lowercase_proper_noun(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     is the article itself, inside quotations and in headlines.
     """
     lex = ctx.lexicon
-    toks = tokens(doc)
+    table = token_table(doc)
     stats = doc_name_stats(doc)
     memo: dict[str, tuple[str, bool] | None] = {}  # the evidence for a word is the same all through the article
+
+    def evidence(wid: int) -> bool:
+        word = table.bases[wid]
+        found = False
+        for part in word.split("-"):
+            if part.islower() and len(part) >= 2 and "." not in part:
+                if part not in memo:
+                    memo[part] = _proper(part, lex, stats)
+                found = found or memo[part] is not None
+        return found
+
+    firsts = lex.phrase_firsts
+    phrase_ids = {i for i, w in enumerate(table.vocab) if w.lower() in firsts}
+    single_ids = {i for i in range(len(table.vocab)) if evidence(i)}
+    n_tokens = len(table)
     skip_until = -1
-    for i, tok in enumerate(toks):
+    for i, tok in table.where(phrase_ids | single_ids):
         if tok.start < skip_until:
             continue
         # Multiword names: all lowercase ("north korean") or partly ("New york", "West german").
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        nxt = table.token(i + 1) if i + 1 < n_tokens and table.ids[i] in phrase_ids else None
         bigram = (tok.text.lower(), nxt.base.lower()) if nxt else None
         for n in lex.phrase_lengths if bigram in lex.phrase_bigrams else ():
-            group = toks[i:i + n]
+            group = [table.token(j) for j in range(i, min(i + n, n_tokens))]
             if len(group) < n or any(doc.prose[a.end:b.start] != " " for a, b in zip(group, group[1:])):
                 continue
             phrase = lex.proper_phrase(t.base if t is group[-1] else t.text for t in group)
@@ -146,13 +161,13 @@ def lowercase_acronym(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     Fix: safe; unsafe inside quotations and in headlines.
     """
     lex = ctx.lexicon
-    clean: set[tuple[str, bool]] = set()
-    for tok in tokens(doc):
-        key = (tok.text, tok.sentence_start or tok.headline)
-        if key in clean:
-            continue
-        if is_name_compound(tok, lex.is_known) or not any(lex.proper_form(p) for p, _ in _split(tok)):
-            clean.add(key)
+    table = token_table(doc)
+
+    def acronym_like(word: str) -> bool:
+        return any(p.islower() and (lex.proper_form(p) or "").isupper() for p in table.bases[table.index[word]].split("-"))
+
+    for _, tok in table.where(table.ids_of(acronym_like)):
+        if is_name_compound(tok, lex.is_known):
             continue
         for part, offset in _split(tok):
             if not part.islower() or len(part) < 3 and part != tok.text:

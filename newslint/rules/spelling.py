@@ -9,7 +9,7 @@ from typing import Iterator
 from newslint.diagnostics import Applicability, Diagnostic, replace_fix
 from newslint.document import Document
 from newslint.lexicon import Lexicon, is_roman_numeral
-from newslint.lexicon.tokens import Token, doc_name_stats, is_name_compound, tokens
+from newslint.lexicon.tokens import Token, TokenTable, doc_name_stats, is_name_compound, token_table
 from newslint.rules.base import Context, rule
 
 # Word-forming prefixes that may stand before a hyphen without being words themselves.
@@ -165,10 +165,13 @@ def misspelling(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
     lex = ctx.lexicon
     min_len = int(ctx.options(misspelling).get("min-length", 3))
-    toks = tokens(doc)
+    table = token_table(doc)
     stats = doc_name_stats(doc)
+    known = lex.is_known
+    # Only words not plainly in the dictionary need a look at each of their uses.
+    suspects = {i for i, b in enumerate(table.bases) if not (b.islower() and b.isalpha() and known(b))}
     clean: set[tuple[str, bool]] = set()  # words already found clean (where they stand matters for names)
-    for tok in toks:
+    for _, tok in table.where(suspects):
         key = (tok.text, tok.sentence_start or tok.headline)
         if key in clean:
             continue
@@ -276,18 +279,22 @@ def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     opts = ctx.options(misspelled_name)
     min_ratio = int(opts.get("min-ratio", 2))
     min_uses = int(opts.get("min-uses", 2))
-    toks = tokens(doc)
+    table = token_table(doc)
     names: Counter[str] = Counter()
-    for tok in toks:
-        for part, _ in _parts(tok):
+    for wid, count in Counter(table.ids).items():
+        for part, _ in _parts(_vocab_token(table, wid)):
             if part[:1].isupper() and len(part) > 1:
-                names[part] += 1
+                names[part] += count
     in_article = Counter(names)
     for name, count in lex.project_counts.items():
         if name[:1].isupper():
             names[name] += count
     groups = _by_initial(names, min_uses)
-    for tok in toks:
+
+    def suspect(word: str) -> bool:
+        return word[:1].isupper() and word[1:2].islower() and len(word) >= 4 and not lex.is_known(table.bases[table.index[word]])
+
+    for _, tok in table.where(table.ids_of(suspect)):
         for part, offset in _parts(tok):
             if len(part) < 4 or not tok.is_capitalized or part.isupper() or not part[:1].isupper():
                 continue
@@ -311,11 +318,18 @@ def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 _DIALECT_NAMES = {"en-GB": "British", "en-US": "American"}
 
 
-def _dialect_uses(toks: list[Token], lex: Lexicon) -> list[tuple[Token, str, str, object]]:
+def _vocab_token(table: TokenTable, wid: int) -> Token:
+    """A stand-in token for a vocabulary word (its parts, not its position, matter)."""
+    word = table.vocab[wid]
+    return Token(word, 0, len(word), False, False, table.bases[wid])
+
+
+def _dialect_uses(table: TokenTable, lex: Lexicon) -> list[tuple[Token, str, str, object]]:
     """(token, word, its dialect, pair) for every word with a British/American counterpart."""
     out = []
     index = lex.dialect_index
-    for tok in toks:
+    wanted = {i for i, b in enumerate(table.bases) if b.lower() in index}
+    for _, tok in table.where(wanted):
         word = tok.base
         hit = index.get(word.lower())
         if hit and word[:1].isupper() and not (tok.sentence_start or tok.headline) or hit and word.isupper() and len(word) > 1:
@@ -346,7 +360,7 @@ def dialect_mismatch(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     lex = ctx.lexicon
     opts = ctx.options(dialect_mismatch)
     majority = int(opts.get("auto-majority", 4))
-    uses = _dialect_uses(tokens(doc), lex)
+    uses = _dialect_uses(token_table(doc), lex)
     if not uses:
         return
     counts: Counter[str] = Counter()
