@@ -64,7 +64,8 @@ _WORD_PREFIXES = ("re", "de", "un", "non", "co", "mid", "pre", "post", "over", "
 
 def _plural_or_agent(word: str, known) -> bool:  # type: ignore[no-untyped-def]
     """Regular plurals and agent nouns of known words: "aggregators", "photonics", "downloaders"."""
-    if len(word) > 3 and word.endswith("s") and (known(word[:-1]) or word.endswith("es") and known(word[:-2])):
+    if len(word) > 3 and word.endswith("s") and (
+            known(word[:-1]) or word.endswith(("ses", "xes", "zes", "ches", "shes")) and known(word[:-2])):
         return True
     for suffix in ("ers", "er"):
         stem = word[: -len(suffix)]
