@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import gzip
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -120,17 +119,13 @@ def _builtin_names() -> tuple[dict[str, str], dict[tuple[str, ...], str], dict[s
             if len(parts) > 1:
                 phrases.setdefault(tuple(p.lower() for p in parts), entry)
                 for p in parts:
-                    if p[0].isupper() and p.lower() not in singles and p.lower() not in _phrase_only_parts():
+                    if p[0].isupper() and p.lower() not in singles and p.lower() not in PHRASE_ONLY_PARTS:
                         singles.setdefault(p.lower(), p)
                         category.setdefault(p.lower(), name)
             else:
                 singles.setdefault(entry.lower(), entry)
                 category.setdefault(entry.lower(), name)
     return singles, phrases, category
-
-
-def _phrase_only_parts() -> frozenset[str]:
-    return PHRASE_ONLY_PARTS
 
 
 # Words that are names only inside a phrase ("north" in "North Korea", "of" in "Republic of").
@@ -232,9 +227,6 @@ class Lexicon:
         singles, _, _ = _builtin_names()
         return singles.get(lower) or self._project_names.get(lower)
 
-    def category(self, lower: str) -> str | None:
-        return _builtin_names()[2].get(lower) or ("project" if lower in self._project_names else None)
-
     def proper_phrase(self, tokens: Iterable[str]) -> str | None:
         """The proper form of a lowercase multiword name ("north korean" -> "North Korean")."""
         return _builtin_names()[1].get(tuple(t.lower() for t in tokens))
@@ -330,7 +322,3 @@ def load_lexicon(config: "Config") -> Lexicon:
     lexicon = Lexicon(user_words=frozenset(words), project_counts=counts)
     _CACHE[key] = lexicon
     return lexicon
-
-
-def word_counts(words: Iterable[str]) -> Counter[str]:
-    return Counter(words)

@@ -10,13 +10,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Iterator, NamedTuple
+from typing import Iterator, NamedTuple
 
 from newslint.document import Document
 
 APOSTROPHES = "'’‘ʼ`"
 _WORD = re.compile(r"[^\W\d_](?:[\w'’ʼ\-.]*[^\W_])?")
-_POSSESSIVE = re.compile(r"(?:['’ʼ]s|s['’ʼ]|['’ʼ])$", re.I)
 _CONTRACTION = re.compile(r"['’ʼ](?:s|t|re|ve|ll|d|m)$", re.I)
 
 
@@ -197,22 +196,4 @@ def doc_name_stats(doc: Document) -> NameStats:
                 low[part] += count
             elif part[0].isupper() and mid_sentence:
                 cap[part] += count
-    return NameStats(cap, low, anyc)
-
-
-def name_stats(toks: Iterable[Token]) -> NameStats:
-    """:class:`NameStats` of any tokens (the learn command counts across articles)."""
-    cap: Counter[str] = Counter()
-    low: Counter[str] = Counter()
-    anyc: Counter[str] = Counter()
-    for t in toks:
-        base = t.base
-        for part in (re.split(r"[-.]", base) if "-" in base or "." in base else (base,)):
-            if not part or not part[0].isalpha():
-                continue
-            anyc[part.lower()] += 1
-            if part.islower():
-                low[part] += 1
-            elif part[0].isupper() and not t.sentence_start and not t.headline:
-                cap[part] += 1
     return NameStats(cap, low, anyc)
