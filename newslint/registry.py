@@ -16,6 +16,7 @@ RULE_MODULES = (
     "newslint.rules.sentence_start",
     "newslint.rules.spacing",
     "newslint.rules.repetition",
+    "newslint.rules.corpus",
 )
 
 _CODE = re.compile(r"^NL\d{3}$")

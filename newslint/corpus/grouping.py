@@ -1,0 +1,79 @@
+"""Which articles are about the same story: TF-IDF cosine over names, numbers and dates.
+
+Method. Each article is a bag of *key terms*: the capitalised names it uses ("Pezeshkian",
+"Beijing"), the numbers it quotes ("#2000") and its dates ("d:9-15"). A term's weight is
+``(1 + log tf) * idf`` with the smoothed ``idf = 1 + log((1 + N) / (1 + df))``, so rare names
+count most and a name in every article still counts a little (a folder holding only one
+story must still group). Two articles are about the same story when the cosine of their
+vectors is at least ``similarity`` (default 0.5, ``[corpus] similarity``).
+
+Each article is compared with its *neighbours* (the articles over the threshold with it),
+not with a transitive cluster, so a chain A~B~C cannot put A and C in one story.
+
+Blocking. Only pairs that share a *rare* term (in at most ``max(10, 5% of N)`` articles) are
+scored, so the cost grows with the number of related pairs, not with N squared.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from typing import Mapping
+
+DEFAULT_SIMILARITY = 0.3
+
+
+def _vectors(terms: Mapping[str, Mapping[str, int]]) -> dict[str, dict[str, float]]:
+    n = len(terms)
+    df: dict[str, int] = defaultdict(int)
+    for bag in terms.values():
+        for t in bag:
+            df[t] += 1
+    out: dict[str, dict[str, float]] = {}
+    for doc, bag in terms.items():
+        vec = {t: (1.0 + math.log(c)) * (1.0 + math.log((1 + n) / (1 + df[t]))) for t, c in bag.items() if c > 0}
+        norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
+        out[doc] = {t: w / norm for t, w in vec.items()}
+    return out
+
+
+def _candidate_pairs(terms: Mapping[str, Mapping[str, int]]) -> set[tuple[str, str]]:
+    """Pairs of articles that share at least one rare term."""
+    postings: dict[str, list[str]] = defaultdict(list)
+    for doc, bag in terms.items():
+        for t in bag:
+            postings[t].append(doc)
+    limit = max(10, int(0.05 * len(terms)))
+    pairs: set[tuple[str, str]] = set()
+    for docs in postings.values():
+        if 2 <= len(docs) <= limit:
+            docs = sorted(docs)
+            for i, a in enumerate(docs):
+                for b in docs[i + 1:]:
+                    pairs.add((a, b))
+    return pairs
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b[t] for t, w in a.items() if t in b)
+
+
+def neighbours(terms: Mapping[str, Mapping[str, int]], threshold: float = DEFAULT_SIMILARITY) -> dict[str, dict[str, float]]:
+    """For each article, the other articles on the same story and their similarity."""
+    vectors = _vectors(terms)
+    out: dict[str, dict[str, float]] = {doc: {} for doc in terms}
+    for a, b in _candidate_pairs(terms):
+        sim = cosine(vectors[a], vectors[b])
+        if sim >= threshold:
+            out[a][b] = sim
+            out[b][a] = sim
+    return out
+
+
+def similarities(terms: Mapping[str, Mapping[str, int]]) -> dict[tuple[str, str], float]:
+    """Cosine of every pair (for choosing and documenting the threshold; O(N^2), not used by the rule)."""
+    vectors = _vectors(terms)
+    docs = sorted(terms)
+    return {(a, b): cosine(vectors[a], vectors[b]) for i, a in enumerate(docs) for b in docs[i + 1:]}

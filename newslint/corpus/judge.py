@@ -1,0 +1,223 @@
+"""Phase two: compare the facts of articles on the same story and report the outliers.
+
+``judge`` sees only the collected facts (never the texts), so facts may come from a cache.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
+
+from newslint.corpus.grouping import DEFAULT_SIMILARITY, neighbours
+from newslint.corpus.names import differs_only_in_dots, fuzzy_pairs, name_key, FUZZY_MIN_LENGTH
+from newslint.corpus.numbers import compatible
+from newslint.diagnostics import Diagnostic
+
+if TYPE_CHECKING:
+    from newslint.config import Config
+
+# Two facts are about the same thing when their clauses share at least this many words
+# and this share of the shorter clause's words (and neither has a name the other lacks
+# while the other also has one it lacks).
+MIN_SHARED_WORDS = 2
+MIN_OVERLAP = 0.5
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The ``[corpus]`` table, validated."""
+
+    enabled: bool = False
+    similarity: float = DEFAULT_SIMILARITY
+    min_agreeing: int = 2
+    house_style: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def from_config(cls, config: "Config") -> "Settings":
+        from newslint.config import ConfigError
+
+        table = config.corpus
+        known = {"enabled", "similarity", "min-agreeing", "house-style"}
+        for key in table:
+            if key not in known:
+                raise ConfigError(f"[corpus]: unknown option {key!r} (known: {', '.join(sorted(known))})")
+        enabled = table.get("enabled", False)
+        if not isinstance(enabled, bool):
+            raise ConfigError("[corpus] enabled must be true or false")
+        sim = table.get("similarity", DEFAULT_SIMILARITY)
+        if isinstance(sim, bool) or not isinstance(sim, (int, float)) or not 0 < sim <= 1:
+            raise ConfigError(f"[corpus] similarity must be a number in (0, 1], not {sim!r}")
+        agree = table.get("min-agreeing", 2)
+        if isinstance(agree, bool) or not isinstance(agree, int) or agree < 1:
+            raise ConfigError(f"[corpus] min-agreeing must be a whole number >= 1, not {agree!r}")
+        house = table.get("house-style", {})
+        if not isinstance(house, dict) or not all(
+                isinstance(k, str) and isinstance(v, list) and all(isinstance(x, str) for x in v) for k, v in house.items()):
+            raise ConfigError('[corpus] house-style must map a name to a list of other spellings, '
+                              'e.g. {"Kim Jong Un" = ["Kim Jong-un"]}')
+        return cls(enabled, float(sim), agree, {k: tuple(v) for k, v in house.items()})
+
+
+def short_labels(paths: Iterable[str]) -> dict[str, str]:
+    """How messages name other articles: "001" for seeds/001_fe9a....txt when no other file
+    starts with "001_", else the file name without extension, else the path."""
+    paths = list(paths)
+    stems = {p: os.path.splitext(os.path.basename(p))[0] for p in paths}
+    prefixes = {p: s.split("_")[0] for p, s in stems.items()}
+    prefix_count = Counter(prefixes.values())
+    stem_count = Counter(stems.values())
+    out = {}
+    for p in paths:
+        if prefix_count[prefixes[p]] == 1:
+            out[p] = prefixes[p]
+        elif stem_count[stems[p]] == 1:
+            out[p] = stems[p]
+        else:
+            out[p] = p
+    return out
+
+
+def same_thing(f: Mapping[str, Any], g: Mapping[str, Any]) -> bool:
+    """Whether two facts (already of one kind, unit and noun) quantify the same thing."""
+    cf, cg = set(f["ctx"]), set(g["ctx"])
+    shared = cf & cg
+    if len(shared) < MIN_SHARED_WORDS or len(shared) / min(len(cf), len(cg)) < MIN_OVERLAP:
+        return False
+    nf, ng = set(f["names"]), set(g["names"])
+    return not ((nf - ng) and (ng - nf))
+
+
+def _fact_key(f: Mapping[str, Any]) -> tuple[str, str, str]:
+    return (f["kind"], f["unit"], f["head"])
+
+
+def _id_list(docs: Iterable[str], labels: Mapping[str, str]) -> str:
+    return ", ".join(sorted(labels[d] for d in docs))
+
+
+def _articles(n: int) -> str:
+    return f"{n} other article{'s' if n != 1 else ''} on this story"
+
+
+def _fact_findings(facts: Mapping[str, Mapping[str, Any]], nbrs: Mapping[str, Mapping[str, float]],
+                   settings: Settings, labels: Mapping[str, str]) -> dict[str, list[tuple[int, int, str]]]:
+    index: dict[str, dict[tuple[str, str, str], list[Mapping[str, Any]]]] = {}
+    for path, fx in facts.items():
+        by_key: dict[tuple[str, str, str], list[Mapping[str, Any]]] = defaultdict(list)
+        for f in fx["numbers"]:
+            by_key[_fact_key(f)].append(f)
+        index[path] = by_key
+    out: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for path, fx in facts.items():
+        others = nbrs.get(path, {})
+        if len(others) < settings.min_agreeing:
+            continue
+        for f in fx["numbers"]:
+            key = _fact_key(f)
+            supporters = 0
+            opponents: dict[str, list[Mapping[str, Any]]] = {}
+            for other in others:
+                matches = [g for g in index[other].get(key, ()) if same_thing(f, g)]
+                if not matches:
+                    continue
+                if any(compatible(f, g) for g in matches):
+                    supporters += 1
+                    break
+                opponents[other] = matches
+            if supporters or len(opponents) < settings.min_agreeing:
+                continue
+            consensus = _consensus(opponents)
+            if consensus is None:
+                continue
+            what = consensus["display"]
+            msg = (f"“{f['display']}” disagrees with {_articles(len(opponents))}, which say {what} "
+                   f"({_id_list(opponents, labels)})")
+            out[path].append((f["start"], f["end"], msg))
+    return out
+
+
+def _consensus(opponents: Mapping[str, list[Mapping[str, Any]]]) -> Mapping[str, Any] | None:
+    """A fact every opposing article agrees with, so they tell one story; None when they differ."""
+    candidates = [g for matches in opponents.values() for g in matches]
+    best = None
+    for g in candidates:
+        if all(any(compatible(g, h) for h in matches) for matches in opponents.values()):
+            if best is None or (g["hedge"] == "" and best["hedge"] != ""):
+                best = g
+    return best
+
+
+def _name_findings(facts: Mapping[str, Mapping[str, Any]], nbrs: Mapping[str, Mapping[str, float]],
+                   settings: Settings, labels: Mapping[str, str]) -> dict[str, list[tuple[int, int, str]]]:
+    out: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    house_by_key = {name_key(h): h for h in settings.house_style}
+    house_variant = {v: h for h, vs in settings.house_style.items() for v in vs}
+    # Which article uses which spelling: key -> form -> articles (multi-word names),
+    # and form -> articles for single names.
+    multi_forms: dict[str, dict[str, set[str]]] = {}
+    single_forms: dict[str, set[str]] = {}
+    for path, fx in facts.items():
+        per_key: dict[str, set[str]] = defaultdict(set)
+        for occ in fx["names"]["multi"]:
+            per_key[occ["key"]].add(occ["form"])
+        multi_forms[path] = per_key
+        single_forms[path] = {occ["form"] for occ in fx["names"]["single"]}
+    long_forms = {f for forms in single_forms.values() for f in forms
+                  if len(f) >= FUZZY_MIN_LENGTH and f.isalpha()}
+    partners = fuzzy_pairs(long_forms) if long_forms else {}
+
+    for path, fx in facts.items():
+        group = [path, *nbrs.get(path, {})]
+        occurrences = [(o, True) for o in fx["names"]["multi"]] + [(o, False) for o in fx["names"]["single"]]
+        for occ, is_multi in occurrences:
+            form = occ["form"]
+            house = house_variant.get(form)
+            if house is None and is_multi:
+                house = house_by_key.get(occ["key"])
+            if house is not None:
+                if form != house and not differs_only_in_dots(form, house):
+                    out[path].append((occ["start"], occ["end"],
+                                      f"“{form}”: the house style writes “{house}” ([corpus] house-style)"))
+                continue
+            if is_multi:
+                users: dict[str, set[str]] = defaultdict(set)
+                for doc in group:
+                    for other_form in multi_forms[doc].get(occ["key"], ()):
+                        users[other_form].add(doc)
+                rivals = [f for f in users if f != form and not differs_only_in_dots(f, form)]
+            else:
+                rivals = sorted(partners.get(form, ()))
+                if not rivals:
+                    continue
+                users = defaultdict(set)
+                for doc in group:
+                    for cand in (form, *rivals):
+                        if cand in single_forms[doc]:
+                            users[cand].add(doc)
+            mine = len(users.get(form, ())) or 1
+            for rival in sorted(rivals, key=lambda r: (-len(users.get(r, ())), r)):
+                backers = users.get(rival, set()) - {path}
+                if len(backers) >= settings.min_agreeing and len(users[rival]) > mine:
+                    out[path].append((occ["start"], occ["end"],
+                                      f"“{form}”: {_articles(len(backers))} write “{rival}” "
+                                      f"({_id_list(backers, labels)})"))
+                    break
+    return out
+
+
+def judge(facts: Mapping[str, Mapping[str, Any]], settings: Settings | None = None) -> dict[str, list[Diagnostic]]:
+    """Diagnostics per path from the facts of every article (the output of ``collect``)."""
+    from newslint.rules.corpus import fact_disagreement, name_variant
+
+    settings = settings or Settings()
+    nbrs = neighbours({p: fx["terms"] for p, fx in facts.items()}, settings.similarity)
+    labels = short_labels(facts)
+    out: dict[str, list[Diagnostic]] = defaultdict(list)
+    for rule, found in ((fact_disagreement, _fact_findings(facts, nbrs, settings, labels)),
+                        (name_variant, _name_findings(facts, nbrs, settings, labels))):
+        for path, items in found.items():
+            for start, end, message in items:
+                out[path].append(rule.diagnostic(start, end, message))
+    return dict(out)
