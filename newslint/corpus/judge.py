@@ -154,6 +154,8 @@ def _name_findings(facts: Mapping[str, Mapping[str, Any]], nbrs: Mapping[str, Ma
     out: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     house_by_key = {name_key(h): h for h in settings.house_style}
     house_variant = {v: h for h, vs in settings.house_style.items() for v in vs}
+    # Words of house names are settled by the house style, never by a majority.
+    house_words = {w for h, vs in settings.house_style.items() for name in (h, *vs) for w in name.split()}
     # Which article uses which spelling: key -> form -> articles (multi-word names),
     # and form -> articles for single names.
     multi_forms: dict[str, dict[str, set[str]]] = {}
@@ -188,6 +190,8 @@ def _name_findings(facts: Mapping[str, Mapping[str, Any]], nbrs: Mapping[str, Ma
                         users[other_form].add(doc)
                 rivals = [f for f in users if f != form and not differs_only_in_dots(f, form)]
             else:
+                if form in house_words:
+                    continue
                 rivals = sorted(partners.get(form, ()))
                 if not rivals:
                     continue

@@ -68,6 +68,7 @@ _DURATIONS = {
 # Words before a number that make it a label, not a quantity ("Route 66", "No 10", "page 3").
 _LABELS = frozenset("no number page pages route flight article section chapter vol volume room gate platform "
                     "channel line size level grade tier stage phase act track apollo windows version series".split())
+_IRREGULAR_PLURALS = frozenset("people children men women police staff personnel troops cattle sheep fish".split())
 _ORDINAL_SUFFIXES = frozenset(("st", "nd", "rd", "th"))
 _EVENT_WORDS = 8  # how many words after "since"/"of" name the event
 
@@ -120,7 +121,7 @@ def clause_terms(tokens: list[Token], clause: int, skip: set[int], lo: int, hi: 
             continue
         lem = lemma(t.text)
         ctx.add(lem)
-        if is_capitalized(t.text) and low not in TITLES:
+        if is_capitalized(t.text) and low not in TITLES and not t.sentence_start:
             names.add(lem)
     return sorted(ctx), sorted(names)
 
@@ -369,9 +370,16 @@ def number_facts(tokens: list[Token], text: str) -> list[dict[str, Any]]:
                         break
                     words.append(tokens[k].text)
                     k += 1
-                if not words:
+                # The head noun: the first plural ("10 SCO countries stood" -> country), or
+                # a lone word; anything else is too ambiguous to compare without a tagger.
+                plural = [n for n, w in enumerate(words) if w.lower().endswith("s") or w.lower() in _IRREGULAR_PLURALS]
+                if plural:
+                    pick = plural[0]
+                elif len(words) == 1 or value == 1:
+                    pick = 0 if len(words) == 1 else len(words) - 1
+                else:
                     continue
-                kind, head, end_tok = "count", lemma(words[-1]), k - 1
+                kind, head, end_tok = "count", lemma(words[pick]), j + pick
         if kind == "percent" and not unit:
             unit = "%"
         full = value * scale
