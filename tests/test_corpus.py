@@ -298,3 +298,33 @@ def test_bad_corpus_config_is_a_one_line_error(tmp_path, setting):
     proc = run_cli("check", "--corpus", ".", cwd=tmp_path)
     assert proc.returncode == 2
     assert proc.stderr.startswith("newslint: error: [corpus]") and "Traceback" not in proc.stderr
+
+
+# --- robustness --------------------------------------------------------------------------------
+
+from hypothesis import given, settings as hsettings, strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(["15%", "$4.5bn", "2,000", "79th", "anniversary", "of", "years", "since", "about", "Kim",
+                           "Jong-un", "September", "15", ",", ".", "\n", "Tuesday", "workers", "1-0", "U.S.", "3pc",
+                           "more", "than", "£", "m", "-", "year-old", "57", "May", "—", "(", ")", "Pezeshkian"])
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=40), st.text(max_size=40))
+def test_collect_never_crashes_and_spans_are_inside_the_text(pieces, noise):
+    text = " ".join(pieces) + noise
+    facts = collect(Document.from_text(text, "x.txt"))
+    for f in facts["numbers"] + facts["names"]["multi"] + facts["names"]["single"]:
+        assert 0 <= f["start"] < f["end"] <= len(text)
+    assert json.loads(json.dumps(facts)) == facts
+
+
+def test_real_clean_corpus_is_quiet():
+    repo = Path(__file__).resolve().parents[1]
+    candidates = [repo.parent / "shared" / "corpus" / "clean", repo.parent.parent / "shared" / "corpus" / "clean"]
+    clean = next((c for c in candidates if c.is_dir()), None)
+    if clean is None:
+        pytest.skip("../shared/corpus/clean not present (the shared development corpus)")
+    docs = {str(p): Document.from_text(p.read_text(encoding="utf-8"), str(p)) for p in sorted(clean.glob("*.txt"))}
+    found = judge({p: collect(d) for p, d in docs.items()}, Settings())
+    assert {p: [d.message for d in ds] for p, ds in found.items() if ds} == {}

@@ -372,6 +372,8 @@ def number_facts(tokens: list[Token], text: str) -> list[dict[str, Any]]:
                     k += 1
                 # The head noun: the first plural ("10 SCO countries stood" -> country), or
                 # a lone word; anything else is too ambiguous to compare without a tagger.
+                if not words:
+                    continue
                 plural = [n for n, w in enumerate(words) if w.lower().endswith("s") or w.lower() in _IRREGULAR_PLURALS]
                 if plural:
                     pick = plural[0]
