@@ -79,8 +79,16 @@ def short_labels(paths: Iterable[str]) -> dict[str, str]:
     return out
 
 
+def overlap(f: Mapping[str, Any], g: Mapping[str, Any]) -> float:
+    """Share of the shorter context that the two facts' contexts have in common."""
+    cf, cg = set(f["ctx"]), set(g["ctx"])
+    return len(cf & cg) / (min(len(cf), len(cg)) or 1)
+
+
 def same_thing(f: Mapping[str, Any], g: Mapping[str, Any]) -> bool:
     """Whether two facts (already of one kind, unit and noun) quantify the same thing."""
+    if f["slots"] != g["slots"] or f["slot"] != g["slot"]:
+        return False
     cf, cg = set(f["ctx"]), set(g["ctx"])
     shared = cf & cg
     if len(shared) < MIN_SHARED_WORDS or len(shared) / min(len(cf), len(cg)) < MIN_OVERLAP:
@@ -128,24 +136,46 @@ def _fact_findings(facts: Mapping[str, Mapping[str, Any]], nbrs: Mapping[str, Ma
                 opponents[other] = matches
             if supporters or len(opponents) < settings.min_agreeing:
                 continue
-            consensus = _consensus(opponents)
-            if consensus is None:
+            found = _consensus(opponents, settings.min_agreeing)
+            if found is None:
                 continue
-            what = consensus["display"]
-            msg = (f"“{f['display']}” disagrees with {_articles(len(opponents))}, which say {what} "
-                   f"({_id_list(opponents, labels)})")
+            consensus, agreeing = found
+            # The article itself also gives the others' value for this kind of thing: then the
+            # outlier is most likely about something else ("170 billion" next to "43.8 billion").
+            # That holds when such a fact of its own resembles the others' facts at least as
+            # closely as the outlier does; a planted or mistyped copy of one sentence does not.
+            closeness = max(overlap(f, g) for doc in agreeing for g in opponents[doc])
+            if any(h is not f and compatible(h, consensus) and max(overlap(h, g) for doc in agreeing for g in opponents[doc])
+                   >= closeness for h in index[path][key]):
+                continue
+            msg = (f"“{f['display']}” disagrees with {_articles(len(agreeing))}, which say {_stated(consensus)} "
+                   f"({_id_list(agreeing, labels)})")
             out[path].append((f["start"], f["end"], msg))
     return out
 
 
-def _consensus(opponents: Mapping[str, list[Mapping[str, Any]]]) -> Mapping[str, Any] | None:
-    """A fact every opposing article agrees with, so they tell one story; None when they differ."""
-    candidates = [g for matches in opponents.values() for g in matches]
-    best = None
-    for g in candidates:
-        if all(any(compatible(g, h) for h in matches) for matches in opponents.values()):
-            if best is None or (g["hedge"] == "" and best["hedge"] != ""):
-                best = g
+def _stated(fact: Mapping[str, Any]) -> str:
+    """How a message quotes the others' value: "80 years" for every wording of years since."""
+    if fact["kind"] == "since":
+        value = fact["value"]
+        return f"{int(value) if value == int(value) else value} years"
+    return str(fact["display"])
+
+
+def _consensus(opponents: Mapping[str, list[Mapping[str, Any]]],
+               min_agreeing: int) -> tuple[Mapping[str, Any], list[str]] | None:
+    """The value most opposing articles share: (a fact stating it, the articles that agree).
+
+    None unless at least ``min_agreeing`` articles share it and they outnumber the opposing
+    articles that say something else again (a story split three ways has no majority).
+    """
+    best: tuple[Mapping[str, Any], list[str]] | None = None
+    for g in (g for matches in opponents.values() for g in matches):
+        agreeing = sorted(doc for doc, matches in opponents.items() if any(compatible(g, h) for h in matches))
+        if best is None or len(agreeing) > len(best[1]) or (len(agreeing) == len(best[1]) and g["hedge"] == "" != best[0]["hedge"]):
+            best = (g, agreeing)
+    if best is None or len(best[1]) < min_agreeing or len(best[1]) <= len(opponents) - len(best[1]):
+        return None
     return best
 
 

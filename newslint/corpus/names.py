@@ -70,7 +70,8 @@ def collect_names(tokens: list[Token], text: str) -> dict[str, list[dict[str, An
                     runs.append(cur)
                     cur = []
                 continue
-            if cur and not (text[cur[-1].end:t.start] == " " and cur[-1].clause == t.clause):
+            gap = text[cur[-1].end:t.start] if cur else ""
+            if cur and not (gap in (" ", "\u00a0", "\u202f") and cur[-1].clause == t.clause):
                 runs.append(cur)
                 cur = []
             cur.append(t)
