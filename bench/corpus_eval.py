@@ -73,6 +73,13 @@ SEED_NEUTRAL = [
 # Genuine findings on the unmodified seeds (see tests/test_corpus.py for the reasons).
 SEED_BASELINE = [("001", "79th", "NL501"), ("000", "Kim Jong-un", "NL502"), ("001", "Kim Jong-un", "NL502")]
 
+# Unplanted findings on the clean copies that were checked by hand and are genuine
+# (file stem, flagged text, why). They still count as false in the strict precision.
+REVIEWED_GENUINE = [
+    ("reuters_177", "Beesely", "the source spells the name 'Beesley' five times and 'Beesely' once: a real slip"),
+    ("reuters_247", "Gulf Cooperation Council", "reuters_668, on the same story, writes 'Gulf Co-operation Council'"),
+]
+
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
@@ -295,15 +302,19 @@ def main() -> int:
     by_kind = Counter(p.kind for p in detectable)
     hit_kind = Counter(p.kind for p in detectable if id(p) in hit_ids)
     print("  by kind (detectable): " + ", ".join(f"{k} {hit_kind[k]}/{by_kind[k]}" for k in sorted(by_kind)))
+    genuine = [f for f in fps if any(f[0].startswith(stem + "__") and f[1] == text for stem, text, _ in REVIEWED_GENUINE)]
+    print(f"  unplanted findings reviewed as genuine: {len(genuine)} (see REVIEWED_GENUINE); "
+          f"precision counting them as true: {_ratio(len(tps) + len(genuine), len(tps) + len(fps))}")
     for f in fps:
-        print(f"    FALSE {f[0]}: {f[1]!r}: {f[2]}")
+        print(f"    {'GENUINE' if f in genuine else 'FALSE'} {f[0]}: {f[1]!r}: {f[2]}")
     if args.show_misses:
         for p in missed:
             if p.detectable:
                 print(f"    missed {p.code} {p.kind} in {p.path}: {p.old!r} -> {p.new!r}")
     all_tp = s_tp + len(tps)
     all_found = s_tp + s_fp + len(tps) + len(fps)
-    print(f"\nOverall precision: {_ratio(all_tp, all_found)}")
+    print(f"\nOverall precision (strict: every unplanted finding is false): {_ratio(all_tp, all_found)}")
+    print(f"Overall recall of detectable plants: {_ratio(s_hit + sum(1 for p in detectable if id(p) in hit_ids), s_plants + len(detectable))}")
     return 0
 
 

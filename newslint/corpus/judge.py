@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from newslint.corpus.grouping import DEFAULT_SIMILARITY, neighbours
-from newslint.corpus.names import differs_only_in_dots, fuzzy_pairs, name_key, FUZZY_MIN_LENGTH
+from newslint.corpus.names import FUZZY_MIN_LENGTH, differs_only_in_dots, fuzzy_pairs, is_dictionary_word, name_key
 from newslint.corpus.numbers import compatible
 from newslint.diagnostics import Diagnostic
 
@@ -220,8 +220,8 @@ def _name_findings(facts: Mapping[str, Mapping[str, Any]], nbrs: Mapping[str, Ma
                         users[other_form].add(doc)
                 rivals = [f for f in users if f != form and not differs_only_in_dots(f, form)]
             else:
-                if form in house_words:
-                    continue
+                if form in house_words or is_dictionary_word(form):
+                    continue  # a capitalised ordinary word is not a misspelt name
                 rivals = sorted(partners.get(form, ()))
                 if not rivals:
                     continue

@@ -18,7 +18,7 @@ from typing import Any, Iterable
 from newslint.corpus.text import MONTHS, STOPWORDS, TITLES, WEEKDAYS, Token, is_capitalized
 
 # A single name must be at least this long for a one-letter difference to count as a variant.
-FUZZY_MIN_LENGTH = 7
+FUZZY_MIN_LENGTH = 5
 _NOT_LETTER = re.compile(r"[^\w]|_|\d")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -96,11 +96,22 @@ def collect_names(tokens: list[Token], text: str) -> dict[str, list[dict[str, An
                 word = _POSSESSIVE.sub("", t.text)
                 if len(word) >= 2 and not word.isupper() and word.lower() not in TITLES:
                     single.append({"form": word, "start": t.start, "end": t.start + len(word)})
+                    if "-" in word:  # "Honeyman-Scott": each part is a name too
+                        at = t.start
+                        for part in word.split("-"):
+                            if len(part) >= FUZZY_MIN_LENGTH and part[:1].isupper():
+                                single.append({"form": part, "start": at, "end": at + len(part)})
+                            at += len(part) + 1
     return {"multi": multi, "single": single}
 
 
 def differs_only_in_dots(a: str, b: str) -> bool:
-    return a.replace(".", "").replace(" ", "") == b.replace(".", "").replace(" ", "")
+    """"U.S." / "US", "WEDGE Group" / "Wedge Group": abbreviation and capitals style, not spelling."""
+    def norm(s: str) -> str:
+        words = [w.title() if w.isupper() and len(w) > 1 else w for w in s.replace(".", "").split()]
+        return "".join(words)
+
+    return norm(a) == norm(b)
 
 
 def _damerau_one(a: str, b: str) -> bool:
@@ -150,8 +161,8 @@ def fuzzy_pairs(forms: Iterable[str]) -> dict[str, set[str]]:
                 checked.add((a, b))
                 if a.lower() == b.lower() or not _damerau_one(a.lower(), b.lower()):
                     continue
-                if is_dictionary_word(a) or is_dictionary_word(b):
-                    continue
+                if is_dictionary_word(a) and is_dictionary_word(b):
+                    continue  # "Organisation" / "Organization": dialect, not a name
                 out.setdefault(a, set()).add(b)
                 out.setdefault(b, set()).add(a)
     return out
