@@ -102,9 +102,9 @@ def _corpus_enabled(opts: RunOptions, config: Config) -> bool:
     """``--corpus`` or ``[corpus] enabled``; the corpus package validates its table."""
     if not opts.corpus and not config.corpus:
         return False
-    from newslint.corpus import corpus_enabled
+    from newslint.corpus.settings import Settings
 
-    return corpus_enabled(config, opts.corpus)
+    return Settings.from_config(config).enabled or opts.corpus
 
 
 def exit_code(results: list[FileResult], exit_zero: bool) -> int:

@@ -2,9 +2,9 @@
 
 Two phases, so facts of unchanged files can be cached:
 
-* :func:`collect` (``collect.py``): one document -> plain JSON-able facts. Pure; the cache key
+* :func:`collect` (``facts.py``): one document -> plain JSON-able facts. Pure; the cache key
   is :func:`facts_key` (extractor version + format + text hash).
-* :func:`judge` (``judge.py``): the facts of all documents -> diagnostics per path.
+* :func:`judge` (``compare.py``): the facts of all documents -> diagnostics per path.
 
 :func:`apply_corpus_rules` is the runner's single call. Its ``cache`` argument is the hook
 for the results cache (``.newslint_cache/``): any object with ``get(key) -> facts | None``
@@ -15,14 +15,25 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Protocol
 
-from newslint.corpus.collect import FACTS_VERSION, collect, facts_key
-from newslint.corpus.judge import Settings, judge
+from newslint.corpus.settings import Settings
 
 if TYPE_CHECKING:
     from newslint.config import Config
     from newslint.runner import FileResult
 
 __all__ = ["FACTS_VERSION", "FactsCache", "Settings", "apply_corpus_rules", "collect", "facts_key", "judge"]
+
+# The extractors load only when used: `check` without --corpus only validates [corpus].
+_LAZY = {"collect": "newslint.corpus.facts", "facts_key": "newslint.corpus.facts",
+         "FACTS_VERSION": "newslint.corpus.facts", "judge": "newslint.corpus.compare"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class FactsCache(Protocol):
@@ -31,15 +42,11 @@ class FactsCache(Protocol):
     def put(self, key: str, facts: dict[str, Any]) -> None: ...
 
 
-def corpus_enabled(config: "Config", requested: bool) -> bool:
-    """``--corpus`` or ``[corpus] enabled``; validates the ``[corpus]`` table (ConfigError)."""
-    settings = Settings.from_config(config)
-    return requested or settings.enabled
-
-
 def apply_corpus_rules(results: list["FileResult"], config: "Config", cache: FactsCache | None = None) -> None:
     """Add the corpus findings to ``results`` in place, honouring selection, per-file ignores
     and suppression comments like every other rule."""
+    from newslint.corpus.facts import collect, facts_key
+    from newslint.corpus.compare import judge
     from newslint.engine import Linter, dedupe
     from newslint.rules.corpus import FAMILY
     from newslint.suppression import apply_suppressions

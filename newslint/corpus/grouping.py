@@ -5,7 +5,7 @@ Method. Each article is a bag of *key terms*: the capitalised names it uses ("Pe
 ``(1 + log tf) * idf`` with the smoothed ``idf = 1 + log((1 + N) / (1 + df))``, so rare names
 count most and a name in every article still counts a little (a folder holding only one
 story must still group). Two articles are about the same story when the cosine of their
-vectors is at least ``similarity`` (default 0.5, ``[corpus] similarity``).
+vectors is at least ``similarity`` (default 0.3, ``[corpus] similarity``).
 
 Each article is compared with its *neighbours* (the articles over the threshold with it),
 not with a transitive cluster, so a chain A~B~C cannot put A and C in one story.
@@ -20,7 +20,7 @@ import math
 from collections import defaultdict
 from typing import Mapping
 
-DEFAULT_SIMILARITY = 0.3
+from newslint.corpus.settings import DEFAULT_SIMILARITY
 
 
 def _vectors(terms: Mapping[str, Mapping[str, int]]) -> dict[str, dict[str, float]]:

@@ -7,57 +7,19 @@ from __future__ import annotations
 
 import os
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
-from newslint.corpus.grouping import DEFAULT_SIMILARITY, neighbours
+from newslint.corpus.grouping import neighbours
+from newslint.corpus.settings import Settings
 from newslint.corpus.names import FUZZY_MIN_LENGTH, differs_only_in_dots, fuzzy_pairs, is_dictionary_word, name_key
 from newslint.corpus.numbers import compatible
 from newslint.diagnostics import Diagnostic
-
-if TYPE_CHECKING:
-    from newslint.config import Config
 
 # Two facts are about the same thing when their clauses share at least this many words
 # and this share of the shorter clause's words (and neither has a name the other lacks
 # while the other also has one it lacks).
 MIN_SHARED_WORDS = 2
 MIN_OVERLAP = 0.5
-
-
-@dataclass(frozen=True)
-class Settings:
-    """The ``[corpus]`` table, validated."""
-
-    enabled: bool = False
-    similarity: float = DEFAULT_SIMILARITY
-    min_agreeing: int = 2
-    house_style: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-
-    @classmethod
-    def from_config(cls, config: "Config") -> "Settings":
-        from newslint.config import ConfigError
-
-        table = config.corpus
-        known = {"enabled", "similarity", "min-agreeing", "house-style"}
-        for key in table:
-            if key not in known:
-                raise ConfigError(f"[corpus]: unknown option {key!r} (known: {', '.join(sorted(known))})")
-        enabled = table.get("enabled", False)
-        if not isinstance(enabled, bool):
-            raise ConfigError("[corpus] enabled must be true or false")
-        sim = table.get("similarity", DEFAULT_SIMILARITY)
-        if isinstance(sim, bool) or not isinstance(sim, (int, float)) or not 0 < sim <= 1:
-            raise ConfigError(f"[corpus] similarity must be a number in (0, 1], not {sim!r}")
-        agree = table.get("min-agreeing", 2)
-        if isinstance(agree, bool) or not isinstance(agree, int) or agree < 1:
-            raise ConfigError(f"[corpus] min-agreeing must be a whole number >= 1, not {agree!r}")
-        house = table.get("house-style", {})
-        if not isinstance(house, dict) or not all(
-                isinstance(k, str) and isinstance(v, list) and all(isinstance(x, str) for x in v) for k, v in house.items()):
-            raise ConfigError('[corpus] house-style must map a name to a list of other spellings, '
-                              'e.g. {"Kim Jong Un" = ["Kim Jong-un"]}')
-        return cls(enabled, float(sim), agree, {k: tuple(v) for k, v in house.items()})
 
 
 def short_labels(paths: Iterable[str]) -> dict[str, str]:
