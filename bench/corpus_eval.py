@@ -16,7 +16,8 @@ Two test beds, both built deterministically in memory (nothing is written to the
    of a story). No paraphrase: the copies share wording, which makes "same thing" matching
    easier than in real life; the seeds are the paraphrase test. Copy 1 gets one planted fact
    change (a percentage, money amount, count, date or weekday, by rotation, found by this
-   script's own regular expressions, not the rule's extractor), copy 2 one planted name
+   script's own regular expressions, not the rule's extractor; never a bound such as "more than
+   100", where a changed value is still compatible), copy 2 one planted name
    change (a vowel swapped in a capitalised non-dictionary word of 5+ letters), copy 3 neutral
    rewrites (15% -> 15 percent, "about" before a count). All stories go into one corpus, which
    also tests that copies of different articles are not grouped.
@@ -90,6 +91,10 @@ _KINDS = {
     "date": re.compile(r"\b(?:" + "|".join(MONTHS) + r") (\d{1,2})\b(?!,\d)"),
     "weekday": re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b"),
 }
+# A number after one of these is a bound; changing it leaves a compatible statement, so the
+# bench does not plant there (the rule is right to stay quiet on "more than 150" vs "more than 100").
+_BOUND = re.compile(r"\b(?:more than|over|at least|up to|less than|fewer than|under|nearly|almost|as many as|"
+                    r"as much as|above|below|upwards of|in excess of)\s+[$£€]?$", re.I)
 _ROTATION = ["percent", "money", "count", "date", "weekday"]
 _VOWEL_SWAP = {"a": "e", "e": "a", "i": "y", "o": "u", "u": "o", "y": "i"}
 _NAME = re.compile(r"(?<=[a-z,;] )([A-Z][a-z]{4,})\b")
@@ -152,6 +157,8 @@ def build_clean(corpus: Path) -> tuple[dict[str, str], list[Plant]]:
                 for m in _KINDS[kind].finditer(lines[line_no]):
                     if kind in ("count", "percent", "money") and _is_year(m.group(1)):
                         continue
+                    if _BOUND.search(lines[line_no][:m.start(1)]):
+                        continue  # "more than 100" -> "more than 150": both can be true
                     cands.append((pos, line_no, m))
             if not cands:
                 continue

@@ -328,3 +328,16 @@ def test_real_clean_corpus_is_quiet():
     docs = {str(p): Document.from_text(p.read_text(encoding="utf-8"), str(p)) for p in sorted(clean.glob("*.txt"))}
     found = judge({p: collect(d) for p, d in docs.items()}, Settings())
     assert {p: [d.message for d in ds] for p, ds in found.items() if ds} == {}
+
+
+def test_house_style_single_word_is_reported_in_a_lone_article():
+    got = findings({"only.txt": "Officials in Kiev said the talks in Kyiv went well for Ukraine.\n"},
+                   house_style={"Kyiv": ["Kiev"]})
+    assert [(c, t) for c, t, _ in got["only.txt"]] == [("NL502", "Kiev")]
+
+
+def test_rules_are_listed_and_explained():
+    proc = run_cli("rules")
+    assert "NL501" in proc.stdout and "fact-disagreement" in proc.stdout and "name-variant" in proc.stdout
+    proc = run_cli("rule", "NL501")
+    assert proc.returncode == 0 and "79th anniversary" in proc.stdout

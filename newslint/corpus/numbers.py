@@ -69,6 +69,7 @@ _DURATIONS = {
 # Words before a number that make it a label, not a quantity ("Route 66", "No 10", "page 3").
 _LABELS = frozenset("no number page pages route flight article section chapter vol volume room gate platform "
                     "channel line size level grade tier stage phase act track apollo windows version series".split())
+_NP_MODIFIERS = frozenset("more fewer extra additional other further".split())
 _IRREGULAR_PLURALS = frozenset("people children men women police staff personnel troops cattle sheep fish".split())
 _ORDINAL_SUFFIXES = frozenset(("st", "nd", "rd", "th"))
 _EVENT_WORDS = 8  # how many words after "since"/"of" name the event
@@ -386,21 +387,25 @@ def _number_facts(tokens: list[Token], text: str) -> list[dict[str, Any]]:
                 # A count: the noun phrase after the number ("2,000 North Korean soldiers").
                 k = j
                 words: list[str] = []
-                while k < n and len(words) < 3 and tokens[k].kind == "word" and tokens[k].clause == t.clause:
+                while k < n and len(words) < 4 and tokens[k].kind == "word" and tokens[k].clause == t.clause:
                     low = tokens[k].text.lower()
+                    if not words and low in _NP_MODIFIERS:  # "5,000 more copies"
+                        words.append("")
+                        k += 1
+                        continue
                     if low in STOPWORDS or low in _HEDGE_WORDS or low in WEEKDAYS or low in MONTHS:
                         break
                     words.append(tokens[k].text)
                     k += 1
                 # The head noun: the first plural ("10 SCO countries stood" -> country), or
                 # a lone word; anything else is too ambiguous to compare without a tagger.
-                if not words:
+                if not any(words):
                     continue
-                plural = [n for n, w in enumerate(words) if w.lower().endswith("s") or w.lower() in _IRREGULAR_PLURALS]
+                plural = [n for n, w in enumerate(words) if w and (w.lower().endswith("s") or w.lower() in _IRREGULAR_PLURALS)]
                 if plural:
                     pick = plural[0]
-                elif len(words) == 1 or value == 1:
-                    pick = 0 if len(words) == 1 else len(words) - 1
+                elif len([w for w in words if w]) == 1:
+                    pick = len(words) - 1
                 else:
                     continue
                 kind, head, end_tok = "count", lemma(words[pick]), j + pick
