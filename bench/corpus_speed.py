@@ -87,7 +87,8 @@ def main() -> int:
         folder = Path(tmp)
         n = build(corpus, folder, args.articles)
         words = sum(len(p.read_text(encoding="utf-8").split()) for p in folder.glob("*.txt"))
-        print(f"{n} articles, {words:,} words, {os.cpu_count()} CPUs")
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+        print(f"{n} articles, {words:,} words, {os.cpu_count()} CPUs, load average {load:.1f} at start")
         plain = [timed_cli(folder, False)[0] for _ in range(args.runs)]
         with_corpus = []
         found = 0
