@@ -341,3 +341,15 @@ def test_rules_are_listed_and_explained():
     assert "NL501" in proc.stdout and "fact-disagreement" in proc.stdout and "name-variant" in proc.stdout
     proc = run_cli("rule", "NL501")
     assert proc.returncode == 0 and "79th anniversary" in proc.stdout
+
+
+def test_short_surname_is_compared_inside_a_full_name_only():
+    articles = story()
+    for i, path in enumerate(sorted(articles)):
+        surname = "Fiko" if i == 2 else "Fico"
+        region = "East Germany" if i == 1 else "West Germany"
+        articles[path] += f"Prime Minister Robert {surname} visited, as did a delegation from {region}.\n"
+    got = findings(articles)
+    assert list(got) == ["002_dam.txt"]
+    [(code, text, message)] = got["002_dam.txt"]
+    assert (code, text) == ("NL502", "Robert Fiko") and "“Robert Fico” (000, 001, 003)" in message

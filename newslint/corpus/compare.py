@@ -11,7 +11,8 @@ from typing import Any, Iterable, Mapping
 
 from newslint.corpus.grouping import neighbours
 from newslint.corpus.settings import Settings
-from newslint.corpus.names import FUZZY_MIN_LENGTH, differs_only_in_dots, fuzzy_pairs, is_dictionary_word, name_key
+from newslint.corpus.names import (FUZZY_MIN_LENGTH, differs_only_in_dots, fuzzy_pairs, is_dictionary_word, name_key,
+                                   short_name_pairs)
 from newslint.corpus.numbers import compatible
 from newslint.diagnostics import Diagnostic
 
@@ -161,6 +162,13 @@ def _name_findings(facts: Mapping[str, Mapping[str, Any]], nbrs: Mapping[str, Ma
     long_forms = {f for forms in single_forms.values() for f in forms
                   if len(f) >= FUZZY_MIN_LENGTH and f.isalpha()}
     partners = fuzzy_pairs(long_forms) if long_forms else {}
+    # Short surnames are only compared inside a full name: "Robert Fico" / "Robert Fiko".
+    form_docs: dict[str, set[str]] = defaultdict(set)
+    for path, per_key in multi_forms.items():
+        for forms in per_key.values():
+            for f in forms:
+                form_docs[f].add(path)
+    short_partners = short_name_pairs(form_docs)
 
     for path, fx in facts.items():
         group = [path, *nbrs.get(path, {})]
@@ -181,6 +189,13 @@ def _name_findings(facts: Mapping[str, Mapping[str, Any]], nbrs: Mapping[str, Ma
                     for other_form in multi_forms[doc].get(occ["key"], ()):
                         users[other_form].add(doc)
                 rivals = [f for f in users if f != form and not differs_only_in_dots(f, form)]
+                for other_form in short_partners.get(form, ()):
+                    backers_here = form_docs[other_form] & set(group)
+                    if backers_here:
+                        rivals.append(other_form)
+                        users[other_form] |= backers_here
+                if form not in users:
+                    users[form] = form_docs[form] & set(group)
             else:
                 if form in house_words or is_dictionary_word(form):
                     continue  # a capitalised ordinary word is not a misspelt name

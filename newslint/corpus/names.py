@@ -84,6 +84,10 @@ def collect_names(tokens: list[Token], text: str) -> dict[str, list[dict[str, An
             while run and (run[0].text.lower() in STOPWORDS or run[0].text.lower() in TITLES
                            or run[0].text.lower() in WEEKDAYS or run[0].text.lower() in MONTHS):
                 run = run[1:]
+            # "Slovakian Prime Minister Robert Fico" -> "Robert Fico": the name follows its title.
+            titled = [i for i, t in enumerate(run[:-1]) if t.text.lower() in TITLES]
+            if titled:
+                run = run[titled[-1] + 1:]
             if not run:
                 continue
             start = run[0].start
@@ -165,4 +169,34 @@ def fuzzy_pairs(forms: Iterable[str]) -> dict[str, set[str]]:
                     continue  # "Organisation" / "Organization": dialect, not a name
                 out.setdefault(a, set()).add(b)
                 out.setdefault(b, set()).add(a)
+    return out
+
+
+def short_name_pairs(forms: Iterable[str]) -> dict[str, set[str]]:
+    """Full names equal but for one short word one letter apart ("Robert Fico" / "Robert Fiko").
+
+    Words shorter than ``FUZZY_MIN_LENGTH`` are too easily other words on their own; inside a
+    full name whose other words match they are safe to compare. Dictionary words ("East" /
+    "West Germany") never count.
+    """
+    buckets: dict[tuple[Any, ...], list[tuple[str, str]]] = {}
+    for form in set(forms):
+        words = form.split()
+        if len(words) < 2:
+            continue
+        for i, w in enumerate(words):
+            if 3 <= len(w) < FUZZY_MIN_LENGTH and w.isalpha():
+                key = (len(words), i, len(w), tuple(x.lower() for j, x in enumerate(words) if j != i))
+                buckets.setdefault(key, []).append((form, w))
+    out: dict[str, set[str]] = {}
+    for items in buckets.values():
+        for x in range(len(items)):
+            for y in range(x + 1, len(items)):
+                (fa, wa), (fb, wb) = items[x], items[y]
+                if wa.lower() == wb.lower() or not _damerau_one(wa.lower(), wb.lower()):
+                    continue
+                if is_dictionary_word(wa) and is_dictionary_word(wb):
+                    continue
+                out.setdefault(fa, set()).add(fb)
+                out.setdefault(fb, set()).add(fa)
     return out
