@@ -353,3 +353,37 @@ def test_short_surname_is_compared_inside_a_full_name_only():
     assert list(got) == ["002_dam.txt"]
     [(code, text, message)] = got["002_dam.txt"]
     assert (code, text) == ("NL502", "Robert Fiko") and "“Robert Fico” (000, 001, 003)" in message
+
+
+def _clean_dir() -> Path | None:
+    repo = Path(__file__).resolve().parents[1]
+    for c in (repo.parent / "shared" / "corpus" / "clean", repo.parent.parent / "shared" / "corpus" / "clean"):
+        if c.is_dir():
+            return c
+    return None
+
+
+def test_blocking_finds_every_pair_over_the_threshold():
+    """Scoring only pairs that share a rare term must not lose a pair that all-pairs scoring keeps."""
+    from newslint.corpus.grouping import similarities
+
+    clean = _clean_dir()
+    paths = sorted(clean.glob("*.txt")) if clean else []
+    texts = {str(p): p.read_text(encoding="utf-8") for p in paths}
+    texts.update({str(p): p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")})
+    terms = {p: collect(Document.from_text(t, p))["terms"] for p, t in texts.items()}
+    threshold = Settings().similarity
+    brute = {pair for pair, sim in similarities(terms).items() if sim >= threshold}
+    blocked = {tuple(sorted((a, b))) for a, others in neighbours(terms, threshold).items() for b in others}
+    assert blocked == brute
+    assert len(brute) >= 10  # the seeds alone make 10 pairs
+
+
+@hsettings(max_examples=50, deadline=None)
+@given(st.lists(st.lists(_PIECES, max_size=30), min_size=1, max_size=6))
+def test_judge_never_crashes_and_reports_inside_the_texts(docs):
+    texts = {f"{i:03d}.txt": " ".join(pieces) for i, pieces in enumerate(docs)}
+    facts = {p: collect(Document.from_text(t, p)) for p, t in texts.items()}
+    for path, diags in judge(facts, Settings()).items():
+        for d in diags:
+            assert 0 <= d.start < d.end <= len(texts[path])
