@@ -33,6 +33,7 @@ Usage: python bench/corpus_eval.py [--corpus ../shared/corpus] [--seeds seeds] [
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import sys
@@ -266,7 +267,8 @@ def _ratio(a: int, b: int) -> str:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--corpus", default=str(REPO.parent / "shared" / "corpus"))
+    ap.add_argument("--corpus", default=os.environ.get("NEWSLINT_CORPUS") or str(REPO.parent / "shared" / "corpus"),
+                    help="the shared corpus folder (default: $NEWSLINT_CORPUS or ../shared/corpus)")
     ap.add_argument("--seeds", default=str(REPO / "seeds"))
     ap.add_argument("--show-misses", action="store_true")
     args = ap.parse_args()

@@ -75,7 +75,8 @@ def phases(folder: Path) -> tuple[float, float]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--corpus", default=str(REPO.parent / "shared" / "corpus"))
+    ap.add_argument("--corpus", default=os.environ.get("NEWSLINT_CORPUS") or str(REPO.parent / "shared" / "corpus"),
+                    help="the shared corpus folder (default: $NEWSLINT_CORPUS or ../shared/corpus)")
     ap.add_argument("--articles", type=int, default=1000)
     ap.add_argument("--runs", type=int, default=3)
     args = ap.parse_args()
