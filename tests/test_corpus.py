@@ -387,3 +387,13 @@ def test_judge_never_crashes_and_reports_inside_the_texts(docs):
     for path, diags in judge(facts, Settings()).items():
         for d in diags:
             assert 0 <= d.start < d.end <= len(texts[path])
+
+
+def test_numbers_for_different_periods_are_not_compared():
+    base = ("Profits at Norvania Steel rose by {pct} in the {period} quarter, the Varna company said on Monday, "
+            "as demand from Tessaly Construction grew.\n")
+    articles = {f"{i:03d}_steel.txt": base.format(pct="25%", period="second") for i in range(3)}
+    articles["003_steel.txt"] = base.format(pct="15%", period="third")
+    assert findings(articles) == {}
+    articles["003_steel.txt"] = base.format(pct="15%", period="second")
+    assert [c for c, _, _ in findings(articles)["003_steel.txt"]] == ["NL501"]

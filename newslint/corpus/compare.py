@@ -18,7 +18,7 @@ from newslint.diagnostics import Diagnostic
 
 # Two facts are about the same thing when their clauses share at least this many words
 # and this share of the shorter clause's words (and neither has a name the other lacks
-# while the other also has one it lacks).
+# while the other also has one it lacks, and their dates and ordinals, if both have some, meet).
 MIN_SHARED_WORDS = 2
 MIN_OVERLAP = 0.5
 
@@ -57,7 +57,13 @@ def same_thing(f: Mapping[str, Any], g: Mapping[str, Any]) -> bool:
     if len(shared) < MIN_SHARED_WORDS or len(shared) / min(len(cf), len(cg)) < MIN_OVERLAP:
         return False
     nf, ng = set(f["names"]), set(g["names"])
-    return not ((nf - ng) and (ng - nf))
+    if (nf - ng) and (ng - nf):
+        return False
+    # Years, months, weekdays and ordinals of the two sentences: each kind that both have must meet.
+    for kind in {m[:2] for m in f["marks"]} & {m[:2] for m in g["marks"]}:
+        if not {m for m in f["marks"] if m.startswith(kind)} & {m for m in g["marks"] if m.startswith(kind)}:
+            return False
+    return True
 
 
 def _fact_key(f: Mapping[str, Any]) -> tuple[str, str, str]:

@@ -19,7 +19,7 @@ from newslint.corpus.text import MONTHS, STOPWORDS, TITLES, WEEKDAYS, Token, is_
 if TYPE_CHECKING:
     from newslint.document import Document
 
-FACTS_VERSION = 5
+FACTS_VERSION = 6
 
 
 def facts_key(doc: "Document") -> str:

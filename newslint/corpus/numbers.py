@@ -256,6 +256,7 @@ def number_facts(tokens: list[Token], text: str) -> list[dict[str, Any]]:
     two percentages with the same words around them; only their order tells them apart.
     """
     facts = _number_facts(tokens, text)
+    _add_marks(facts, tokens)
     starts = [t.start for t in tokens]
     groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for f in facts:
@@ -268,6 +269,41 @@ def number_facts(tokens: list[Token], text: str) -> list[dict[str, Any]]:
             f["slot"], f["slots"] = n, len(same)
     facts.sort(key=lambda f: f["start"])
     return facts
+
+
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                  "eleventh", "twelfth")
+
+
+def _add_marks(facts: list[dict[str, Any]], tokens: list[Token]) -> None:
+    """``marks``: the years, months, weekdays and ordinals of a fact's sentence, outside the fact.
+
+    Two facts whose sentences both carry such marks, none shared ("rose 15% in 2004" /
+    "rose 25% in 2005"; "the second quarter" / "the third quarter"), are about different periods.
+    """
+    starts = [t.start for t in tokens]
+    for f in facts:
+        if f["kind"] == "since":
+            f["marks"] = []
+            continue
+        i = max(bisect.bisect_right(starts, f["start"]) - 1, 0)
+        lo, hi = _clause_bounds(tokens, i) if tokens else (0, 0)
+        marks: set[str] = set()
+        for t in tokens[lo:hi]:
+            if f["start"] <= t.start < f["end"] or t.start <= f["start"] < t.end:
+                continue
+            low = t.text.lower()
+            if t.kind == "num" and not t.suffix and t.text.isdigit() and 1800 <= int(t.text) <= 2100:
+                marks.add("y:" + t.text)
+            elif t.kind == "num" and t.suffix.lower() in _ORDINAL_SUFFIXES:
+                marks.add("o:" + t.text)
+            elif t.kind == "word" and low in _ORDINAL_WORDS:
+                marks.add("o:" + str(_ORDINAL_WORDS.index(low) + 1))
+            elif t.kind == "word" and is_capitalized(t.text) and low in MONTHS:
+                marks.add(f"m:{MONTHS[low]}")
+            elif t.kind == "word" and is_capitalized(t.text) and lemma(t.text) in WEEKDAYS:
+                marks.add("w:" + lemma(t.text))
+        f["marks"] = sorted(marks)
 
 
 def _number_facts(tokens: list[Token], text: str) -> list[dict[str, Any]]:
