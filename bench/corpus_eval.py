@@ -19,7 +19,8 @@ Two test beds, both built deterministically in memory (nothing is written to the
    script's own regular expressions, not the rule's extractor; never a bound such as "more than
    100", where a changed value is still compatible), copy 2 one planted name
    change (a vowel swapped in a capitalised non-dictionary word of 5+ letters), copy 3 neutral
-   rewrites (15% -> 15 percent, "about" before a count). All stories go into one corpus, which
+   rewrites (15% -> 15 percent, £4.8bn -> 4.8 billion pounds, "about" before a count). All
+   stories go into one corpus, which
    also tests that copies of different articles are not grouped.
 
 Ground truth: each plant's file and span. A finding that overlaps a plant (with the right code)
@@ -203,6 +204,9 @@ def build_clean(corpus: Path) -> tuple[dict[str, str], list[Plant]]:
         neutral = []
         for line in copies[3]:
             line = re.sub(r"(?<=\d)%", " percent", line)
+            line = re.sub(r"([$£€])(\d+(?:\.\d+)?)(bn|m)\b",
+                          lambda m: f"{m.group(2)} {'billion' if m.group(3) == 'bn' else 'million'} "
+                                    f"{ {'$': 'dollars', '£': 'pounds', '€': 'euros'}[m.group(1)]}", line)
             line = re.sub(r"(?<![\w.,$£€-])(?<!about )(\d{1,3}(?:,\d{3})+)(?= [a-z]{3,})", r"about \1", line, count=1)
             neutral.append(line)
         copies[3] = neutral
