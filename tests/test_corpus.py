@@ -397,3 +397,12 @@ def test_numbers_for_different_periods_are_not_compared():
     assert findings(articles) == {}
     articles["003_steel.txt"] = base.format(pct="15%", period="second")
     assert [c for c, _, _ in findings(articles)["003_steel.txt"]] == ["NL501"]
+
+
+def test_markdown_code_is_not_read_for_facts():
+    articles = {p.replace(".txt", ".md"): t for p, t in story().items()}
+    wrong = "Water prices in Norvania will rise by 25% next year, the Varna energy ministry said."
+    articles["003_dam.md"] += f"\n```\n{wrong}\n```\n"
+    assert findings(articles) == {}
+    articles["003_dam.md"] = story({3: {"pct": "25%"}})["003_dam.txt"]
+    assert [c for c, _, _ in findings(articles)["003_dam.md"]] == ["NL501"]
