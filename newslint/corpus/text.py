@@ -25,7 +25,7 @@ _TOKEN = re.compile(
 CLAUSE_BREAKS = frozenset(".!?;:()[]\n")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Token:
     kind: str  # "num", "word", "abbr", "punct", "nl"
     text: str
