@@ -406,3 +406,17 @@ def test_markdown_code_is_not_read_for_facts():
     assert findings(articles) == {}
     articles["003_dam.md"] = story({3: {"pct": "25%"}})["003_dam.txt"]
     assert [c for c, _, _ in findings(articles)["003_dam.md"]] == ["NL501"]
+
+
+def test_many_versions_of_one_story_are_still_grouped():
+    """With 30 versions of one story every term is common, so rare-term blocking alone finds nothing."""
+    import random
+
+    rng = random.Random(3)
+    lines = (SEEDS / "002_dc758316177b424d.txt").read_text(encoding="utf-8").splitlines()
+    terms = {}
+    for i in range(30):
+        kept = [line for n, line in enumerate(lines) if n == 0 or rng.random() < 0.8]
+        terms[f"{i:03d}.txt"] = collect(Document.from_text("\n".join(kept), f"{i:03d}.txt"))["terms"]
+    nbrs = neighbours(terms, Settings().similarity)
+    assert all(len(others) >= 20 for others in nbrs.values())

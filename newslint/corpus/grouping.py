@@ -10,8 +10,10 @@ vectors is at least ``similarity`` (default 0.3, ``[corpus] similarity``).
 Each article is compared with its *neighbours* (the articles over the threshold with it),
 not with a transitive cluster, so a chain A~B~C cannot put A and C in one story.
 
-Blocking. Only pairs that share a *rare* term (in at most ``max(10, 5% of N)`` articles) are
-scored, so the cost grows with the number of related pairs, not with N squared.
+Blocking. Only candidate pairs are scored, so the cost grows with the number of related
+pairs, not with N squared: pairs that share a *rare* term (in at most ``max(10, 5% of N)``
+articles), plus pairs whose MinHash signatures over their 20 strongest terms agree on one of
+10 two-row bands (which finds many versions of one story even when all their terms are common).
 """
 
 from __future__ import annotations
@@ -54,6 +56,38 @@ def _candidate_pairs(terms: Mapping[str, Mapping[str, int]]) -> set[tuple[str, s
     return pairs
 
 
+# MinHash over each article's strongest terms: articles that share most of them collide in
+# some band even when every term they share is common (many versions of one story).
+_TOP_TERMS = 20
+_BANDS, _ROWS = 10, 2
+_PRIME = (1 << 61) - 1
+_COEFFS = [((i * 0x9E3779B97F4A7C15 + 0x7F4A7C15) % _PRIME | 1, (i * 0xC2B2AE3D27D4EB4F + 0x165667B1) % _PRIME)
+           for i in range(_BANDS * _ROWS)]
+
+
+def _similar_signature_pairs(vectors: Mapping[str, Mapping[str, float]]) -> set[tuple[str, str]]:
+    """Pairs whose top-term MinHash signatures agree on a whole band (deterministic hashes)."""
+    import zlib
+
+    buckets: dict[tuple[int, tuple[int, ...]], list[str]] = defaultdict(list)
+    for doc, vec in vectors.items():
+        top = sorted(vec, key=lambda t: (-vec[t], t))[:_TOP_TERMS]
+        if not top:
+            continue
+        bases = [zlib.crc32(t.encode("utf-8")) for t in top]
+        sig = [min((a * x + b) % _PRIME for x in bases) for a, b in _COEFFS]
+        for band in range(_BANDS):
+            buckets[(band, tuple(sig[band * _ROWS:(band + 1) * _ROWS]))].append(doc)
+    pairs: set[tuple[str, str]] = set()
+    for docs in buckets.values():
+        if len(docs) > 1:
+            docs = sorted(docs)
+            for i, a in enumerate(docs):
+                for b in docs[i + 1:]:
+                    pairs.add((a, b))
+    return pairs
+
+
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
@@ -64,7 +98,7 @@ def neighbours(terms: Mapping[str, Mapping[str, int]], threshold: float = DEFAUL
     """For each article, the other articles on the same story and their similarity."""
     vectors = _vectors(terms)
     out: dict[str, dict[str, float]] = {doc: {} for doc in terms}
-    for a, b in _candidate_pairs(terms):
+    for a, b in _candidate_pairs(terms) | _similar_signature_pairs(vectors):
         sim = cosine(vectors[a], vectors[b])
         if sim >= threshold:
             out[a][b] = sim
