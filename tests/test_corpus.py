@@ -269,6 +269,13 @@ def test_seed_79th_matches_the_expected_file():
     assert ("001_fe9a5e8dd519dcf3.txt", fact["line"], fact["col"], "NL501", fact["text"]) in SEED_CORPUS_FINDINGS
 
 
+def test_name_variant_suggests_the_majority_form():
+    proc = run_cli("check", "--corpus", "--format", "json", "--select", "NL502", str(SEEDS))
+    found = json.loads(proc.stdout)["diagnostics"]
+    assert [d["suggestions"] for d in found] == [["Kim Jong Un"], ["Kim Jong Un"]]
+    assert all(d["fix"] is None for d in found)
+
+
 def test_seed_message_names_the_other_articles():
     proc = run_cli("check", "--corpus", "--select", "NL501", str(SEEDS))
     assert proc.returncode == 1

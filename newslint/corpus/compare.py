@@ -79,14 +79,14 @@ def _articles(n: int) -> str:
 
 
 def _fact_findings(facts: Mapping[str, Mapping[str, Any]], nbrs: Mapping[str, Mapping[str, float]],
-                   settings: Settings, labels: Mapping[str, str]) -> dict[str, list[tuple[int, int, str]]]:
+                   settings: Settings, labels: Mapping[str, str]) -> dict[str, list[tuple[int, int, str, str]]]:
     index: dict[str, dict[tuple[str, str, str], list[Mapping[str, Any]]]] = {}
     for path, fx in facts.items():
         by_key: dict[tuple[str, str, str], list[Mapping[str, Any]]] = defaultdict(list)
         for f in fx["numbers"]:
             by_key[_fact_key(f)].append(f)
         index[path] = by_key
-    out: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    out: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
     for path, fx in facts.items():
         others = nbrs.get(path, {})
         if len(others) < settings.min_agreeing:
@@ -119,7 +119,7 @@ def _fact_findings(facts: Mapping[str, Mapping[str, Any]], nbrs: Mapping[str, Ma
                 continue
             msg = (f"“{f['display']}” disagrees with {_articles(len(agreeing))}, which say {_stated(consensus)} "
                    f"({_id_list(agreeing, labels)})")
-            out[path].append((f["start"], f["end"], msg))
+            out[path].append((f["start"], f["end"], msg, ""))
     return out
 
 
@@ -149,8 +149,8 @@ def _consensus(opponents: Mapping[str, list[Mapping[str, Any]]],
 
 
 def _name_findings(facts: Mapping[str, Mapping[str, Any]], nbrs: Mapping[str, Mapping[str, float]],
-                   settings: Settings, labels: Mapping[str, str]) -> dict[str, list[tuple[int, int, str]]]:
-    out: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+                   settings: Settings, labels: Mapping[str, str]) -> dict[str, list[tuple[int, int, str, str]]]:
+    out: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
     house_by_key = {name_key(h): h for h in settings.house_style}
     house_variant = {v: h for h, vs in settings.house_style.items() for v in vs}
     # Words of house names are settled by the house style, never by a majority.
@@ -187,7 +187,7 @@ def _name_findings(facts: Mapping[str, Mapping[str, Any]], nbrs: Mapping[str, Ma
             if house is not None:
                 if form != house and not differs_only_in_dots(form, house):
                     out[path].append((occ["start"], occ["end"],
-                                      f"“{form}”: the house style writes “{house}” ([corpus] house-style)"))
+                                      f"“{form}”: the house style writes “{house}” ([corpus] house-style)", house))
                 continue
             if is_multi:
                 users: dict[str, set[str]] = defaultdict(set)
@@ -219,7 +219,7 @@ def _name_findings(facts: Mapping[str, Mapping[str, Any]], nbrs: Mapping[str, Ma
                 if len(backers) >= settings.min_agreeing and len(users[rival]) > mine:
                     out[path].append((occ["start"], occ["end"],
                                       f"“{form}”: {_articles(len(backers))} write “{rival}” "
-                                      f"({_id_list(backers, labels)})"))
+                                      f"({_id_list(backers, labels)})", rival))
                     break
     return out
 
@@ -235,6 +235,6 @@ def judge(facts: Mapping[str, Mapping[str, Any]], settings: Settings | None = No
     for rule, found in ((fact_disagreement, _fact_findings(facts, nbrs, settings, labels)),
                         (name_variant, _name_findings(facts, nbrs, settings, labels))):
         for path, items in found.items():
-            for start, end, message in items:
-                out[path].append(rule.diagnostic(start, end, message))
+            for start, end, message, suggestion in items:
+                out[path].append(rule.diagnostic(start, end, message, suggestions=(suggestion,) if suggestion else ()))
     return dict(out)

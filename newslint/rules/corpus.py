@@ -61,7 +61,7 @@ def _name_variant(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     Example: seeds/000 "Kim Jong-un" -> "3 other articles on this story write 'Kim Jong Un'
     (002, 003, 004)".
 
-    Fix: none offered (display-only suggestion of the majority or house form).
+    Fix: none; the majority or house form is offered as a suggestion (shown, never applied).
     """
     return iter(())
 
