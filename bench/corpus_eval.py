@@ -45,8 +45,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from newslint.corpus import Settings, collect, judge  # noqa: E402
-from newslint.document import Document  # noqa: E402
+from newslint.corpus import Settings, collect, judge
+from newslint.document import Document
 
 SEED = 20240901
 COPIES = 4

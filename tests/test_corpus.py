@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import SEEDS, run_cli
+
 from newslint.corpus import Settings, apply_corpus_rules, collect, facts_key, judge
 from newslint.corpus.grouping import neighbours
 from newslint.document import Document
@@ -309,7 +309,9 @@ def test_bad_corpus_config_is_a_one_line_error(tmp_path, setting):
 
 # --- robustness --------------------------------------------------------------------------------
 
-from hypothesis import given, settings as hsettings, strategies as st  # noqa: E402
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 _PIECES = st.sampled_from(["15%", "$4.5bn", "2,000", "79th", "anniversary", "of", "years", "since", "about", "Kim",
                            "Jong-un", "September", "15", ",", ".", "\n", "Tuesday", "workers", "1-0", "U.S.", "3pc",

@@ -45,8 +45,8 @@ class FactsCache(Protocol):
 def apply_corpus_rules(results: list["FileResult"], config: "Config", cache: FactsCache | None = None) -> None:
     """Add the corpus findings to ``results`` in place, honouring selection, per-file ignores
     and suppression comments like every other rule."""
-    from newslint.corpus.facts import collect, facts_key
     from newslint.corpus.compare import judge
+    from newslint.corpus.facts import collect, facts_key
     from newslint.engine import Linter, dedupe
     from newslint.rules.corpus import FAMILY
     from newslint.suppression import apply_suppressions

@@ -10,10 +10,16 @@ from collections import Counter, defaultdict
 from typing import Any, Iterable, Mapping
 
 from newslint.corpus.grouping import neighbours
-from newslint.corpus.settings import Settings
-from newslint.corpus.names import (FUZZY_MIN_LENGTH, differs_only_in_dots, fuzzy_pairs, is_dictionary_word, name_key,
-                                   short_name_pairs)
+from newslint.corpus.names import (
+    FUZZY_MIN_LENGTH,
+    differs_only_in_dots,
+    fuzzy_pairs,
+    is_dictionary_word,
+    name_key,
+    short_name_pairs,
+)
 from newslint.corpus.numbers import compatible
+from newslint.corpus.settings import Settings
 from newslint.diagnostics import Diagnostic
 
 # Two facts are about the same thing when their clauses share at least this many words

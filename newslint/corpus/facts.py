@@ -14,7 +14,16 @@ from typing import TYPE_CHECKING, Any
 
 from newslint.corpus.names import collect_names
 from newslint.corpus.numbers import number_facts
-from newslint.corpus.text import MONTHS, STOPWORDS, TITLES, WEEKDAYS, Token, is_capitalized, lemma, tokenize
+from newslint.corpus.text import (
+    MONTHS,
+    STOPWORDS,
+    TITLES,
+    WEEKDAYS,
+    Token,
+    is_capitalized,
+    lemma,
+    tokenize,
+)
 
 if TYPE_CHECKING:
     from newslint.document import Document

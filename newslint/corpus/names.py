@@ -15,7 +15,14 @@ import re
 from functools import lru_cache
 from typing import Any, Iterable
 
-from newslint.corpus.text import MONTHS, STOPWORDS, TITLES, WEEKDAYS, Token, is_capitalized
+from newslint.corpus.text import (
+    MONTHS,
+    STOPWORDS,
+    TITLES,
+    WEEKDAYS,
+    Token,
+    is_capitalized,
+)
 
 # A single name must be at least this long for a one-letter difference to count as a variant.
 FUZZY_MIN_LENGTH = 5

@@ -20,7 +20,16 @@ import bisect
 import math
 from typing import Any
 
-from newslint.corpus.text import MONTH_NAMES, MONTHS, STOPWORDS, TITLES, WEEKDAYS, Token, is_capitalized, lemma
+from newslint.corpus.text import (
+    MONTH_NAMES,
+    MONTHS,
+    STOPWORDS,
+    TITLES,
+    WEEKDAYS,
+    Token,
+    is_capitalized,
+    lemma,
+)
 
 # Hedge phrases before a number -> how they widen it. Longest phrases are tried first.
 _HEDGES: dict[tuple[str, ...], str] = {}
