@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     from newslint.document import Document
 
 FACTS_VERSION = 6
+# Articles are short; a huge file (a data dump) is read for facts only this far, so a corpus run
+# keeps its memory bounded (tokens cost about 100 bytes each).
+MAX_CHARS = 2_000_000
 
 
 def facts_key(doc: "Document") -> str:
@@ -61,7 +64,7 @@ def key_terms(tokens: list[Token], numbers: list[dict[str, Any]]) -> dict[str, i
 
 def collect(doc: "Document") -> dict[str, Any]:
     """Every fact of ``doc`` the corpus rules compare (pure; cacheable by :func:`facts_key`)."""
-    prose = doc.prose
+    prose = doc.prose[:MAX_CHARS]
     tokens = tokenize(prose)
     numbers = number_facts(tokens, doc.text)
     names = collect_names(tokens, doc.text)
