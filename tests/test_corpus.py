@@ -304,7 +304,8 @@ def test_bad_corpus_config_is_a_one_line_error(tmp_path, setting):
     (tmp_path / "newslint.toml").write_text(f"[corpus]\n{setting}\n", encoding="utf-8")
     proc = run_cli("check", "--corpus", ".", cwd=tmp_path)
     assert proc.returncode == 2
-    assert proc.stderr.startswith("newslint: error: [corpus]") and "Traceback" not in proc.stderr
+    assert proc.stderr.startswith("newslint: error: ") and "newslint.toml: [corpus] " in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
 
 
 # --- robustness --------------------------------------------------------------------------------
