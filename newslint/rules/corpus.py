@@ -34,8 +34,8 @@ def _fact_disagreement(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     ("$102.6bn" agrees with "$103bn"). A finding needs at least two other articles that agree
     with each other and none that agrees with the outlier; when in doubt it stays quiet.
 
-    Example: seeds/001 "the 79th anniversary of Japan's surrender" -> "4 other articles on
-    this story say 80 years (000, 002, 003, 004)".
+    Example: seeds/001 "the 79th anniversary of Japan's surrender" -> "“79th anniversary”
+    disagrees with 4 other articles on this story, which say 80 years (000, 002, 003, 004)".
 
     Fix: none; which article is right is for an editor to decide. Runs only with
     ``newslint check --corpus`` or ``[corpus] enabled = true``.
@@ -50,16 +50,17 @@ def _name_variant(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     "Kim Jong Un" in three is an inconsistency readers notice and search engines split.
 
     How: names of two or more words are compared by their letters (hyphens, spaces and
-    capitals may differ: "Kim Jong-un" / "Kim Jong Un"); single names of seven or more
-    letters that are not dictionary words are compared letter by letter (one letter changed
-    or two swapped: "Pezeshkian" / "Pezeshkyan"). The minority spelling is reported when at
+    capitals may differ: "Kim Jong-un" / "Kim Jong Un"); single names of five or more
+    letters are compared letter by letter (one letter changed or two swapped: "Pezeshkian" /
+    "Pezeshkyan"), shorter ones only inside a full name ("Robert Fico" / "Robert Fiko"); a
+    dictionary word is never reported as the misspelling. The minority spelling is reported when at
     least two other articles share the majority spelling. With a house style
     (``[corpus] house-style = {"Kim Jong Un" = ["Kim Jong-un"]}``), every other form of a
     house name is reported, in any article, whatever the majority. Forms that differ only in
     full stops ("U.S." / "US") are abbreviation style and are not reported.
 
-    Example: seeds/000 "Kim Jong-un" -> "3 other articles on this story write 'Kim Jong Un'
-    (002, 003, 004)".
+    Example: seeds/000 "Kim Jong-un" -> "“Kim Jong-un”: 3 other articles on this story write
+    “Kim Jong Un” (002, 003, 004)".
 
     Fix: none; the majority or house form is offered as a suggestion (shown, never applied).
     """
