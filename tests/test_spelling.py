@@ -74,7 +74,7 @@ def test_fix_is_unsafe_in_a_headline():
 
 
 def test_several_similar_candidates_give_display_only():
-    # "wuld" is one edit from "would", "wild", "weld", "wold"...: frequencies decide.
+    # "xat" is one edit from "cat", "hat", "eat", "sat"...: no candidate stands out, so suggestions only.
     cands = [("cat", 100), ("cap", 90)]
     assert not confident(cands)
     (d,) = nl101("The xat sat on the mat.")
