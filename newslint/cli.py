@@ -40,9 +40,10 @@ def main() -> None:
 @click.option("--no-cache", is_flag=True, help="Lint every file again; neither read nor write .newslint_cache/.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
               help="Processes for linting; 0 picks by batch size (one process for small batches).")
+@click.option("--corpus", is_flag=True, help="Also compare the articles with each other (NL5xx: facts and names that disagree).")
 def check(paths: tuple[str, ...], format_: str, select: str | None, ignore: str | None, config_file: str | None,
           statistics: bool, quiet: bool, color: str, exit_zero: bool, stdin_filename: str | None,
-          no_cache: bool, jobs: int) -> None:
+          no_cache: bool, jobs: int, corpus: bool) -> None:
     """Lint articles: files, directories (recursively) or '-' for stdin."""
     from newslint.runner import RunOptions, run_check
 
@@ -59,6 +60,7 @@ def check(paths: tuple[str, ...], format_: str, select: str | None, ignore: str 
         stdin_filename=stdin_filename,
         no_cache=no_cache,
         jobs=jobs,
+        corpus=corpus,
     )
     sys.exit(run_check(opts))
 
@@ -87,3 +89,15 @@ def rule_cmd(code: str) -> None:
     default = "on" if r.default_enabled else "off"
     click.echo(f"{r.code} {r.name}\n\n{r.summary}\n\nDefault: {default}. Fixable: {'yes' if r.fixable else 'no'}. "
                f"Severity: {r.severity.value}.\n\n{r.explanation}")
+
+
+@main.command("learn")
+@click.argument("paths", nargs=-1, type=str)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Lexicon file to write (default: the `lexicon` option).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Use this configuration file.")
+@click.option("--min-articles", type=click.IntRange(1), default=2, show_default=True, help="A word must appear in this many articles.")
+def learn_cmd(paths: tuple[str, ...], output: str | None, config_file: str | None, min_articles: int) -> None:
+    """Write a project lexicon of the names and terms PATHS use consistently (your own section is kept)."""
+    from newslint.lexicon.learn import run_learn
+
+    sys.exit(run_learn(list(paths), output, config_file, min_articles))

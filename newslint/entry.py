@@ -15,7 +15,7 @@ import sys
 # Options of `check` handled here: flag options, and options taking one value (with the
 # values they accept, or None for any string).
 _FLAGS = {"--statistics": "statistics", "-q": "quiet", "--quiet": "quiet", "--exit-zero": "exit_zero",
-          "--no-cache": "no_cache"}
+          "--no-cache": "no_cache", "--corpus": "corpus"}
 _VALUED: dict[str, tuple[str, tuple[str, ...] | None]] = {
     "--format": ("format", ("text", "json")),
     "--select": ("select", None),
@@ -85,6 +85,7 @@ def parse_check(argv: list[str]) -> dict | None:
         "stdin_filename": values.get("stdin_filename"),
         "no_cache": values.get("no_cache", False),
         "jobs": values.get("jobs", 0),
+        "corpus": values.get("corpus", False),
     }
 
 

@@ -36,6 +36,7 @@ class RunOptions:
     stdin_filename: str | None = None
     no_cache: bool = False
     jobs: int = 0  # 0: decide by batch size (newslint.parallel.auto_jobs)
+    corpus: bool = False  # also run the cross-article rules (NL5xx) over all the files
     extra: dict = field(default_factory=dict)
 
 
@@ -129,6 +130,15 @@ def _open_cache(opts: RunOptions, config: Config, linter: "Linter") -> "ResultsC
     return ResultsCache.for_run(config, linter.rules)
 
 
+def _corpus_enabled(opts: RunOptions, config: Config) -> bool:
+    """``--corpus`` or ``[corpus] enabled``; the corpus package validates its table."""
+    if not opts.corpus and not config.corpus:
+        return False
+    from newslint.corpus.settings import Settings
+
+    return Settings.from_config(config).enabled or opts.corpus
+
+
 def exit_code(results: list[FileResult], exit_zero: bool) -> int:
     if any(r.error for r in results):
         return EXIT_ERROR
@@ -145,10 +155,19 @@ def run_check(opts: RunOptions, out: TextIO | None = None, err: TextIO | None = 
     err = err or sys.stderr
     try:
         config = load_run_config(opts)
+        use_corpus = _corpus_enabled(opts, config)
     except ConfigError as exc:
         print(f"newslint: error: {exc}", file=err)
         return EXIT_ERROR
-    results = lint_paths(opts, config)
+    try:
+        results = lint_paths(opts, config)
+    except ConfigError as exc:  # e.g. a dictionary file named in the config, read when first needed
+        print(f"newslint: error: {exc}", file=err)
+        return EXIT_ERROR
+    if use_corpus:
+        from newslint.corpus import apply_corpus_rules
+
+        apply_corpus_rules(results, config)
     for r in results:
         if r.error:
             print(f"newslint: error: {r.path}: {r.error}", file=err)
