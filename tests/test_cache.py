@@ -208,3 +208,16 @@ def test_entries_are_keyed_by_settings(tmp_path: Path) -> None:
     b = ResultsCache.for_run(config, select_rules(config)[:1])
     assert a.folder != b.folder
     assert a.folder == ResultsCache.for_run(config, select_rules(config)).folder
+
+
+def test_code_fingerprint_sees_data_files(tmp_path: Path) -> None:
+    from newslint.cache import _tree_stats
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "words.txt.gz").write_bytes(b"one")
+    before = _tree_stats(tmp_path)
+    (tmp_path / "data" / "words.txt.gz").write_bytes(b"three")
+    assert _tree_stats(tmp_path) != before
+    (tmp_path / "__pycache__").mkdir()
+    (tmp_path / "__pycache__" / "x.pyc").write_bytes(b"x")
+    assert len(_tree_stats(tmp_path)) == 1
