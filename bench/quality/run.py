@@ -210,7 +210,7 @@ def fix_scores(articles: list[Article], edits_by: dict, keys: dict[str, list[Inj
     def fix(text: str, name: str) -> str:
         return fix_text(text, lambda t: linter.lint(Document.from_text(t, name)), Applicability.SAFE).text
 
-    restored = total = 0
+    restored = total = touched = touched_ok = 0
     per_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     changed_clean = slip_fixes = 0
     changed_files: list[str] = []
@@ -228,7 +228,11 @@ def fix_scores(articles: list[Article], edits_by: dict, keys: dict[str, list[Inj
                 changed_files.append(a.name)
         for k, e in zip(keys[a.name], edits_by[a.name]):
             single, _ = apply(a.text, [e])
-            ok = fix(single, a.name) == fixed_clean  # the error is undone and nothing else differs
+            fixed = fix(single, a.name)
+            ok = fixed == fixed_clean  # the error is undone and nothing else differs
+            if fixed != single:
+                touched += 1
+                touched_ok += ok
             total += 1
             per_kind[k.kind][1] += 1
             if ok:
@@ -236,6 +240,9 @@ def fix_scores(articles: list[Article], edits_by: dict, keys: dict[str, list[Inj
                 per_kind[k.kind][0] += 1
     return {
         "fix_exactness": round(restored / total, 3) if total else None,
+        # Of the planted errors that the safe fixes changed at all, the share they restored exactly.
+        "safe_fix_precision": round(touched_ok / touched, 3) if touched else None,
+        "touched": touched,
         "restored": restored,
         "planted": total,
         "per_kind": {k: {"restored": v[0], "planted": v[1]} for k, v in sorted(per_kind.items())},
@@ -336,7 +343,9 @@ def main(argv: list[str] | None = None) -> int:
     md = tabulate(table, headers=headers, tablefmt="github")
     summary = (f"{len(articles)} articles, {words:,} clean words, {planted} planted errors "
                f"({', '.join(f'{k} {v}' for k, v in by_kind.items())}); seed {args.seed}.")
-    fix_line = (f"newslint safe-fix exactness: {fixes['fix_exactness']} ({fixes['restored']}/{fixes['planted']}); "
+    fix_line = (f"newslint safe-fix exactness: {fixes['fix_exactness']} ({fixes['restored']}/{fixes['planted']} planted errors "
+                f"restored exactly by --fix); of the {fixes['touched']} that --fix changed, "
+                f"{fixes['safe_fix_precision']} restored exactly; "
                 f"bytes changed by --fix in clean text (outside known slips): {fixes['clean_bytes_changed']}")
     print(md)
     print()

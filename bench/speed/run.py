@@ -36,7 +36,7 @@ REPO = BENCH.parent
 sys.path[:0] = [str(HERE), str(BENCH)]
 
 from inputs import build  # noqa: E402
-from peers import VENV, newslint_env, peer_commands  # noqa: E402
+from peers import VENV, compile_checkout, newslint_env, peer_commands  # noqa: E402
 
 RESULTS = BENCH / "results"
 
@@ -170,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     paths = build(work, args.corpus, big_mb=args.big_mb, small_count=args.small)
     env = newslint_env()
     env["NO_COLOR"] = "1"
+    compile_checkout(newslint_python())
     few = max(3, args.repeat // 3)
     out: dict = {"inputs": str(paths["origin"]), "python": newslint_python(), "cpus": os.cpu_count(),
                  "load_average_at_start": os.getloadavg()}
