@@ -1,0 +1,26 @@
+"""Optional checkers that run outside Python (LanguageTool), behind the same diagnostics."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newslint.backends.languagetool import GrammarSession
+    from newslint.config import Config
+
+
+def open_grammar(config: "Config", force: bool | None = None) -> "GrammarSession | None":
+    """Validate ``[grammar]`` and return a session when grammar checks are on.
+
+    ``force`` is the --grammar/--no-grammar flag (None: the config decides). The heavy
+    modules are imported only when grammar checks actually run (pre-commit start-up cost).
+    Raises ConfigError for a bad ``[grammar]`` table.
+    """
+    from newslint.backends.lt_settings import load_settings
+
+    settings = load_settings(config)
+    if not (settings.enabled if force is None else force):
+        return None
+    from newslint.backends.languagetool import GrammarSession
+
+    return GrammarSession(config, settings)
