@@ -299,6 +299,8 @@ class GrammarSession:
                     if native_spelling or (self._known is not None and doc.text[start:end] in self._known):
                         continue
                     families = _SPELLING_FAMILIES
+                elif m["cat"] == "CASING":
+                    families = ("NL2",)  # capitalization: sentence starts, proper nouns, demonyms
                 else:
                     families = _SAME_REASON.get(m["rule"], ())
                 if families and _overlaps_native(start, end, native, families):
