@@ -53,8 +53,6 @@ def _overrides(opts: RunOptions) -> dict:
         over["select"] = opts.select
     if opts.ignore:
         over["ignore"] = opts.ignore
-    if opts.languagetool_url:
-        over["grammar"] = {"url": opts.languagetool_url}
     return over
 
 
@@ -125,7 +123,7 @@ def run_check(opts: RunOptions, out: TextIO | None = None, err: TextIO | None = 
     err = err or sys.stderr
     try:
         config = load_run_config(opts)
-        grammar = open_grammar(config, opts.grammar)
+        grammar = open_grammar(config, opts.grammar, opts.languagetool_url)
     except ConfigError as exc:
         print(f"newslint: error: {exc}", file=err)
         return EXIT_ERROR

@@ -9,16 +9,17 @@ if TYPE_CHECKING:
     from newslint.config import Config
 
 
-def open_grammar(config: "Config", force: bool | None = None) -> "GrammarSession | None":
+def open_grammar(config: "Config", force: bool | None = None, url: str | None = None) -> "GrammarSession | None":
     """Validate ``[grammar]`` and return a session when grammar checks are on.
 
-    ``force`` is the --grammar/--no-grammar flag (None: the config decides). The heavy
+    ``force`` is the --grammar/--no-grammar flag (None: the config decides), ``url`` the
+    --languagetool-url option (it wins over the configuration). The heavy
     modules are imported only when grammar checks actually run (pre-commit start-up cost).
     Raises ConfigError for a bad ``[grammar]`` table.
     """
     from newslint.backends.lt_settings import load_settings
 
-    settings = load_settings(config)
+    settings = load_settings(config, url)
     if not (settings.enabled if force is None else force):
         return None
     from newslint.backends.languagetool import GrammarSession

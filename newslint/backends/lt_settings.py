@@ -91,8 +91,11 @@ def _where(config: "Config", key: str) -> str:
     return f"{config.source or '<config>'}: [grammar] {key}"
 
 
-def load_settings(config: "Config") -> GrammarSettings:
-    """Validate ``config.grammar`` and resolve paths, language and the server URL."""
+def load_settings(config: "Config", cli_url: str | None = None) -> GrammarSettings:
+    """Validate ``config.grammar`` and resolve paths, language and the server URL.
+
+    URL order: ``cli_url`` (--languagetool-url), ``[grammar] url``, ``$NEWSLINT_LT_URL``.
+    """
     table = config.grammar
     for key, value in table.items():
         if key not in _KEYS:
@@ -110,10 +113,12 @@ def load_settings(config: "Config") -> GrammarSettings:
     if language not in _LANGUAGES:
         raise ConfigError(f"{_where(config, 'language')}: must be one of {', '.join(_LANGUAGES)}, not {language!r}")
     url, source = get("url"), "[grammar] url"
-    if not url and os.environ.get(ENV_URL):
+    if cli_url:
+        url, source = cli_url, "--languagetool-url"
+    elif not url and os.environ.get(ENV_URL):
         url, source = os.environ[ENV_URL], f"${ENV_URL}"
     if url and not url.startswith(("http://", "https://")):
-        raise ConfigError(f"{_where(config, 'url')}: must start with http:// or https://, not {url!r}")
+        raise ConfigError(f"{source if source != '[grammar] url' else _where(config, 'url')}: must start with http:// or https://, not {url!r}")
     disabled = list(get("disabled-rules"))
     if config.dialect == "auto" and not get("language"):
         disabled += [r for r in _AUTO_EXTRA_DISABLED if r not in disabled and r not in get("enabled-rules")]
