@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 PREFIX = "LT:"
 _SEPARATOR = "\n\n"  # LanguageTool treats a blank line as a paragraph break
 _MAX_SUGGESTIONS = 5
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # LanguageTool rules that say what a native family already says; a match overlapping a native
 # finding of that family is dropped ("keep the native one").
@@ -258,7 +259,8 @@ class GrammarSession:
             lengths.append(len(text))
             parts.append(text)
             pos += len(text) + len(_SEPARATOR)
-        text = _SEPARATOR.join(parts)
+        # Lone surrogates (undecodable bytes) cannot be sent as UTF-8; U+FFFD keeps both offset systems.
+        text = _LONE_SURROGATE.sub("\ufffd", _SEPARATOR.join(parts))
         try:
             answer = server.client.check(text, params)
         except LTServerError as exc:
