@@ -10,7 +10,7 @@ over all articles (sum of per-article medians), and the ratio to LanguageTool al
 
 Modes:
   lt-alone       language-tool-python's LanguageTool(remote_server=URL).check(article), same
-                 language and disabled rules as newslint sends
+                 language, disabled rules and disabled categories as newslint sends
   newslint-first the newslint pipeline per article (read, native rules, LanguageTool) with an
                  empty paragraph cache
   newslint-cached the same with the cache the first run filled (nothing is sent)
@@ -93,7 +93,8 @@ def main() -> int:
 
         settings = load_settings(config(work / "unused"))
         tool = language_tool_python.LanguageTool(settings.language, remote_server=url)
-        tool.disabled_rules = set(settings.disabled_rules)
+        tool.disabled_rules = {r for r in settings.disabled_rules if "*" not in r}
+        tool.disabled_categories = set(settings.disabled_categories)
         for text in texts:  # warm the server (JIT) on every article once
             tool.check(text)
 

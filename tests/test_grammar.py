@@ -12,6 +12,7 @@ from lt_support import lt_url
 from newslint.backends.languagetool import GrammarSession
 from newslint.backends.lt_client import LTClient
 from newslint.backends.lt_settings import load_settings
+from newslint.config import load_defaults
 from newslint.document import Document
 from newslint.engine import Linter
 
@@ -33,7 +34,8 @@ def check_json(tmp_path: Path, text: str, url: str, name: str = "article.txt", *
 
 
 def session(url: str, tmp_path: Path, **grammar) -> tuple[GrammarSession, Linter]:
-    cfg = make_config(grammar={"enabled": True, "url": url, "cache-dir": str(tmp_path / "cache"), **grammar})
+    defaults = load_defaults()["grammar"]  # make_config replaces whole tables; keep the shipped defaults
+    cfg = make_config(grammar={**defaults, "enabled": True, "url": url, "cache-dir": str(tmp_path / "cache"), **grammar})
     return GrammarSession(cfg, load_settings(cfg)), Linter(cfg)
 
 
@@ -185,3 +187,20 @@ def test_env_var_selects_the_server(tmp_path, url):
                    env={"NEWSLINT_LT_URL": url, "XDG_CACHE_HOME": str(tmp_path / "xdg")})
     assert proc.returncode == 1, proc.stderr
     assert [d["code"] for d in json.loads(proc.stdout)["diagnostics"]] == ["LT:EN_A_VS_AN"]
+
+
+def test_news_house_style_is_quiet_by_default(tmp_path, url):
+    """Default disabled rules/categories (and the EN_COMPOUNDS_* pattern) keep house style quiet."""
+    text = ('The car maker opened a store next to Wal-Mart, and it won best design.\n\n'
+            '"The plan is sound, said the chief executive.\n\n'
+            '"We will open more stores," she added.\n')
+    s, linter = session(url, tmp_path)
+    _, _, quiet = run_session(s, linter, text)
+    assert quiet == []
+    loud, linter2 = session(url, tmp_path, **{"disabled-rules": [], "disabled-categories": []})
+    _, _, lt = run_session(loud, linter2, text)
+    codes = {d.code for d in lt}
+    assert "LT:EN_COMPOUNDS_WAL_MART" in codes and "LT:MAKER_COMPOUNDS" in codes
+    only_pattern, linter3 = session(url, tmp_path, **{"disabled-rules": ["EN_COMPOUNDS_*"], "disabled-categories": []})
+    _, _, lt3 = run_session(only_pattern, linter3, text)
+    assert "LT:EN_COMPOUNDS_WAL_MART" not in {d.code for d in lt3} and "LT:MAKER_COMPOUNDS" in {d.code for d in lt3}

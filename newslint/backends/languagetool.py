@@ -10,6 +10,7 @@ It never raises into the runner: a failure is kept in ``failure`` and reported o
 from __future__ import annotations
 
 import bisect
+import fnmatch
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -288,6 +289,7 @@ class GrammarSession:
         select = ["LT", *cfg.select, *cfg.extend_select]
         ignore = [*cfg.ignore, *(cfg.ignored_for(doc.path) if cfg.per_file_ignores else [])]
         native_spelling = _NATIVE_SPELLING_RULE in native_codes
+        patterns = self.settings.disabled_patterns
         out: list[Diagnostic] = []
         for para_start, matches in per_paragraph:
             for m in matches:
@@ -296,6 +298,8 @@ class GrammarSession:
                 if doc.is_masked(start, max(end, start + 1)):
                     continue
                 if not is_selected(code, m["cat"].lower(), True, select, ignore):
+                    continue
+                if patterns and any(fnmatch.fnmatchcase(m["rule"], p) for p in patterns):
                     continue
                 if is_spelling(m):
                     if native_spelling or (self._known is not None and doc.text[start:end] in self._known):

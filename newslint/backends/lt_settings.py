@@ -71,13 +71,20 @@ class GrammarSettings:
     cache_dir: Path = field(default_factory=lambda: Path(".newslint_cache") / "languagetool")
     max_request_chars: int = 20000
 
+    @property
+    def disabled_patterns(self) -> tuple[str, ...]:
+        """``disabled-rules`` entries with ``*`` (``EN_COMPOUNDS_*``): LanguageTool only takes exact
+        IDs, so these are applied by newslint to the answer (and are not part of the cache key)."""
+        return tuple(r for r in self.disabled_rules if "*" in r)
+
     def request_params(self) -> dict[str, str]:
         """The check parameters that change LanguageTool's answer (also part of the cache key)."""
         params = {"language": self.language}
         if self.enabled_rules:
             params["enabledRules"] = ",".join(self.enabled_rules)
-        if self.disabled_rules:
-            params["disabledRules"] = ",".join(self.disabled_rules)
+        exact = [r for r in self.disabled_rules if "*" not in r]
+        if exact:
+            params["disabledRules"] = ",".join(exact)
         if self.enabled_categories:
             params["enabledCategories"] = ",".join(self.enabled_categories)
         if self.disabled_categories:
