@@ -111,17 +111,6 @@ def main() -> int:
             session.check(doc, native, linter.context, [r.code for r in linter.rules])
             assert session.failure is None, session.failure
 
-        # The modes take turns within each repeat, so server warm-up or drift favours none of them.
-        runs: dict[str, list[list[float]]] = {"lt": [], "first": [], "cached": []}
-        for r in range(args.repeats):
-            runs["lt"].append(median_times(lambda text, i, _: tool.check(text), texts, 1))
-            cache = work / f"cache-{r}"
-            caches.append(cache)
-            runs["first"].append(median_times(run_newslint, texts, 1, lambda: session_for(cache)))
-            runs["cached"].append(median_times(run_newslint, texts, 1, lambda: session_for(cache)))
-        lt_alone, first, cached = (
-            [statistics.median(rep[i] for rep in runs[k]) for i in range(len(texts))] for k in ("lt", "first", "cached"))
-
         def cli(cache: Path) -> float:
             cfg_file = work / f"cli-{cache.name}.toml"
             cfg_file.write_text(f'[grammar]\nenabled = true\nurl = "{url}"\ncache-dir = "{cache}"\n', encoding="utf-8")
@@ -134,11 +123,22 @@ def main() -> int:
                 raise SystemExit(f"newslint failed: {proc.stderr.strip()}")
             return elapsed / len(paths)
 
-        cli_first, cli_cached = [], []
+        # The modes take turns within each repeat, so server warm-up or drift favours none of them.
+        cli_first: list[float] = []
+        cli_cached: list[float] = []
+        runs: dict[str, list[list[float]]] = {"lt": [], "first": [], "cached": []}
         for r in range(args.repeats):
-            cache = work / f"cli-cache-{r}"
-            cli_first.append(cli(cache))
-            cli_cached.append(cli(cache))
+            runs["lt"].append(median_times(lambda text, i, _: tool.check(text), texts, 1))
+            cache = work / f"cache-{r}"
+            caches.append(cache)
+            runs["first"].append(median_times(run_newslint, texts, 1, lambda: session_for(cache)))
+            runs["cached"].append(median_times(run_newslint, texts, 1, lambda: session_for(cache)))
+            cli_cache = work / f"cli-cache-{r}"
+            cli_first.append(cli(cli_cache))
+            cli_cached.append(cli(cli_cache))
+        lt_alone, first, cached = (
+            [statistics.median(rep[i] for rep in runs[k]) for i in range(len(texts))] for k in ("lt", "first", "cached"))
+
     finally:
         shutil.rmtree(work, ignore_errors=True)
         if started:

@@ -204,3 +204,49 @@ def test_news_house_style_is_quiet_by_default(tmp_path, url):
     only_pattern, linter3 = session(url, tmp_path, **{"disabled-rules": ["EN_COMPOUNDS_*"], "disabled-categories": []})
     _, _, lt3 = run_session(only_pattern, linter3, text)
     assert "LT:EN_COMPOUNDS_WAL_MART" not in {d.code for d in lt3} and "LT:MAKER_COMPOUNDS" in {d.code for d in lt3}
+
+
+def test_cli_second_run_sends_no_paragraph(tmp_path, url):
+    """End to end through a counting loopback relay in front of the real server."""
+    import http.server
+    import threading
+    import urllib.parse
+    import urllib.request
+
+    sent: list[str] = []
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+    class Relay(http.server.BaseHTTPRequestHandler):
+        def _relay(self, body: bytes | None) -> None:
+            if body is not None:
+                sent.append(urllib.parse.parse_qs(body.decode("utf-8")).get("text", [""])[0])
+            with opener.open(urllib.request.Request(url.rstrip("/") + self.path, data=body), timeout=60) as resp:
+                data = resp.read()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self.wfile.write(data)
+
+        def do_GET(self) -> None:  # noqa: N802
+            self._relay(None)
+
+        def do_POST(self) -> None:  # noqa: N802
+            self._relay(self.rfile.read(int(self.headers["Content-Length"])))
+
+        def log_message(self, *args) -> None:
+            pass
+
+    relay = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Relay)
+    threading.Thread(target=relay.serve_forever, daemon=True).start()
+    relay_url = f"http://127.0.0.1:{relay.server_address[1]}"
+    text = "This is a error.\n\nShe go to school every day.\n"
+    try:
+        first = check_json(tmp_path, text, relay_url)
+        first_sent = [t for t in sent if "school" in t]
+        sent.clear()
+        second = check_json(tmp_path, text, relay_url)
+    finally:
+        relay.shutdown()
+    assert len(first_sent) == 1 and "This is a error." in first_sent[0]
+    assert [t for t in sent if t.strip(". ")] == []  # only the version probe (".") was sent
+    assert first == second and {d["code"] for d in second} == {"LT:EN_A_VS_AN", "LT:HE_VERB_AGR"}
