@@ -250,3 +250,12 @@ def test_cli_second_run_sends_no_paragraph(tmp_path, url):
     assert len(first_sent) == 1 and "This is a error." in first_sent[0]
     assert [t for t in sent if t.strip(". ")] == []  # only the version probe (".") was sent
     assert first == second and {d["code"] for d in second} == {"LT:EN_A_VS_AN", "LT:HE_VERB_AGR"}
+
+
+def test_undecodable_characters_do_not_break_sending_or_columns(tmp_path, url):
+    text = "Bad byte \udcff here 😀 and this is a error.\n"
+    s, linter = session(url, tmp_path)
+    doc, _, lt = run_session(s, linter, text)
+    assert s.failure is None
+    [d] = [d for d in lt if d.code == "LT:EN_A_VS_AN"]
+    assert doc.lines.position(d.start) == (1, text.index(" a error") + 2)

@@ -48,11 +48,16 @@ class ParagraphCache:
         if self.folder is None:
             return
         path = self._path(key)
+        tmp = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(matches, fh, ensure_ascii=False)
+                json.dump(matches, fh, ensure_ascii=True)
             os.replace(tmp, path)
-        except OSError:
-            pass
+        except (OSError, ValueError):
+            if tmp is not None:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
