@@ -39,9 +39,10 @@ def main() -> None:
 @click.option("--stdin-filename", help="Name for text read from '-' (config matching and messages).")
 @click.option("--grammar/--no-grammar", default=None, help="Add LanguageTool's grammar findings (default: [grammar] enabled).")
 @click.option("--languagetool-url", metavar="URL", help="LanguageTool server to use (implies --grammar).")
+@click.option("--corpus", is_flag=True, help="Also compare the articles with each other (NL5xx: facts and names that disagree).")
 def check(paths: tuple[str, ...], format_: str, select: str | None, ignore: str | None, config_file: str | None,
           statistics: bool, quiet: bool, color: str, exit_zero: bool, stdin_filename: str | None,
-          grammar: bool | None, languagetool_url: str | None) -> None:
+          grammar: bool | None, languagetool_url: str | None, corpus: bool) -> None:
     """Lint articles: files, directories (recursively) or '-' for stdin."""
     from newslint.runner import RunOptions, run_check
 
@@ -58,6 +59,7 @@ def check(paths: tuple[str, ...], format_: str, select: str | None, ignore: str 
         stdin_filename=stdin_filename,
         grammar=True if languagetool_url and grammar is None else grammar,
         languagetool_url=languagetool_url,
+        corpus=corpus,
     )
     sys.exit(run_check(opts))
 
