@@ -215,3 +215,26 @@ def test_working_server_after_failures_is_unaffected(tmp_path):
     """Sanity: the same CLI path succeeds against the real server (so the failures above are real)."""
     rc, out, err = run_grammar(tmp_path, "--languagetool-url", lt_url())
     assert rc == 1 and err == "" and "NL301" in out
+
+
+def test_language_tool_python_managed_server(tmp_path):
+    """The third way: language-tool-python's own (already 'downloaded') LanguageTool, offline.
+
+    `scripts/languagetool ltp-install` lays the Maven jars out where the library looks for a
+    download; with no URL and no jar folder, newslint lets the library start that server.
+    """
+    import os
+    import subprocess
+
+    from conftest import REPO
+
+    jars = lt_jar_dir()
+    ltp = tmp_path / "ltp"
+    env = {**os.environ, "NEWSLINT_LT_HOME": str(jars.parent), "LT_VERSION": jars.name.removeprefix("jars-"), "LTP_PATH": str(ltp)}
+    subprocess.run([str(REPO / "scripts" / "languagetool"), "ltp-install"], check=True, env=env, capture_output=True)
+    (tmp_path / "newslint.toml").write_text("[grammar]\nenabled = true\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("This is a error.\n", encoding="utf-8")
+    proc = run_cli("check", "--format", "json", "a.txt", cwd=tmp_path, timeout=180,
+                   env={"NEWSLINT_LT_URL": "", "NEWSLINT_LT_HOME": str(tmp_path / "no-jars"), "LTP_PATH": str(ltp)})
+    assert proc.returncode == 1, proc.stderr
+    assert [d["code"] for d in json.loads(proc.stdout)["diagnostics"]] == ["LT:EN_A_VS_AN"]

@@ -157,11 +157,13 @@ def start_managed(settings: GrammarSettings) -> ServerHandle | None:
         from language_tool_python.download_lt import LocalLanguageTool
     except ImportError:
         return None
-    installed = getattr(LocalLanguageTool, "get_installed_versions", lambda: [])()
-    if not installed and not settings.allow_download:
+    latest = LocalLanguageTool.get_latest_installed_version()
+    if latest is None and not settings.allow_download:
         return None
+    # Ask for the version on disk: the library's default version may differ and would be downloaded.
+    kwargs = {"language_tool_download_version": latest.version_name} if latest is not None else {}
     try:
-        tool = language_tool_python.LanguageTool(settings.language)
+        tool = language_tool_python.LanguageTool(settings.language, **kwargs)
     except Exception as exc:  # the library raises many kinds (download, Java, server start)
         raise GrammarUnavailable(f"language-tool-python could not start its LanguageTool: {exc}; {FIX_HINT}") from None
     return ServerHandle(tool.url.rstrip("/"), "the LanguageTool server language-tool-python started", managed_tool=tool)
