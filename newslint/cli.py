@@ -82,6 +82,11 @@ def rule_cmd(code: str) -> None:
     from newslint.registry import get_rule
 
     r = get_rule(code)
+    if r is None and code.upper().startswith("LT:") and len(code) > 3:
+        from newslint.backends import explain_languagetool_code
+
+        click.echo(explain_languagetool_code(code))
+        return
     if r is None:
         click.echo(f"newslint: error: unknown rule {code!r} (see 'newslint rules')", err=True)
         sys.exit(2)

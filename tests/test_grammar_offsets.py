@@ -41,3 +41,12 @@ def test_split_matches_assigns_paragraphs_and_relative_offsets():
     first, second = split_matches(batch, starts, [len(p) for p in paras], answer)
     assert [(m["rule"], paras[0][m["o"]:m["o"] + m["l"]], m["rep"]) for m in first] == [("EN_A_VS_AN", "a", ["an"])]
     assert [(m["rule"], paras[1][m["o"]:m["o"] + m["l"]]) for m in second] == [("HE_VERB_AGR", "go")]
+
+
+def test_rule_command_explains_languagetool_codes():
+    from conftest import run_cli
+
+    proc = run_cli("rule", "LT:EN_A_VS_AN")
+    assert proc.returncode == 0
+    assert "LanguageTool rule EN_A_VS_AN" in proc.stdout and 'disabled-rules = ["EN_A_VS_AN"]' in proc.stdout
+    assert run_cli("rule", "LT:").returncode == 2

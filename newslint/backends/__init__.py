@@ -25,3 +25,18 @@ def open_grammar(config: "Config", force: bool | None = None, url: str | None = 
     from newslint.backends.languagetool import GrammarSession
 
     return GrammarSession(config, settings)
+
+
+def explain_languagetool_code(code: str) -> str:
+    """What ``newslint rule LT:<ID>`` prints: LanguageTool rules live in the server, not here."""
+    rule_id = code.split(":", 1)[1].upper()
+    return (
+        f"LT:{rule_id} (LanguageTool rule {rule_id})\n\n"
+        "A finding of LanguageTool's rule of this ID, added by `newslint check --grammar`. The message\n"
+        "shown with each finding is LanguageTool's, followed by its category.\n\n"
+        "Fix safety: a single LanguageTool replacement is an unsafe fix, several are display-only;\n"
+        "LanguageTool fixes are never safe.\n"
+        f"Switch it off with [grammar] disabled-rules = [\"{rule_id}\"] or ignore = [\"LT:{rule_id}\"].\n"
+        f"LanguageTool's description: https://community.languagetool.org/rule/list?lang=en&search={rule_id}\n"
+        "See docs/grammar.md."
+    )
