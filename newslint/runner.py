@@ -140,6 +140,9 @@ def run_check(opts: RunOptions, out: TextIO | None = None, err: TextIO | None = 
         return EXIT_ERROR
     try:
         results = lint_paths(opts, config, grammar)
+    except ConfigError as exc:  # e.g. a dictionary file named in the config, read when first needed
+        print(f"newslint: error: {exc}", file=err)
+        return EXIT_ERROR
     finally:
         if grammar is not None:
             grammar.close()

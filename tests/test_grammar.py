@@ -33,9 +33,10 @@ def check_json(tmp_path: Path, text: str, url: str, name: str = "article.txt", *
     return json.loads(proc.stdout)["diagnostics"]
 
 
-def session(url: str, tmp_path: Path, **grammar) -> tuple[GrammarSession, Linter]:
+def session(url: str, tmp_path: Path, select: list[str] | None = None, **grammar) -> tuple[GrammarSession, Linter]:
     defaults = load_defaults()["grammar"]  # make_config replaces whole tables; keep the shipped defaults
-    cfg = make_config(grammar={**defaults, "enabled": True, "url": url, "cache-dir": str(tmp_path / "cache"), **grammar})
+    over = {"select": select} if select else {}
+    cfg = make_config(grammar={**defaults, "enabled": True, "url": url, "cache-dir": str(tmp_path / "cache"), **grammar}, **over)
     return GrammarSession(cfg, load_settings(cfg)), Linter(cfg)
 
 
@@ -108,17 +109,18 @@ def test_spelling_on_known_words_is_dropped(tmp_path, url):
     text = "Minister Vrotslavek met Klomprandt after the vote and recieved applause.\n"
     # NL101 (native spelling) off: LanguageTool's spelling counts, but not on known words.
     # (language en-US: with dialect "auto" LanguageTool's US spell checker is off.)
-    s, linter = session(url, tmp_path, language="en-US")
+    s, linter = session(url, tmp_path, select=["NL2", "NL3", "NL4"], language="en-US")
     s.config.dictionaries = [words]
     _, _, lt = run_session(s, linter, text)
     flagged = {text[d.start:d.end] for d in lt if d.name == "typos"}
     assert "Klomprandt" in flagged and "recieved" in flagged
     assert "Vrotslavek" not in flagged
-    # With the native spelling rule on, it owns spelling: no LanguageTool spelling at all.
+    # With the native spelling rule on (the default selection), it owns spelling: no LanguageTool spelling.
     s2, linter2 = session(url, tmp_path, language="en-US")
-    doc = Document.from_text(text, "a.txt")
-    lt2 = s2.check(doc, [], linter2.context, ["NL101"])
+    assert "NL101" in {r.code for r in linter2.rules}
+    _, native2, lt2 = run_session(s2, linter2, text)
     assert not [d for d in lt2 if d.name == "typos"]
+    assert "recieved" in {text[d.start:d.end] for d in native2}  # said once, by newslint
     assert s2.stats.check_requests == 0  # answered from the first session's cache
 
 
@@ -132,19 +134,30 @@ def test_ignore_and_disabled_rules(tmp_path, url):
 
 
 def test_dialect_picks_the_variant(tmp_path, url):
+    """dialect -> LanguageTool language. Without native spelling rules and without the lexicon
+    (context None; the lexicon knows both "colour" and "color"), LanguageTool's own spell checker
+    shows which variant was asked for."""
     text = "The colour of the defence budget is a error.\n"
-    gb, linter = session(url, tmp_path / "gb")
-    gb.config.dialect = "en-GB"
-    gb.settings = load_settings(gb.config)
-    us, linter_us = session(url, tmp_path / "us")
-    us.config.dialect = "en-US"
-    us.settings = load_settings(us.config)
-    auto, linter_auto = session(url, tmp_path / "auto")
-    words = lambda s, l: {text[d.start:d.end] for d in run_session(s, l, text)[2]}  # noqa: E731
-    assert {"colour", "defence"} <= words(us, linter_us)
-    assert not {"colour", "defence"} & words(gb, linter)
-    assert not {"colour", "defence"} & words(auto, linter_auto)
-    assert "a" in words(auto, linter_auto)
+
+    def words(dialect: str) -> set[str]:
+        s, _ = session(url, tmp_path / dialect, select=["NL2"])
+        s.config.dialect = dialect
+        s.settings = load_settings(s.config)
+        doc = Document.from_text(text, "a.txt")
+        return {text[d.start:d.end] for d in s.check(doc, [], None, ["NL201"])}
+
+    assert {"colour", "defence", "a"} <= words("en-US")
+    assert not {"colour", "defence"} & words("en-GB")
+    auto = words("auto")
+    assert not {"colour", "defence"} & auto and "a" in auto
+
+
+def test_lexicon_words_are_not_lt_spelling_errors(tmp_path, url):
+    """With the lexicon as context, British spellings it knows are not reported by LanguageTool en-US."""
+    text = "The colour of the defence budget is a error.\n"
+    s, linter = session(url, tmp_path, select=["NL2", "NL3", "NL4"], language="en-US")
+    found = {text[d.start:d.end] for d in run_session(s, linter, text)[2]}
+    assert found == {"a"}
 
 
 def test_cache_second_run_sends_nothing(tmp_path, url):
