@@ -16,6 +16,8 @@ Modes:
   newslint-cached the same with the cache the first run filled (nothing is sent)
   cli-first / cli-cached  one `python -m newslint check --grammar` process over all articles
                  (includes interpreter start-up), time divided by the number of articles
+  *-native-only  the same without grammar checks: what the native rules (and, for the CLI,
+                 start-up and lexicon loading) cost on their own, for reading the rows above
 """
 
 from __future__ import annotations
@@ -107,13 +109,14 @@ def main() -> int:
         def run_newslint(text: str, i: int, state) -> None:
             session, linter = state
             doc = Document.from_text(text, str(paths[i]))
+            pending = session.submit(doc)  # as the runner does: LanguageTool works while native rules run
             native = linter.lint(doc)
-            session.check(doc, native, linter.context, [r.code for r in linter.rules])
+            session.check(doc, native, linter.context, [r.code for r in linter.rules], pending)
             assert session.failure is None, session.failure
 
-        def cli(cache: Path) -> float:
-            cfg_file = work / f"cli-{cache.name}.toml"
-            cfg_file.write_text(f'[grammar]\nenabled = true\nurl = "{url}"\ncache-dir = "{cache}"\n', encoding="utf-8")
+        def cli(cache: Path, grammar: bool = True) -> float:
+            cfg_file = work / f"cli-{cache.name}-{grammar}.toml"
+            cfg_file.write_text(f'[grammar]\nenabled = {str(grammar).lower()}\nurl = "{url}"\ncache-dir = "{cache}"\n', encoding="utf-8")
             env = {**os.environ, "PYTHONPATH": str(REPO)}
             t0 = time.perf_counter()
             proc = subprocess.run([sys.executable, "-m", "newslint", "check", "-q", "--config", str(cfg_file),
@@ -126,18 +129,24 @@ def main() -> int:
         # The modes take turns within each repeat, so server warm-up or drift favours none of them.
         cli_first: list[float] = []
         cli_cached: list[float] = []
-        runs: dict[str, list[list[float]]] = {"lt": [], "first": [], "cached": []}
+        def run_native(text: str, i: int, linter) -> None:
+            linter.lint(Document.from_text(text, str(paths[i])))
+
+        cli_native: list[float] = []
+        runs: dict[str, list[list[float]]] = {"lt": [], "first": [], "cached": [], "native": []}
         for r in range(args.repeats):
             runs["lt"].append(median_times(lambda text, i, _: tool.check(text), texts, 1))
             cache = work / f"cache-{r}"
             caches.append(cache)
             runs["first"].append(median_times(run_newslint, texts, 1, lambda: session_for(cache)))
             runs["cached"].append(median_times(run_newslint, texts, 1, lambda: session_for(cache)))
+            runs["native"].append(median_times(run_native, texts, 1, lambda: Linter(config(cache))))
             cli_cache = work / f"cli-cache-{r}"
             cli_first.append(cli(cli_cache))
             cli_cached.append(cli(cli_cache))
-        lt_alone, first, cached = (
-            [statistics.median(rep[i] for rep in runs[k]) for i in range(len(texts))] for k in ("lt", "first", "cached"))
+            cli_native.append(cli(cli_cache, grammar=False))
+        lt_alone, first, cached, native = (
+            [statistics.median(rep[i] for rep in runs[k]) for i in range(len(texts))] for k in ("lt", "first", "cached", "native"))
 
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -146,10 +155,11 @@ def main() -> int:
 
     base = sum(lt_alone)
     rows = []
-    for name, per in [("lt-alone", lt_alone), ("newslint-first", first), ("newslint-cached", cached)]:
+    for name, per in [("lt-alone", lt_alone), ("newslint-first", first), ("newslint-cached", cached),
+                      ("newslint-native-only", native)]:
         total = sum(per)
         rows.append((name, f"{statistics.median(per) * 1000:.1f}", f"{words / total:,.0f}", f"{total / base:.3f}x", f"{base / total:.1f}x"))
-    for name, per_article in [("cli-first", cli_first), ("cli-cached", cli_cached)]:
+    for name, per_article in [("cli-first", cli_first), ("cli-cached", cli_cached), ("cli-native-only", cli_native)]:
         total = statistics.median(per_article) * len(texts)
         rows.append((name, f"{statistics.median(per_article) * 1000:.1f}", f"{words / total:,.0f}", f"{total / base:.3f}x", f"{base / total:.1f}x"))
     seeds = sum(1 for p in paths if p.parent == REPO / "seeds")

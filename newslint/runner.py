@@ -99,9 +99,10 @@ def lint_paths(opts: RunOptions, config: Config, grammar: "GrammarSession | None
             results.append(FileResult(exc.path, error=exc.message))
             continue
         doc = Document.from_text(source.text, source.path)
+        pending = grammar.submit(doc) if grammar is not None else None  # LanguageTool works while native rules run
         found = linter.lint(doc)
         if grammar is not None:
-            extra = grammar.check(doc, found, linter.context, [r.code for r in linter.rules_for(doc.path)])
+            extra = grammar.check(doc, found, linter.context, [r.code for r in linter.rules_for(doc.path)], pending)
             found = sorted(found + extra, key=lambda d: d.sort_key) if extra else found
         results.append(FileResult(source.path, found, doc, source))
     return results

@@ -31,6 +31,8 @@ from newslint.backends.lt_settings import GrammarSettings
 from newslint.diagnostics import Applicability, Diagnostic, Fix, Edit, Severity, replace_fix
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
+
     from newslint.config import Config
     from newslint.document import Document
 
@@ -159,6 +161,7 @@ class GrammarSession:
         self._jar_dir: Path | None = None
         self._version: str | None = None
         self._known: KnownWords | None = None
+        self._executor: "ThreadPoolExecutor | None" = None
 
     # -- server ---------------------------------------------------------------------------
     def _plan(self) -> None:
@@ -199,19 +202,42 @@ class GrammarSession:
         return self._server
 
     def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True)
         if self._server is not None and self._server.handle is not None:
             self._server.handle.close()
 
     # -- checking -------------------------------------------------------------------------
+    def submit(self, doc: "Document") -> "Future[list[tuple[int, list[dict[str, Any]]]]] | None":
+        """Start asking LanguageTool about ``doc`` in the background.
+
+        Why: the server works in its own process, so the native rules can run meanwhile and a
+        first run costs about as much as LanguageTool alone. One worker keeps requests in order.
+        Pass the result to :meth:`check` as ``pending``.
+        """
+        if self.failure is not None:
+            return None
+        if self._executor is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newslint-lt")
+        return self._executor.submit(self._fetch, doc)
+
+    def _fetch(self, doc: "Document") -> list[tuple[int, list[dict[str, Any]]]]:
+        if self._version is None:
+            self._plan()
+        return self._matches(doc)
+
     def check(self, doc: "Document", native: list[Diagnostic], context: Any = None,
-              native_codes: Iterable[str] = ()) -> list[Diagnostic]:
-        """LanguageTool's diagnostics for ``doc`` not already said by ``native``; [] after a failure."""
+              native_codes: Iterable[str] = (), pending: "Future | None" = None) -> list[Diagnostic]:
+        """LanguageTool's diagnostics for ``doc`` not already said by ``native``; [] after a failure.
+
+        Every request inside has a timeout, so waiting on ``pending`` cannot hang.
+        """
         if self.failure is not None:
             return []
         try:
-            if self._version is None:
-                self._plan()
-            per_paragraph = self._matches(doc)
+            per_paragraph = pending.result() if pending is not None else self._fetch(doc)
         except GrammarUnavailable as exc:
             self.failure = str(exc)
             return []
