@@ -7,8 +7,8 @@ import sys
 import click
 
 from newslint import __version__
+from newslint.reporters import FORMATS
 
-_FORMATS = ["text", "json"]
 
 
 def _codes(value: str | None) -> list[str] | None:
@@ -28,7 +28,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=str)
-@click.option("--format", "format_", type=click.Choice(_FORMATS), default="text", show_default=True, help="Output format.")
+@click.option("--format", "format_", type=click.Choice(list(FORMATS)), default="text", show_default=True, help="Output format.")
 @click.option("--select", help="Comma-separated rule codes or prefixes to run (replaces the configured selection).")
 @click.option("--ignore", help="Comma-separated rule codes or prefixes to skip.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Use this configuration file.")
