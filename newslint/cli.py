@@ -81,3 +81,14 @@ def rule_cmd(code: str) -> None:
     default = "on" if r.default_enabled else "off"
     click.echo(f"{r.code} {r.name}\n\n{r.summary}\n\nDefault: {default}. Fixable: {'yes' if r.fixable else 'no'}. "
                f"Severity: {r.severity.value}.\n\n{r.explanation}")
+
+
+@main.command("lsp")
+def lsp_cmd() -> None:
+    """Run the language server on stdin/stdout (for editors; see docs/integrations.md)."""
+    try:
+        from newslint.lsp.server import serve_stdio
+    except ImportError as exc:
+        click.echo(f"newslint: error: the language server needs pygls ({exc.name} is missing): pip install 'newslint[lsp]'", err=True)
+        sys.exit(2)
+    sys.exit(serve_stdio())
