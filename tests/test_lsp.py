@@ -272,8 +272,8 @@ async def test_close_while_linting_and_huge_document(client: LanguageClient, tmp
         range=types.Range(start=types.Position(0, 0), end=types.Position(0, 11)),
         context=types.CodeActionContext(diagnostics=[])))
     assert any(a.title == "Insert a space [NL301]" for a in result)
-    diags = await huge.diagnostics()
-    assert len(diags) == 40000 and diags[-1].range.start.line == 39999
+    commas = [d for d in await huge.diagnostics() if d.code == "NL301"]
+    assert len(commas) == 40000 and commas[-1].range.start.line == 39999
 
 
 async def test_out_of_order_and_bad_requests_keep_the_server_alive(client: LanguageClient, tmp_path: Path) -> None:
