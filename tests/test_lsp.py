@@ -255,8 +255,12 @@ async def test_incremental_changes(client: LanguageClient, tmp_path: Path) -> No
     assert [d.code for d in await ed.diagnostics()] == ["NL301"]
 
 
+# About 1 MB in 20,000 distinct lines, each with one missing space.
+HUGE = "".join(f"Line {i} then,and more text follows here now.\n" for i in range(20000))
+
+
 async def test_close_while_linting_and_huge_document(client: LanguageClient, tmp_path: Path) -> None:
-    big = Editor(client, tmp_path / "big.txt", "A line then,and more text follows here now.\n" * 40000)
+    big = Editor(client, tmp_path / "big.txt", HUGE)
     client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=big.uri)))
     # The server keeps answering while (or after) it lints the closed document...
     small = Editor(client, tmp_path / "small.txt", "Small then,and.\n")
@@ -265,15 +269,16 @@ async def test_close_while_linting_and_huge_document(client: LanguageClient, tmp
     await asyncio.sleep(0.2)
     assert [p for p in client.publishes if p[0] == big.uri] == [(big.uri, None, 0)]
 
-    huge = Editor(client, tmp_path / "huge.txt", "A line then,and more text follows here now.\n" * 40000)
+    huge = Editor(client, tmp_path / "huge.txt", HUGE)
     # A request is answered while the huge document is still being linted.
     result = await client.text_document_code_action_async(types.CodeActionParams(
         text_document=types.TextDocumentIdentifier(uri=small.uri),
         range=types.Range(start=types.Position(0, 0), end=types.Position(0, 11)),
         context=types.CodeActionContext(diagnostics=[])))
     assert any(a.title == "Insert a space [NL301]" for a in result)
+    assert huge.uri not in client.diagnostics_versions  # answered before the huge lint finished
     commas = [d for d in await huge.diagnostics() if d.code == "NL301"]
-    assert len(commas) == 40000 and commas[-1].range.start.line == 39999
+    assert len(commas) == 20000 and commas[-1].range.start.line == 19999
 
 
 async def test_out_of_order_and_bad_requests_keep_the_server_alive(client: LanguageClient, tmp_path: Path) -> None:
@@ -297,3 +302,19 @@ async def test_out_of_order_and_bad_requests_keep_the_server_alive(client: Langu
     # still serving
     ed.change_full("Fine now.Then.\n")
     assert [d.code for d in await ed.diagnostics()] == ["NL302"]
+
+
+async def test_watched_config_change_relints_open_documents(client: LanguageClient, tmp_path: Path) -> None:
+    ed = Editor(client, tmp_path / "story.txt", ERRORS)
+    assert len(await ed.diagnostics()) == 2
+    config = tmp_path / "newslint.toml"
+    config.write_text('lexicon = "words.txt"\nignore = ["NL301"]\n', encoding="utf-8")
+    os.utime(config, ns=(2, 2))
+    before = len(client.publishes)
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
+        changes=[types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Changed)]))
+    for _ in range(100):
+        if len(client.publishes) > before:
+            break
+        await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 30)
+    assert [d.code for d in client.diagnostics[ed.uri]] == ["NL302"]

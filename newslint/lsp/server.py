@@ -283,6 +283,10 @@ def build_server() -> NewslintServer:
         ls.relint_all()
         return {"added": added, "lexicon": snap.lexicon_path}
 
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def watched_files_changed(ls: NewslintServer, params: types.DidChangeWatchedFilesParams) -> None:
+        ls.relint_all()  # a configuration or lexicon file changed: every open document may change
+
     @server.feature(types.SHUTDOWN)
     def shutdown(ls: NewslintServer, *args: Any) -> None:
         ls.shutdown_requested = True
