@@ -8,6 +8,7 @@ checkout, uncommitted changes included, so the test exercises the code under tes
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -18,6 +19,13 @@ import pytest
 from conftest import REPO, run_cli
 
 PRE_COMMIT = [sys.executable, "-m", "pre_commit"]
+
+
+def docs_block(heading: str, lang: str) -> str:
+    """The first ```lang block after ``heading`` in docs/integrations.md."""
+    text = (REPO / "docs" / "integrations.md").read_text(encoding="utf-8")
+    section = text[text.index("\n" + heading) + 1:]
+    return section.split(f"```{lang}\n", 1)[1].split("```", 1)[0]
 
 
 def _git(*args: str, cwd: Path, env: dict[str, str] | None = None, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -62,8 +70,11 @@ def _article_repo(tmp_path: Path, hook_repo: tuple[Path, str, Path], hook_id: st
            "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "ed@example.invalid", "NO_COLOR": "1"}
     env.pop("PYTHONPATH", None)  # the hook must run the newslint pre-commit installed, not this checkout
     _git("init", "-q", cwd=work, env=env)
-    (work / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {repo}\n    rev: {rev}\n    hooks:\n      - id: {hook_id}\n", encoding="utf-8")
+    config = docs_block("## pre-commit", "yaml")  # the configuration users copy from the docs
+    config = re.sub(r"(?m)^(\s*- repo:) .*$", rf"\1 {repo}", config)
+    config = re.sub(r"(?m)^(\s*rev:) .*$", rf"\1 {rev}", config)
+    config = config.replace("      - id: newslint\n", f"      - id: {hook_id}\n")
+    (work / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
     subprocess.run([*PRE_COMMIT, "install"], cwd=work, env=env, check=True, capture_output=True, timeout=600)
     _git("add", ".pre-commit-config.yaml", cwd=work, env=env)
     _git("commit", "-q", "--no-verify", "-m", "config", cwd=work, env=env)
