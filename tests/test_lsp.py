@@ -6,6 +6,7 @@ import asyncio
 import os
 import sys
 from pathlib import Path
+from typing import Union
 
 import pytest
 import pytest_lsp
@@ -28,8 +29,25 @@ def _record_diagnostics(client: LanguageClient, params: types.PublishDiagnostics
     client.publishes.append((params.uri, params.version, len(params.diagnostics)))
 
 
+def _converter():
+    """lsprotocol's converter, except that a CodeAction carrying a ``command`` stays a CodeAction.
+
+    lsprotocol turns any item with a "command" key into a Command (it does not check that the
+    key holds a string, as the LSP spec and VS Code's client do), which would hide the server's
+    "add to lexicon" CodeAction from this test client.
+    """
+    converter = default_converter()
+
+    def code_action_or_command(obj, _):
+        kind = types.Command if isinstance(obj.get("command"), str) else types.CodeAction
+        return converter.structure(obj, kind)
+
+    converter.register_structure_hook(Union[types.Command, types.CodeAction], code_action_or_command)
+    return converter
+
+
 def make_client() -> LanguageClient:
-    client = LanguageClient(converter_factory=default_converter)
+    client = LanguageClient(converter_factory=_converter)
     client.diagnostics_versions = {}
     client.publishes = []
     features = dict(DEFAULT_CLIENT_FEATURES)
@@ -192,10 +210,12 @@ async def test_add_word_to_project_lexicon_command(client: LanguageClient, tmp_p
     result = await client.workspace_execute_command_async(types.ExecuteCommandParams(
         command="newslint.addToLexicon", arguments=[ed.uri, "Druzhba"]))
     assert result["added"] is True
-    assert (tmp_path / "words.txt").read_text(encoding="utf-8") == "Druzhba\n"
+    lexicon = tmp_path / "words.txt"
+    assert "Druzhba" in lexicon.read_text(encoding="utf-8").splitlines()
+    before = lexicon.read_text(encoding="utf-8")
     again = await client.workspace_execute_command_async(types.ExecuteCommandParams(
         command="newslint.addToLexicon", arguments=[ed.uri, "Druzhba"]))
-    assert again["added"] is False and (tmp_path / "words.txt").read_text(encoding="utf-8") == "Druzhba\n"
+    assert again["added"] is False and lexicon.read_text(encoding="utf-8") == before
 
 
 async def test_add_word_action_on_a_spelling_finding(client: LanguageClient, tmp_path: Path) -> None:
@@ -204,8 +224,12 @@ async def test_add_word_action_on_a_spelling_finding(client: LanguageClient, tmp
     if get_rule("NL101") is None:
         pytest.skip("NL101 (spelling) is not in this build; the command itself is tested above")
     ed = Editor(client, tmp_path / "typo.txt", "The othre day it rained.\n")
-    typo = next(d for d in await ed.diagnostics() if d.code == "NL101")
-    action = next(a for a in await ed.actions(typo) if a.command and a.command.command == "newslint.addToLexicon")
+    found = await ed.diagnostics()
+    typo = next((d for d in found if d.code == "NL101"), None)
+    assert typo is not None, found
+    offered = await ed.actions(typo)
+    action = next((a for a in offered if a.command and a.command.command == "newslint.addToLexicon"), None)
+    assert action is not None, [a.title for a in offered]
     await client.workspace_execute_command_async(types.ExecuteCommandParams(
         command=action.command.command, arguments=action.command.arguments))
     assert "othre" in (tmp_path / "words.txt").read_text(encoding="utf-8").split()
@@ -318,3 +342,4 @@ async def test_watched_config_change_relints_open_documents(client: LanguageClie
             break
         await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 30)
     assert [d.code for d in client.diagnostics[ed.uri]] == ["NL302"]
+

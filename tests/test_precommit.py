@@ -124,7 +124,8 @@ def test_check_hook_blocks_a_misspelling(tmp_path: Path, hook_repo) -> None:
     work, env = _article_repo(tmp_path, hook_repo, "newslint")
     blocked = _commit(work, env, "typo.txt", "The othre day it rained in Paris.\n")
     assert blocked.returncode != 0
-    assert "NL101" in blocked.stdout and "othre" in blocked.stdout
+    output = blocked.stdout + blocked.stderr
+    assert "typo.txt:1:5: NL101" in output and "othre" in output
     assert _commits(work, env) == 1
 
 

@@ -156,16 +156,31 @@ def code_actions(snap: Snapshot, start: int, end: int, only: list[str] | None, l
 
 
 def append_to_lexicon(path: Path, word: str) -> bool:
-    """Add ``word`` on its own line to the lexicon file (created if missing); False if present."""
+    """Add ``word`` to the user's own section of the project lexicon; False if it is already there.
+
+    The file written by ``newslint learn`` has the user's section and a learned section that each
+    ``learn`` run rewrites, so the word goes into the user's section (through the lexicon's own
+    parser when this build has it); a plain word list just gets the word appended. The file is
+    replaced atomically, so an editor crash never leaves half a lexicon.
+    """
     try:
         existing = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         existing = ""
-    if word in existing.splitlines():
-        return False
+    try:
+        from newslint.lexicon.project import parse, render
+    except ImportError:  # a build without `newslint learn`: the lexicon is a plain word list
+        if word in (line.strip() for line in existing.splitlines()):
+            return False
+        new_text = existing + ("\n" if existing and not existing.endswith("\n") else "") + word + "\n"
+    else:
+        own, learned = parse(existing)
+        if word in (line.strip() for line in own):
+            return False
+        own.append(word)
+        new_text = render(own, [(w, count, kind) for w, (count, kind) in learned.items()])
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a", encoding="utf-8") as fh:
-        if existing and not existing.endswith("\n"):
-            fh.write("\n")
-        fh.write(word + "\n")
+    tmp = path.with_name(f".{path.name}.newslint-tmp")
+    tmp.write_text(new_text, encoding="utf-8")
+    tmp.replace(path)
     return True
