@@ -265,6 +265,8 @@ async def test_rapid_changes_settle_on_the_last_version(client: LanguageClient, 
     diags = await ed.diagnostics()
     assert ed.version == 22 and client.diagnostics_versions[ed.uri] == 22
     assert [d.code for d in diags] == ["NL301", "NL302"]
+    # debounced: the 21 quick changes were linted far fewer times than 21
+    assert len([p for p in client.publishes if p[0] == ed.uri]) < 10
 
 
 async def test_incremental_changes(client: LanguageClient, tmp_path: Path) -> None:
@@ -343,3 +345,22 @@ async def test_watched_config_change_relints_open_documents(client: LanguageClie
         await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 30)
     assert [d.code for d in client.diagnostics[ed.uri]] == ["NL302"]
 
+
+
+async def test_bad_configuration_is_reported_and_defaults_used(client: LanguageClient, tmp_path: Path) -> None:
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    (desk / "newslint.toml").write_text("select = [\n", encoding="utf-8")  # invalid TOML
+    ed = Editor(client, desk / "story.txt", ERRORS)
+    assert [d.code for d in await ed.diagnostics()] == ["NL301", "NL302"]
+    assert any("invalid TOML" in m.message and m.type == types.MessageType.Error for m in client.messages)
+
+
+async def test_document_over_the_size_limit_is_not_linted(client: LanguageClient, tmp_path: Path) -> None:
+    (tmp_path / "newslint.toml").write_text('lexicon = "words.txt"\nmax-file-size-mb = 0.001\n', encoding="utf-8")
+    ed = Editor(client, tmp_path / "long.txt", "Too long then,and.\n" * 200)
+    assert await ed.diagnostics() == []
+    ed.change_full(ed.text + "More,text.\n")
+    assert await ed.diagnostics() == []
+    notes = [m for m in client.messages if "max-file-size-mb" in m.message]
+    assert len(notes) == 1  # said once, not on every change

@@ -66,6 +66,7 @@ class NewslintServer(LanguageServer):
         # config file (or None for defaults) -> (config mtime, lexicon mtime, config, linter)
         self._linters: dict[Path | None, tuple[Any, ...]] = {}
         self._reported_config_errors: set[str] = set()
+        self._shown_notes: set[tuple[str, str]] = set()
         self.shutdown_requested = False
         # LSP: the process exits 0 after shutdown+exit, 1 on exit without shutdown.
         self.exit_code = 0
@@ -161,7 +162,9 @@ class NewslintServer(LanguageServer):
             return None  # closed or changed meanwhile: a newer lint is on its way
         self.snapshots[uri] = snap
         for note in snap.notes:
-            self.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning, message=note))
+            if (uri, note) not in self._shown_notes:  # once per document, not on every keystroke
+                self._shown_notes.add((uri, note))
+                self.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning, message=note))
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=snap.lsp_diagnostics(), version=version))
         return snap
