@@ -84,7 +84,8 @@ def rule_cmd(code: str) -> None:
 
 
 @main.command("lsp")
-def lsp_cmd() -> None:
+@click.option("--stdio", is_flag=True, help="Talk over stdin/stdout (the only transport; accepted because editors' clients add it).")
+def lsp_cmd(stdio: bool) -> None:
     """Run the language server on stdin/stdout (for editors; see docs/integrations.md)."""
     try:
         from newslint.lsp.server import serve_stdio

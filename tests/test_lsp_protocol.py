@@ -15,9 +15,9 @@ from conftest import REPO
 
 
 class RawClient:
-    def __init__(self) -> None:
+    def __init__(self, *args: str) -> None:
         env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
-        self.proc = subprocess.Popen([sys.executable, "-m", "newslint", "lsp"], stdin=subprocess.PIPE,
+        self.proc = subprocess.Popen([sys.executable, "-m", "newslint", "lsp", *args], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
         self.next_id = 0
 
@@ -114,3 +114,16 @@ def test_missing_pygls_is_a_clear_message(tmp_path) -> None:
     proc = subprocess.run([sys.executable, "-m", "newslint", "lsp"], input=b"", capture_output=True, env=env, timeout=60)
     assert proc.returncode == 2
     assert b"pygls" in proc.stderr and b"Traceback" not in proc.stderr
+
+
+def test_stdio_flag_that_editor_clients_add_is_accepted() -> None:
+    c = RawClient("--stdio")  # vscode-languageclient appends it for stdio executables
+    try:
+        c.initialize()
+        assert c.response(c.send("shutdown"))["result"] is None
+        c.send("exit", request=False)
+        assert c.proc.wait(timeout=60) == 0
+    finally:
+        if c.proc.poll() is None:
+            c.proc.kill()
+        c.proc.wait()

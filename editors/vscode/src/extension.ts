@@ -5,7 +5,6 @@ import {
   LanguageClient,
   LanguageClientOptions,
   ServerOptions,
-  TransportKind,
 } from "vscode-languageclient/node";
 
 let client: LanguageClient | undefined;
@@ -15,7 +14,9 @@ function serverOptions(): ServerOptions {
   const command = config.get<string>("path", "newslint");
   const args = config.get<string[]>("args", ["lsp"]);
   const cwd = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-  return { command, args, transport: TransportKind.stdio, options: { cwd } };
+  // No `transport`: with TransportKind.stdio the client would append "--stdio" to args; the
+  // default for an executable is stdio already (newslint accepts --stdio too, for other clients).
+  return { command, args, options: { cwd } };
 }
 
 function clientOptions(): LanguageClientOptions {
