@@ -37,8 +37,9 @@ def main() -> None:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--stdin-filename", help="Name for text read from '-' (config matching and messages).")
+@click.option("--corpus", is_flag=True, help="Also compare the articles with each other (NL5xx: facts and names that disagree).")
 def check(paths: tuple[str, ...], format_: str, select: str | None, ignore: str | None, config_file: str | None,
-          statistics: bool, quiet: bool, color: str, exit_zero: bool, stdin_filename: str | None) -> None:
+          statistics: bool, quiet: bool, color: str, exit_zero: bool, stdin_filename: str | None, corpus: bool) -> None:
     """Lint articles: files, directories (recursively) or '-' for stdin."""
     from newslint.runner import RunOptions, run_check
 
@@ -53,6 +54,7 @@ def check(paths: tuple[str, ...], format_: str, select: str | None, ignore: str 
         color=color,
         exit_zero=exit_zero,
         stdin_filename=stdin_filename,
+        corpus=corpus,
     )
     sys.exit(run_check(opts))
 

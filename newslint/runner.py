@@ -30,6 +30,7 @@ class RunOptions:
     color: str = "auto"
     exit_zero: bool = False
     stdin_filename: str | None = None
+    corpus: bool = False  # also run the cross-article rules (NL5xx) over all the files
     extra: dict = field(default_factory=dict)
 
 
@@ -97,6 +98,15 @@ def lint_paths(opts: RunOptions, config: Config) -> list[FileResult]:
     return results
 
 
+def _corpus_enabled(opts: RunOptions, config: Config) -> bool:
+    """``--corpus`` or ``[corpus] enabled``; the corpus package validates its table."""
+    if not opts.corpus and not config.corpus:
+        return False
+    from newslint.corpus.settings import Settings
+
+    return Settings.from_config(config).enabled or opts.corpus
+
+
 def exit_code(results: list[FileResult], exit_zero: bool) -> int:
     if any(r.error for r in results):
         return EXIT_ERROR
@@ -113,10 +123,15 @@ def run_check(opts: RunOptions, out: TextIO | None = None, err: TextIO | None = 
     err = err or sys.stderr
     try:
         config = load_run_config(opts)
+        use_corpus = _corpus_enabled(opts, config)
     except ConfigError as exc:
         print(f"newslint: error: {exc}", file=err)
         return EXIT_ERROR
     results = lint_paths(opts, config)
+    if use_corpus:
+        from newslint.corpus import apply_corpus_rules
+
+        apply_corpus_rules(results, config)
     for r in results:
         if r.error:
             print(f"newslint: error: {r.path}: {r.error}", file=err)
