@@ -11,6 +11,7 @@ from typing import Union
 import pytest
 import pytest_lsp
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException
 from pygls.protocol import default_converter
 from pytest_lsp import ClientServerConfig, LanguageClient
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
@@ -323,7 +324,7 @@ async def test_out_of_order_and_bad_requests_keep_the_server_alive(client: Langu
     await ed.diagnostics()
     far = types.Range(start=types.Position(500, 3), end=types.Position(900, 9))
     assert await ed.actions(types.Diagnostic(range=far, message="x")) is not None
-    with pytest.raises(Exception):
+    with pytest.raises(JsonRpcException):
         await client.workspace_execute_command_async(types.ExecuteCommandParams(command="newslint.addToLexicon", arguments=[42]))
     # still serving
     ed.change_full("Fine now.Then.\n")
