@@ -94,12 +94,18 @@ class Editor:
     async def diagnostics(self, version: int | None = None) -> list[types.Diagnostic]:
         """Wait for diagnostics of ``version`` (the current one by default)."""
         want = self.version if version is None else version
-        for _ in range(200):
-            got = self.client.diagnostics.get(self.uri)
-            if got is not None and self.client_version() == want:
-                return list(got)
-            await asyncio.wait_for(self.client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 30)
-        raise AssertionError("no diagnostics for the expected version")
+
+        async def until_published() -> list[types.Diagnostic]:
+            while True:
+                got = self.client.diagnostics.get(self.uri)
+                if got is not None and self.client_version() == want:
+                    return list(got)
+                await self.client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+
+        try:  # a hang guard, not a speed check
+            return await asyncio.wait_for(until_published(), 120)
+        except asyncio.TimeoutError:
+            raise AssertionError(f"no diagnostics for version {want} of {self.uri}") from None
 
     def client_version(self) -> int | None:
         return self.client.diagnostics_versions.get(self.uri)
@@ -340,10 +346,12 @@ async def test_watched_config_change_relints_open_documents(client: LanguageClie
     before = len(client.publishes)
     client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
         changes=[types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Changed)]))
-    for _ in range(100):
-        if len(client.publishes) > before:
-            break
-        await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 30)
+
+    async def republished() -> None:
+        while len(client.publishes) <= before:
+            await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+
+    await asyncio.wait_for(republished(), 120)  # a hang guard
     assert [d.code for d in client.diagnostics[ed.uri]] == ["NL302"]
 
 
