@@ -160,3 +160,10 @@ def test_format_choice_lists_every_reporter() -> None:
         assert name in proc.stdout
     bad = run_cli("check", "--format", "xml", ".")
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_concise_quiet_and_statistics(article: Path) -> None:
+    quiet = run_cli("check", "--format", "concise", "-q", str(article)).stdout.splitlines()
+    assert len(quiet) == 1 and quiet[0].startswith("Found 2 problems")
+    stats = run_cli("check", "--format", "concise", "--statistics", str(article)).stdout
+    assert "missing-space-after-comma" in stats and "count" in stats

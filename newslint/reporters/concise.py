@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from newslint.diagnostics import Applicability
-from newslint.reporters.text import summary
+from newslint.reporters.text import statistics_table, summary
 
 if TYPE_CHECKING:
     from newslint.runner import FileResult, RunOptions
@@ -23,5 +23,7 @@ def report(results: list["FileResult"], out: TextIO, opts: "RunOptions") -> None
             line, col = r.doc.lines.position(d.start)
             mark = "[*] " if d.fix is not None and d.fix.applicability == Applicability.SAFE else ""
             out.write(f"{r.path}:{line}:{col}: {d.code} {mark}{d.message}\n")
+    if opts.statistics:
+        out.write(statistics_table(results) + "\n")
     if not opts.quiet or any(r.diagnostics for r in results):
         out.write(summary(results) + "\n")
