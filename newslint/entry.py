@@ -15,9 +15,9 @@ import sys
 # Options of `check` handled here: flag options, and options taking one value (with the
 # values they accept, or None for any string).
 _FLAGS = {"--statistics": "statistics", "-q": "quiet", "--quiet": "quiet", "--exit-zero": "exit_zero",
-          "--no-cache": "no_cache", "--corpus": "corpus"}
+          "--no-cache": "no_cache", "--corpus": "corpus", "--grammar": "grammar"}
 _VALUED: dict[str, tuple[str, tuple[str, ...] | None]] = {
-    "--format": ("format", ("text", "json")),
+    "--format": ("format", None),  # checked against newslint.reporters.FORMATS below
     "--select": ("select", None),
     "--ignore": ("ignore", None),
     "--config": ("config_file", None),
@@ -25,7 +25,14 @@ _VALUED: dict[str, tuple[str, tuple[str, ...] | None]] = {
     "--stdin-filename": ("stdin_filename", None),
     "--jobs": ("jobs", None),
     "-j": ("jobs", None),
+    "--languagetool-url": ("languagetool_url", None),
 }
+
+
+def _formats() -> dict:
+    from newslint.reporters import FORMATS
+
+    return FORMATS
 
 
 def _codes(value: str | None) -> list[str] | None:
@@ -49,6 +56,8 @@ def parse_check(argv: list[str]) -> dict | None:
             paths.append(arg)
         elif arg in _FLAGS:
             values[_FLAGS[arg]] = True
+        elif arg == "--no-grammar":
+            values["grammar"] = False
         else:
             name, eq, value = arg.partition("=")
             if name not in _VALUED or (name == "-j" and eq):
@@ -60,6 +69,8 @@ def parse_check(argv: list[str]) -> dict | None:
                 value = args[i]
             field, choices = _VALUED[name]
             if choices is not None and value not in choices:
+                return None
+            if field == "format" and value not in _formats():
                 return None
             if field == "config_file" and (not value or os.path.isdir(value)):
                 return None  # click.Path(dir_okay=False) rejects these with its own message
@@ -86,6 +97,9 @@ def parse_check(argv: list[str]) -> dict | None:
         "no_cache": values.get("no_cache", False),
         "jobs": values.get("jobs", 0),
         "corpus": values.get("corpus", False),
+        # As the click command: a LanguageTool URL implies --grammar unless --no-grammar is given.
+        "grammar": True if values.get("languagetool_url") and values.get("grammar") is None else values.get("grammar"),
+        "languagetool_url": values.get("languagetool_url"),
     }
 
 

@@ -18,6 +18,7 @@ from newslint.files import InputError, SourceFile, decode, discover, read_source
 if TYPE_CHECKING:
     from newslint.cache import ResultsCache
     from newslint.engine import Linter
+    from newslint.backends.languagetool import GrammarSession
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -36,6 +37,8 @@ class RunOptions:
     stdin_filename: str | None = None
     no_cache: bool = False
     jobs: int = 0  # 0: decide by batch size (newslint.parallel.auto_jobs)
+    grammar: bool | None = None  # --grammar / --no-grammar; None: [grammar] enabled decides
+    languagetool_url: str | None = None
     corpus: bool = False  # also run the cross-article rules (NL5xx) over all the files
     extra: dict = field(default_factory=dict)
 
@@ -75,11 +78,12 @@ def _read_stdin(name: str) -> SourceFile:
     return SourceFile(name, text, encoding, hashlib.sha256(data).hexdigest(), len(data), 0)
 
 
-def lint_paths(opts: RunOptions, config: Config) -> list[FileResult]:
-    """Lint every path; unreadable ones become results with an error.
+def lint_paths(opts: RunOptions, config: Config, grammar: "GrammarSession | None" = None) -> list[FileResult]:
+    """Lint every path; unreadable ones become results with an error. ``grammar`` adds LanguageTool.
 
-    Files whose results are in the cache (newslint.cache) are not linted again; the rest
-    are linted in this process or in ``opts.jobs`` workers (newslint.parallel), in order.
+    Files whose native results are in the cache (newslint.cache) are not linted again; the
+    rest are linted in this process or in ``opts.jobs`` workers (newslint.parallel), in order.
+    LanguageTool findings are not stored there (the grammar backend caches per paragraph).
     """
     from newslint.engine import Linter
     from newslint.parallel import lint_sources
@@ -113,12 +117,36 @@ def lint_paths(opts: RunOptions, config: Config) -> list[FileResult]:
         else:
             results.append(FileResult(source.path, source=source))
             pending.append((len(results) - 1, source))
-    linted = lint_sources(linter, [s for _, s in pending], opts.jobs)
-    for (index, source), (doc, diagnostics) in zip(pending, linted):
+    # With LanguageTool, each file is sent to the server before its native rules run, so the
+    # two overlap (one process); without it, lint_sources may use workers.
+    linted = lint_sources(linter, [s for _, s in pending], opts.jobs) if grammar is None else None
+    for k, (index, source) in enumerate(pending):
+        ticket = None
+        if linted is not None:
+            doc, diagnostics = linted[k]
+        else:
+            doc = Document.from_text(source.text, source.path)
+            ticket = grammar.submit(doc) if grammar is not None else None
+            diagnostics = linter.lint(doc)
         results[index] = FileResult(source.path, diagnostics, doc, source)
         if cache is not None and source.mtime_ns:  # stdin has no mtime and is never cached
             cache.put(source, diagnostics)
+        if grammar is not None:
+            _add_grammar(results, index, grammar, linter, ticket)
+    if grammar is not None:
+        for index, r in enumerate(results):
+            if r.cached:
+                _add_grammar(results, index, grammar, linter, grammar.submit(r.doc))
     return results
+
+
+def _add_grammar(results: list[FileResult], index: int, grammar: "GrammarSession", linter: "Linter", ticket: object) -> None:
+    """Add LanguageTool's findings to ``results[index]`` (native findings, cached or fresh, stay)."""
+    r = results[index]
+    assert r.doc is not None
+    extra = grammar.check(r.doc, r.diagnostics, linter.context, [x.code for x in linter.rules_for(r.doc.path)], ticket)
+    if extra:
+        results[index] = FileResult(r.path, sorted(r.diagnostics + extra, key=lambda d: d.sort_key), r.doc, r.source, cached=r.cached)
 
 
 def _open_cache(opts: RunOptions, config: Config, linter: "Linter") -> "ResultsCache | None":
@@ -149,6 +177,7 @@ def exit_code(results: list[FileResult], exit_zero: bool) -> int:
 
 def run_check(opts: RunOptions, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Everything ``newslint check`` does; returns the exit code."""
+    from newslint.backends import open_grammar
     from newslint.reporters import get_reporter
 
     out = out or sys.stdout
@@ -156,14 +185,18 @@ def run_check(opts: RunOptions, out: TextIO | None = None, err: TextIO | None = 
     try:
         config = load_run_config(opts)
         use_corpus = _corpus_enabled(opts, config)
+        grammar = open_grammar(config, opts.grammar, opts.languagetool_url)
     except ConfigError as exc:
         print(f"newslint: error: {exc}", file=err)
         return EXIT_ERROR
     try:
-        results = lint_paths(opts, config)
+        results = lint_paths(opts, config, grammar)
     except ConfigError as exc:  # e.g. a dictionary file named in the config, read when first needed
         print(f"newslint: error: {exc}", file=err)
         return EXIT_ERROR
+    finally:
+        if grammar is not None:
+            grammar.close()
     if use_corpus:
         from newslint.corpus import apply_corpus_rules
 
@@ -173,4 +206,8 @@ def run_check(opts: RunOptions, out: TextIO | None = None, err: TextIO | None = 
             print(f"newslint: error: {r.path}: {r.error}", file=err)
     reporter = get_reporter(opts.format)
     reporter(results, out, opts)
+    if grammar is not None and grammar.failure:
+        # Native findings are printed above; the missing grammar checks make the run an error.
+        print(f"newslint: error: {grammar.failure}", file=err)
+        return EXIT_ERROR
     return exit_code(results, opts.exit_zero)

@@ -29,6 +29,13 @@ SAME = [
     ["check", "--jobs=0", "x"],
     ["check", "--jobs", "007", "x"],
     ["check", "x", "--format", "text", "y"],
+    ["check", "--corpus", "x"],
+    ["check", "--grammar", "x"],
+    ["check", "--grammar", "--no-grammar", "x"],
+    ["check", "--languagetool-url", "http://127.0.0.1:8081", "x"],
+    ["check", "--languagetool-url=http://127.0.0.1:8081", "--no-grammar", "x"],
+    ["check", "--format", "sarif", "x"],
+    ["check", "--format=json-lines", "x"],
 ]
 
 FALLBACK = [
