@@ -49,3 +49,33 @@ def test_switch_to_a_set_after_many_lookups_keeps_answers() -> None:
 def _text_parts() -> tuple:
     text, start, split = lexicon._word_text()
     return text, (start, split), (split, len(text))
+
+
+def test_token_table_equals_the_reference_scan() -> None:
+    """The inlined table loop gives exactly the words, starts and flags of ``_scan``."""
+    from pathlib import Path
+
+    from newslint.document import Document
+    from newslint.lexicon.tokens import TokenTable, _scan
+
+    rnd = random.Random(3)
+    pieces = ["Word", "word", "U.S.", "79th", "£4.8bn", "#tag", "@who", "a_b", "x/y", "don't", "co-op",
+              "e.g.", "end.", "Next", "é", "’s", ".", ",", "\n\n", " ", "  ", "3.5", "www.x.com", "a.b", "-", "_"]
+    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 80))) for _ in range(300)]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(Path("seeds").glob("*.txt"))]
+    for i, text in enumerate(texts):
+        doc = Document.from_text(text, f"t{i}.md" if i % 3 == 0 else f"t{i}.txt")
+        table = TokenTable(doc)
+        got = [(table.vocab[w], s, f) for w, s, f in zip(table.ids, table.starts, table.flags)]
+        assert got == list(_scan(doc)), text
+
+
+def test_where_lists_every_use_in_order() -> None:
+    from newslint.document import Document
+    from newslint.lexicon.tokens import TokenTable
+
+    table = TokenTable(Document.from_text("Ann met Bob. Ann left; Bob and Ann stayed, Cy too.\n", "a.txt"))
+    ann, bob = table.index["Ann"], table.index["Bob"]
+    for ids in ({ann}, {ann, bob}, set()):
+        expected = [(i, table.token(i)) for i, w in enumerate(table.ids) if w in ids]
+        assert list(table.where(ids)) == expected
