@@ -124,6 +124,12 @@ class SortedWords:
                     lo = le + 1
         return False
 
+    def known_among(self, words: Iterable[str]) -> set[str]:
+        """The given words that are in the lists: one C-level set intersection once the set exists."""
+        if self._set is not None:
+            return self._set.intersection(words)
+        return {w for w in words if w in self}
+
     def __len__(self) -> int:
         return sum(self._text.count("\n", lo, hi) for lo, hi in self._parts)
 
@@ -306,7 +312,7 @@ class Lexicon:
         """Known words one edit (insert, delete, substitute, transpose) away, most frequent first."""
         lower = word.lower()
         edits = self._speller.edit_distance_1(lower)
-        found = [(w, self.frequency(w)) for w in edits if w in self.words and w != lower and len(w) > 1]
+        found = [(w, self.frequency(w)) for w in self.words.known_among(edits) if w != lower and len(w) > 1]
         found.sort(key=lambda item: (-item[1], item[0]))
         return found
 

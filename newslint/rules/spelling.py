@@ -295,13 +295,17 @@ def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     def suspect(word: str) -> bool:
         return word[:1].isupper() and word[1:2].islower() and len(word) >= 4 and not lex.is_known(table.bases[table.index[word]])
 
+    variants: dict[str, str | None] = {}
     for _, tok in table.where(table.ids_of(suspect)):
         for part, offset in _parts(tok):
             if len(part) < 4 or not tok.is_capitalized or part.isupper() or not part[:1].isupper():
                 continue
             if lex.is_known(part) or lex.is_name(part):
                 continue
-            target = _name_variant_of(part, names, groups, min_ratio, min_uses)
+            if part in variants:
+                target = variants[part]
+            else:  # a name repeats: compare each distinct spelling with the article's names once
+                target = variants[part] = _name_variant_of(part, names, groups, min_ratio, min_uses)
             if target and lex.is_common_lowercase(target.lower()):
                 continue  # "Life" in "Standard Life" is a word, not a name to match "Liffe" against
             if target and not in_article.get(target) and not _is_transposition(part, target):
