@@ -5,7 +5,7 @@ Why: speed work must not change a single finding. `snapshot OUT` runs the checko
 corpus, the seeds and the benchmark's 10 MB file, with the default rules and with every rule,
 and writes the JSON outputs; `compare A B` says whether two snapshots are identical.
 
-    python bench/speed/same_results.py snapshot /tmp/before --corpus ../shared/corpus
+    python bench/speed/same_results.py snapshot /tmp/before --corpus ../shared/corpus [--repo OTHER_CHECKOUT]
     python bench/speed/same_results.py compare /tmp/before /tmp/after
 """
 
@@ -23,34 +23,35 @@ REPO = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
-def run_json(args: list[str]) -> str:
-    """JSON output of one newslint run from this checkout (no cache, no grammar)."""
-    env = dict(os.environ, PYTHONPATH=str(REPO))
+def run_json(args: list[str], repo: Path = REPO) -> str:
+    """JSON output of one newslint run from a checkout (no cache, no grammar)."""
+    env = dict(os.environ, PYTHONPATH=str(repo))
     cmd = [sys.executable, "-m", "newslint", "check", "--format", "json", "--no-cache",
            "--no-grammar", "--exit-zero", *args]
-    out = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, check=False)
+    out = subprocess.run(cmd, cwd=repo, env=env, capture_output=True, text=True, check=False)
     if out.returncode != 0:
         raise SystemExit(f"newslint failed ({out.returncode}): {' '.join(cmd)}\n{out.stderr}")
     return out.stdout
 
 
-def snapshot(dest: Path, corpus: Path) -> None:
+def snapshot(dest: Path, corpus: Path, repo: Path = REPO) -> None:
     """Write one JSON file per (input, rule selection)."""
     import inputs
 
     dest.mkdir(parents=True, exist_ok=True)
+    # The inputs are this checkout's seeds whichever checkout runs: the paths are in the output.
     targets: dict[str, list[str]] = {"seeds": [str(REPO / "seeds")]}
     clean = corpus / "clean"
     if clean.is_dir():
         targets["clean"] = [str(clean)]
-        work = Path(tempfile.mkdtemp(prefix="newslint-same-"))
+        work = Path(tempfile.gettempdir()) / "newslint-same-results"  # one path: paths are in the output
         built = inputs.build(work, corpus, small_count=1)
         targets["big"] = [str(built["big"])]
     else:
         print(f"note: corpus not found at {clean}: seeds only", file=sys.stderr)
     for name, paths in targets.items():
-        (dest / f"{name}.default.json").write_text(run_json(paths), encoding="utf-8")
-        (dest / f"{name}.all.json").write_text(run_json(["--select", "NL", *paths]), encoding="utf-8")
+        (dest / f"{name}.default.json").write_text(run_json(paths, repo), encoding="utf-8")
+        (dest / f"{name}.all.json").write_text(run_json(["--select", "NL", *paths], repo), encoding="utf-8")
         print(f"{name}: written", file=sys.stderr)
 
 
@@ -73,12 +74,13 @@ def main() -> int:
     s = sub.add_parser("snapshot")
     s.add_argument("dest", type=Path)
     s.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus")
+    s.add_argument("--repo", type=Path, default=REPO, help="the checkout to run (default: this one)")
     c = sub.add_parser("compare")
     c.add_argument("a", type=Path)
     c.add_argument("b", type=Path)
     args = ap.parse_args()
     if args.cmd == "snapshot":
-        snapshot(args.dest, args.corpus)
+        snapshot(args.dest, args.corpus, args.repo.resolve())
         return 0
     return compare(args.a, args.b)
 

@@ -214,8 +214,9 @@ def doc_name_stats(doc: Document) -> NameStats:
     """How the document writes each word, counted once per distinct word and position kind."""
     table = token_table(doc)
     uses: Counter[tuple[int, bool]] = Counter()
-    for wid, flag in zip(table.ids, table.flags):
-        uses[(wid, flag == 0)] += 1
+    # Counted in C per (word, flags), then folded; first-use order is kept, as a per-token loop would.
+    for (wid, flag), count in Counter(zip(table.ids, table.flags)).items():
+        uses[(wid, flag == 0)] += count
     cap: Counter[str] = Counter()
     low: Counter[str] = Counter()
     anyc: Counter[str] = Counter()

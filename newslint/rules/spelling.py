@@ -171,11 +171,15 @@ def misspelling(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     known = lex.is_known
     # Only words not plainly in the dictionary need a look at each of their uses.
     suspects = {i for i, b in enumerate(table.bases) if not (b.islower() and b.isalpha() and known(b))}
-    clean: set[tuple[str, bool]] = set()  # words already found clean (where they stand matters for names)
-    for _, tok in table.where(suspects):
-        key = (tok.text, tok.sentence_start or tok.headline)
+    # Words already found clean, as (word id, at a sentence start or in the headline): where a
+    # word stands matters for names. Checked before a Token is built: names repeat a lot.
+    clean: set[tuple[int, bool]] = set()
+    ids, flags = table.ids, table.flags
+    for i in [i for i, wid in enumerate(ids) if wid in suspects] if suspects else ():
+        key = (ids[i], flags[i] != 0)
         if key in clean:
             continue
+        tok = table.token(i)
         if tok.base.islower() and tok.base.isalpha() and lex.is_known(tok.base):
             clean.add(key)
             continue  # the common case, decided at once
