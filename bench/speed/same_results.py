@@ -1,7 +1,7 @@
 """Snapshot every diagnostic newslint reports, to prove a speed change changed no result.
 
 Why: speed work must not change a single finding. `snapshot OUT` runs the checkout's newslint
-(`python -m newslint check --format json --no-cache --select ALL-DEFAULT...`) on the clean
+(`python -m newslint check --format json --no-cache`) on the clean
 corpus, the seeds and the benchmark's 10 MB file, with the default rules and with every rule,
 and writes the JSON outputs; `compare A B` says whether two snapshots are identical.
 
@@ -34,6 +34,14 @@ def run_json(args: list[str], repo: Path = REPO) -> str:
     return out.stdout
 
 
+def _every_code(repo: Path) -> str:
+    """Every native rule code of the checkout, comma-separated (``--select NL`` skips default-off rules)."""
+    env = dict(os.environ, PYTHONPATH=str(repo))
+    code = "from newslint.registry import all_rules; print(','.join(r.code for r in all_rules()))"
+    return subprocess.run([sys.executable, "-c", code], cwd=repo, env=env, capture_output=True, text=True,
+                          check=True).stdout.strip()
+
+
 def snapshot(dest: Path, corpus: Path, repo: Path = REPO) -> None:
     """Write one JSON file per (input, rule selection)."""
     import inputs
@@ -49,9 +57,10 @@ def snapshot(dest: Path, corpus: Path, repo: Path = REPO) -> None:
         targets["big"] = [str(built["big"])]
     else:
         print(f"note: corpus not found at {clean}: seeds only", file=sys.stderr)
+    every = _every_code(repo)  # default-off rules are selected only by their full code
     for name, paths in targets.items():
         (dest / f"{name}.default.json").write_text(run_json(paths, repo), encoding="utf-8")
-        (dest / f"{name}.all.json").write_text(run_json(["--select", "NL", *paths], repo), encoding="utf-8")
+        (dest / f"{name}.all.json").write_text(run_json(["--select", every, *paths], repo), encoding="utf-8")
         print(f"{name}: written", file=sys.stderr)
 
 
