@@ -37,9 +37,17 @@ def main() -> None:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--stdin-filename", help="Name for text read from '-' (config matching and messages).")
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place, then report what is left. With '-', print the fixed text.")
+@click.option("--diff", is_flag=True, help="Print a unified diff of what --fix would change; write nothing (exit 1 if anything would change).")
+@click.option("--unsafe-fixes", is_flag=True, help="Also apply unsafe fixes (with --fix/--diff); otherwise count them as available.")
+@click.option("--fix-only", is_flag=True, help="Apply fixes like --fix but do not report what is left (exit 0 unless an error).")
 def check(paths: tuple[str, ...], format_: str, select: str | None, ignore: str | None, config_file: str | None,
-          statistics: bool, quiet: bool, color: str, exit_zero: bool, stdin_filename: str | None) -> None:
-    """Lint articles: files, directories (recursively) or '-' for stdin."""
+          statistics: bool, quiet: bool, color: str, exit_zero: bool, stdin_filename: str | None,
+          fix: bool, diff: bool, unsafe_fixes: bool, fix_only: bool) -> None:
+    """Lint articles: files, directories (recursively) or '-' for stdin.
+
+    Fix modes (see docs/fixing.md): --fix, --diff, --fix-only, --unsafe-fixes.
+    """
     from newslint.runner import RunOptions, run_check
 
     opts = RunOptions(
@@ -53,6 +61,10 @@ def check(paths: tuple[str, ...], format_: str, select: str | None, ignore: str 
         color=color,
         exit_zero=exit_zero,
         stdin_filename=stdin_filename,
+        fix=fix,
+        diff=diff,
+        unsafe_fixes=unsafe_fixes,
+        fix_only=fix_only,
     )
     sys.exit(run_check(opts))
 

@@ -72,6 +72,7 @@ def results_document(results: list["FileResult"]) -> dict[str, Any]:
             "files": sum(1 for r in results if r.doc is not None),
             "diagnostics": len(diagnostics),
             "errors": sum(1 for r in results if r.error),
+            "fixed": sum(r.fixed for r in results),
         },
     }
 
