@@ -104,7 +104,7 @@ def space_before_punctuation(doc: Document, ctx: Context) -> Iterator[Diagnostic
     """Finds spaces between a word and the punctuation that follows it: "Maggie Cheung ,".
 
     Why: English sets no space before these marks; it shows as a stray gap in print.
-    An ellipsis or a number starting with a period (".5") is not reported.
+    An ellipsis ("..." or ". . .") or a number starting with a period (".5") is not reported.
 
     Example: "the Bounty ." -> "the Bounty.".
 
@@ -113,8 +113,8 @@ def space_before_punctuation(doc: Document, ctx: Context) -> Iterator[Diagnostic
     text = doc.prose
     for m in _BEFORE.finditer(text):
         s, e = m.span(1)
-        if text.startswith("..", e):
-            continue
+        if text.startswith("..", e) or text.startswith(". .", e):
+            continue  # an ellipsis, also the spaced ". . ." form
         fix = replace_fix(s, e, "", SAFE, "Remove the space")
         yield space_before_punctuation.diagnostic(s, e, f"Space before '{text[e]}'", fix, suggestions=("",))
 
