@@ -230,3 +230,24 @@ def test_symlink_inside_the_tree_writes_its_target_and_keeps_the_link(tmp_path: 
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert link.is_symlink() and os.readlink(link) == str(target)
     assert target.read_text(encoding="utf-8") == FIXED + "\n"
+
+
+# Long lines: one paragraph per line, as news is written.
+TAIL = "times, and the band played on until late in the evening while people danced in the old square."
+
+
+def test_two_processes_fixing_the_same_files_never_mix_or_truncate(tmp_path: Path) -> None:
+    for n in range(40):
+        (tmp_path / f"a{n:02}.txt").write_text(f"{BROKEN} {n} {TAIL}\n" * 20, encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(REPO), NO_COLOR="1")
+    cmd = [sys.executable, "-m", "newslint", "check", "--fix-only", str(tmp_path)]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env) for _ in range(2)]
+    outputs = [p.communicate(timeout=120) for p in procs]
+    for p, (out, err) in zip(procs, outputs):
+        assert p.returncode in (0, 2), out + err
+        assert "Traceback" not in err
+        for line in err.splitlines():  # the only acceptable complaint: the other process got there first
+            assert "changed on disk since it was read" in line or "was removed" in line, line
+    for n in range(40):
+        assert (tmp_path / f"a{n:02}.txt").read_text(encoding="utf-8") == f"{FIXED} {n} {TAIL}\n" * 20
+    assert _leftovers(tmp_path) == []
