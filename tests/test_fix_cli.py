@@ -223,3 +223,22 @@ def _env() -> dict[str, str]:
     env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
     env["NO_COLOR"] = "1"
     return env
+
+
+def test_fix_in_markdown_leaves_code_urls_and_comments_byte_exact(tmp_path: Path) -> None:
+    article = tmp_path / "post.md"
+    article.write_text(
+        "the council voted.The budget rises,and  schools gain.\n\n"
+        "```python\nx = a,b  # the the code stays\n```\n\n"
+        "See `the the` and https://example.com/a,b?x=the.The for details .\n"
+        "<!-- a comment,with the the words -->\n",
+        encoding="utf-8",
+    )
+    proc = run_cli("check", "--fix", str(article))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert article.read_text(encoding="utf-8") == (
+        "The council voted. The budget rises, and schools gain.\n\n"
+        "```python\nx = a,b  # the the code stays\n```\n\n"
+        "See `the the` and https://example.com/a,b?x=the.The for details.\n"
+        "<!-- a comment,with the the words -->\n"
+    )
