@@ -23,7 +23,8 @@ _PERIOD = re.compile(r"(?<=[a-z0-9%”’\"')])\.(?=[A-Z][a-z])")
 # "said:the", "why?The", "now;then": letters on both sides.
 _OTHER = re.compile(rf"(?<={_LETTER})([;:?!])(?={_LETTER})")
 # "word ," : spaces, then punctuation that ends a clause followed by space or line end.
-_BEFORE = re.compile(r"(?<=[\w”’\"')])([ \t]+)(?=[,.;:?!](?:[\s”’\"')]|$))", re.M)
+# (Not before a spaced ellipsis ". . .", which sets a space before each dot on purpose.)
+_BEFORE = re.compile(r"(?<=[\w”’\"')])([ \t]+)(?!\. \.)(?=[,.;:?!](?:[\s”’\"')]|$))", re.M)
 # Two or more spaces between non-space characters.
 _DOUBLE = re.compile(r"(?<=\S)( {2,})(?=\S)")
 # Spaces or tabs at the end of a line.
@@ -113,8 +114,8 @@ def space_before_punctuation(doc: Document, ctx: Context) -> Iterator[Diagnostic
     text = doc.prose
     for m in _BEFORE.finditer(text):
         s, e = m.span(1)
-        if text.startswith("..", e) or text.startswith(". .", e):
-            continue  # an ellipsis, also the spaced ". . ." form
+        if text.startswith("..", e):
+            continue
         fix = replace_fix(s, e, "", SAFE, "Remove the space")
         yield space_before_punctuation.diagnostic(s, e, f"Space before '{text[e]}'", fix, suggestions=("",))
 
