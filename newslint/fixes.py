@@ -210,31 +210,58 @@ def _fix_line(results: list["FileResult"], opts: "RunOptions") -> str:
     return line
 
 
-def run_fixes(opts: "RunOptions", config: "Config", out: TextIO, err: TextIO) -> int:
+def tree_root(path: str, args: list[str]) -> str:
+    """The checked tree ``path`` was found in: the folder argument that holds it, or, for a
+    file argument, the file's folder. A fix never writes outside it (see newslint.writer)."""
+    import os
+
+    for arg in args:
+        if os.path.isdir(arg):
+            if path.startswith(os.path.join(arg, "")):
+                return arg
+        elif path == arg:
+            return os.path.dirname(arg) or "."
+    return os.path.dirname(path) or "."
+
+
+def run_fixes(opts: "RunOptions", out: TextIO, err: TextIO) -> int:
     """Everything ``check --fix``, ``--diff`` and ``--fix-only`` do; returns the exit code.
 
     Per file: the fix loop on the text as read; then either a diff (nothing written) or an
     atomic write (newslint.writer), which refuses when the file changed since it was read.
     A file reached twice (a link and its target) is re-read, not fixed from a stale copy.
     """
+    from newslint.config import ConfigError
+    from newslint.runner import EXIT_ERROR, load_run_config
+
+    try:
+        config = load_run_config(opts)
+        if "-" in opts.paths:
+            if len(opts.paths) > 1:
+                print("newslint: error: '-' (stdin) cannot be fixed together with files: the fixed text goes to stdout",
+                      file=err)
+                return EXIT_ERROR
+            return _fix_stdin(opts, config, out, err)
+        return _fix_files(opts, config, out, err)
+    except ConfigError as exc:  # e.g. a dictionary file named in the config, read when first needed
+        print(f"newslint: error: {exc}", file=err)
+        return EXIT_ERROR
+
+
+def _fix_files(opts: "RunOptions", config: "Config", out: TextIO, err: TextIO) -> int:
+    """Fix every file of the run; one failure never stops the others."""
     import os
 
     from newslint.document import Document
     from newslint.engine import Linter
     from newslint.files import InputError, read_source
     from newslint.reporters import get_reporter
-    from newslint.runner import EXIT_ERROR, lint_paths
+    from newslint.runner import lint_paths
     from newslint.writer import WriteError, write_fixed
 
-    if "-" in opts.paths:
-        if len(opts.paths) > 1:
-            print("newslint: error: '-' (stdin) cannot be fixed together with files: the fixed text goes to stdout",
-                  file=err)
-            return EXIT_ERROR
-        return _fix_stdin(opts, config, out, err)
-    linter = Linter(config)
+    linter = Linter(config)  # for the fix rounds; lint_paths makes its own for the first pass
     minimum = _minimum(opts)
-    results = lint_paths(opts, config, linter)
+    results = lint_paths(opts, config)
     seen: set[str] = set()
     changed = False
     for r in results:
@@ -252,14 +279,16 @@ def run_fixes(opts: "RunOptions", config: "Config", out: TextIO, err: TextIO) ->
         outcome = fix_source(source, linter, minimum, initial)
         r.source, r.converged = source, outcome.converged
         if outcome.text == source.text:
-            r.diagnostics, r.doc = outcome.remaining, Document.from_text(source.text, source.path)
+            r.diagnostics = outcome.remaining
+            if initial is None:  # re-read: the document of this run is the new one
+                r.doc = Document.from_text(source.text, source.path)
             continue
         if opts.diff:
             out.write(render_diff(source.path, source.text, outcome.text))
             r.fixed, changed = outcome.applied, True
             continue
         try:
-            write_fixed(source, outcome.text, r.root)
+            write_fixed(source, outcome.text, tree_root(r.path, opts.paths))
         except WriteError as exc:
             r.error = exc.message  # the file is as it was; its findings stay as found
             continue

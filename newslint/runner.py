@@ -5,19 +5,15 @@ The CLI only parses options into :class:`RunOptions` and calls :func:`run_check`
 
 from __future__ import annotations
 
-import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from newslint.config import Config, ConfigError, load_config
 from newslint.diagnostics import Diagnostic
 from newslint.document import Document
 from newslint.files import InputError, SourceFile, decode, discover, read_source
-
-if TYPE_CHECKING:
-    from newslint.engine import Linter
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -33,16 +29,16 @@ class RunOptions:
     quiet: bool = False
     color: str = "auto"
     exit_zero: bool = False
-    stdin_filename: str | None = None
-    fix: bool = False  # apply fixes in place, then report what is left
+    fix: bool = False  # apply safe fixes in place, then report what is left
     diff: bool = False  # print what --fix would change; write nothing
     unsafe_fixes: bool = False  # also apply (or count as available) unsafe fixes
     fix_only: bool = False  # fix without reporting what is left
+    stdin_filename: str | None = None
     extra: dict = field(default_factory=dict)
 
     @property
     def fixing(self) -> bool:
-        """Any of the fix modes: --fix, --diff or --fix-only."""
+        """Any fix mode (--fix, --diff, --fix-only): the work goes to newslint.fixes.run_fixes."""
         return self.fix or self.diff or self.fix_only
 
 
@@ -52,10 +48,9 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     doc: Document | None = None
     source: SourceFile | None = None
-    error: str | None = None
-    root: str | None = None  # the checked tree this file was found in (a fix never writes outside it)
-    fixed: int = 0  # fixes applied (or, with --diff, that would be)
+    fixed: int = 0  # fixes applied (with --diff: that would be)
     converged: bool = True  # False when the fix loop did not settle
+    error: str | None = None
 
 
 def _overrides(opts: RunOptions) -> dict:
@@ -83,25 +78,19 @@ def _read_stdin(name: str) -> SourceFile:
     return SourceFile(name, text, encoding, hashlib.sha256(data).hexdigest(), len(data), 0)
 
 
-def _tree_root(arg: str) -> str:
-    """The checked tree of a path argument: the folder itself, or the folder holding the file."""
-    return arg if Path(arg).is_dir() else (os.path.dirname(arg) or ".")
-
-
-def lint_paths(opts: RunOptions, config: Config, linter: "Linter | None" = None) -> list[FileResult]:
+def lint_paths(opts: RunOptions, config: Config) -> list[FileResult]:
     """Lint every path; unreadable ones become results with an error."""
     from newslint.engine import Linter
 
-    linter = linter or Linter(config)
+    linter = Linter(config)
     results: list[FileResult] = []
-    targets: list[tuple[str | InputError, str | None]] = []
+    targets: list[str | InputError] = []
     for arg in opts.paths:
         if arg == "-":
-            targets.append(("-", None))
+            targets.append("-")
         else:
-            root = _tree_root(arg)
-            targets.extend((t, root) for t in discover([arg], config.include, config.exclude))
-    for target, root in targets:
+            targets.extend(discover([arg], config.include, config.exclude))
+    for target in targets:
         if isinstance(target, InputError):
             results.append(FileResult(target.path, error=target.message))
             continue
@@ -115,7 +104,7 @@ def lint_paths(opts: RunOptions, config: Config, linter: "Linter | None" = None)
             results.append(FileResult(exc.path, error=exc.message))
             continue
         doc = Document.from_text(source.text, source.path)
-        results.append(FileResult(source.path, linter.lint(doc), doc, source, root=root))
+        results.append(FileResult(source.path, linter.lint(doc), doc, source))
     return results
 
 
@@ -133,15 +122,15 @@ def run_check(opts: RunOptions, out: TextIO | None = None, err: TextIO | None = 
 
     out = out or sys.stdout
     err = err or sys.stderr
+    if opts.fixing:
+        from newslint.fixes import run_fixes
+
+        return run_fixes(opts, out, err)
     try:
         config = load_run_config(opts)
     except ConfigError as exc:
         print(f"newslint: error: {exc}", file=err)
         return EXIT_ERROR
-    if opts.fixing:
-        from newslint.fixes import run_fixes
-
-        return run_fixes(opts, config, out, err)
     results = lint_paths(opts, config)
     for r in results:
         if r.error:
