@@ -54,8 +54,3 @@ def test_lowercase_after_a_plain_period_or_at_a_paragraph_start_is_safe() -> Non
     assert _fixes("the rally ended. the crowd went home.", "NL201") == [SAFE, SAFE]
     assert _fixed("the rally ended. the crowd went home.") == "The rally ended. The crowd went home."
 
-
-def test_spaced_ellipsis_is_not_a_space_before_punctuation() -> None:
-    text = "It was a strange day . . . and then it rained."
-    assert _fixes(text, "NL304") == []
-    assert _fixes("It was a strange day . Then it rained.", "NL304") == [SAFE]

@@ -23,8 +23,7 @@ _PERIOD = re.compile(r"(?<=[a-z0-9%”’\"')])\.(?=[A-Z][a-z])")
 # "said:the", "why?The", "now;then": letters on both sides.
 _OTHER = re.compile(rf"(?<={_LETTER})([;:?!])(?={_LETTER})")
 # "word ," : spaces, then punctuation that ends a clause followed by space or line end.
-# (Not before a spaced ellipsis ". . .", which sets a space before each dot on purpose.)
-_BEFORE = re.compile(r"(?<=[\w”’\"')])([ \t]+)(?!\. \.)(?=[,.;:?!](?:[\s”’\"')]|$))", re.M)
+_BEFORE = re.compile(r"(?<=[\w”’\"')])([ \t]+)(?=[,.;:?!](?:[\s”’\"')]|$))", re.M)
 # Two or more spaces between non-space characters.
 _DOUBLE = re.compile(r"(?<=\S)( {2,})(?=\S)")
 # Spaces or tabs at the end of a line.
@@ -105,7 +104,7 @@ def space_before_punctuation(doc: Document, ctx: Context) -> Iterator[Diagnostic
     """Finds spaces between a word and the punctuation that follows it: "Maggie Cheung ,".
 
     Why: English sets no space before these marks; it shows as a stray gap in print.
-    An ellipsis ("..." or ". . .") or a number starting with a period (".5") is not reported.
+    An ellipsis or a number starting with a period (".5") is not reported.
 
     Example: "the Bounty ." -> "the Bounty.".
 
@@ -114,8 +113,8 @@ def space_before_punctuation(doc: Document, ctx: Context) -> Iterator[Diagnostic
     text = doc.prose
     for m in _BEFORE.finditer(text):
         s, e = m.span(1)
-        if text.startswith("..", e):
-            continue
+        if text.startswith("..", e) or doc.is_masked(s, e):
+            continue  # an ellipsis, or a blanked link destination / tag before the mark
         fix = replace_fix(s, e, "", SAFE, "Remove the space")
         yield space_before_punctuation.diagnostic(s, e, f"Space before '{text[e]}'", fix, suggestions=("",))
 
