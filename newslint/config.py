@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,6 +127,20 @@ def _validate(data: dict[str, Any], path: Path | None) -> None:
     for code, options in data.get("rules", {}).items():
         if not isinstance(options, dict):
             raise ConfigError(f"{_locate(path, 'rules')}: [rules.{code}] must be a table")
+    _validate_patterns(data.get("hygiene", {}), path)
+
+
+def _validate_patterns(hygiene: dict[str, Any], path: Path | None) -> None:
+    """[hygiene] boilerplate-patterns: a list of valid regular expressions."""
+    patterns = hygiene.get("boilerplate-patterns", [])
+    where = _locate(path, "boilerplate-patterns")
+    if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
+        raise ConfigError(f"{where}: hygiene.boilerplate-patterns must be a list of strings")
+    for p in patterns:
+        try:
+            re.compile(p)
+        except re.error as exc:
+            raise ConfigError(f"{where}: hygiene.boilerplate-patterns: invalid regular expression {p!r}: {exc}") from None
 
 
 def _check_codes(cfg: "Config") -> None:

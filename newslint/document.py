@@ -15,6 +15,8 @@ from typing import Iterator
 
 # Kinds of mask. NON_PROSE spans are blanked in ``prose``; role spans are not.
 NON_PROSE = frozenset({"url", "email", "handle", "hashtag", "code", "front-matter", "html", "comment", "markup"})
+# Role span from format parsers: one prose block (paragraph, heading, list item, HTML block).
+PARAGRAPH = "paragraph"
 
 
 @dataclass(frozen=True)
@@ -136,8 +138,30 @@ class Document:
     def _mask_starts(self) -> list[int]:
         return [s.start for s in self.masks]
 
+    @cached_property
+    def _non_prose_union(self) -> tuple[list[int], list[int]] | None:
+        """Non-prose masks merged into disjoint sorted intervals (None if a mask is empty)."""
+        starts: list[int] = []
+        ends: list[int] = []
+        for s in self.masks:  # sorted by start
+            if s.kind not in NON_PROSE:
+                continue
+            if s.end <= s.start:
+                return None
+            if starts and s.start < ends[-1]:
+                ends[-1] = max(ends[-1], s.end)
+            else:
+                starts.append(s.start)
+                ends.append(s.end)
+        return starts, ends
+
     def is_masked(self, start: int, end: int, kinds: frozenset[str] = NON_PROSE) -> bool:
         """True when ``[start, end)`` overlaps a mask of one of ``kinds``."""
+        union = self._non_prose_union if kinds == NON_PROSE else None
+        if union is not None:
+            # Markdown and HTML make thousands of masks: bisect the merged intervals, not a scan.
+            k = bisect.bisect_left(union[0], end) - 1
+            return k >= 0 and union[1][k] > start
         i = bisect.bisect_right(self._mask_starts, end)
         for s in self.masks[:i]:
             if s.kind in kinds and s.start < end and start < s.end:
@@ -152,13 +176,22 @@ class Document:
         """(start, end) of each paragraph, end without the line ending.
 
         News text is usually one paragraph per line; hard-wrapped text (short lines)
-        separates paragraphs with blank lines. Both are recognised.
+        separates paragraphs with blank lines. Both are recognised. Formats with a parser
+        (Markdown, HTML) mark their prose blocks with ``paragraph`` role spans; those win,
+        so a heading or list item starts a paragraph.
         """
+        blocks = [(s.start, s.end) for s in self.masks if s.kind == PARAGRAPH]
+        if blocks:
+            return tuple(sorted(set(blocks)))
         text = self.prose
         idx = self.lines
         line_spans = [idx.line_span(n) for n in range(1, idx.count + 1)]
         wrapped = any(True for s, e in line_spans if e - s > 0) and not any(e - s > _LONG_LINE for s, e in line_spans)
-        blank_separated = any(text[s:e].strip() == "" for s, e in line_spans)
+        # Blank lines count as separators only between text (not the empty "line" after a final newline).
+        filled = [n for n, (s, e) in enumerate(line_spans) if text[s:e].strip()]
+        blank_separated = bool(filled) and any(
+            text[s:e].strip() == "" for s, e in line_spans[filled[0]:filled[-1] + 1]
+        )
         paras: list[tuple[int, int]] = []
         if wrapped and blank_separated:
             cur: tuple[int, int] | None = None

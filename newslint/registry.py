@@ -16,6 +16,10 @@ RULE_MODULES = (
     "newslint.rules.sentence_start",
     "newslint.rules.spacing",
     "newslint.rules.repetition",
+    "newslint.rules.duplicates",
+    "newslint.rules.boilerplate",
+    "newslint.rules.balance",
+    "newslint.rules.stories",
 )
 
 _CODE = re.compile(r"^NL\d{3}$")
