@@ -236,9 +236,17 @@ def test_symlink_inside_the_tree_writes_its_target_and_keeps_the_link(tmp_path: 
 TAIL = "times, and the band played on until late in the evening while people danced in the old square."
 
 
+def _lines(first: str, n: int) -> str:
+    """Twenty different long lines (identical ones would be duplicated paragraphs, NL402)."""
+    return "".join(f"{first} {n} {word} {TAIL}\n" for word in WORDS20)
+
+
+WORDS20 = "red blue green black white grey pink gold brown navy teal lime plum rose sand jade ruby opal onyx iron".split()
+
+
 def test_two_processes_fixing_the_same_files_never_mix_or_truncate(tmp_path: Path) -> None:
     for n in range(40):
-        (tmp_path / f"a{n:02}.txt").write_text(f"{BROKEN} {n} {TAIL}\n" * 20, encoding="utf-8")
+        (tmp_path / f"a{n:02}.txt").write_text(_lines(BROKEN, n), encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(REPO), NO_COLOR="1")
     cmd = [sys.executable, "-m", "newslint", "check", "--fix-only", str(tmp_path)]
     procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env) for _ in range(2)]
@@ -249,5 +257,5 @@ def test_two_processes_fixing_the_same_files_never_mix_or_truncate(tmp_path: Pat
         for line in err.splitlines():  # the only acceptable complaint: the other process got there first
             assert "changed on disk since it was read" in line or "was removed" in line, line
     for n in range(40):
-        assert (tmp_path / f"a{n:02}.txt").read_text(encoding="utf-8") == f"{FIXED} {n} {TAIL}\n" * 20
+        assert (tmp_path / f"a{n:02}.txt").read_text(encoding="utf-8") == _lines(FIXED, n)
     assert _leftovers(tmp_path) == []
