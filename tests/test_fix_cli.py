@@ -79,10 +79,10 @@ def test_fix_on_seed_004_only_drops_its_copied_block(tmp_path: Path) -> None:
     removes the copies. Nothing else changes, and the missing final newline stays missing."""
     article = _copy_seed("004", tmp_path)
     lines = article.read_bytes().split(b"\n")
-    assert lines[8:15] == lines[1:8] and len(lines) == 16
+    assert lines[8:15] == lines[1:8] and len(lines) == 15  # lines 9-15 copy lines 2-8
     proc = run_cli("check", "--fix", str(article))
     assert proc.returncode in (0, 1), proc.stderr
-    assert article.read_bytes() == b"\n".join(lines[:8] + lines[15:])
+    assert article.read_bytes() == b"\n".join(lines[:8])
     assert "Fixed 7 problems in 1 file" in proc.stdout
     assert run_cli("check", "--diff", str(article)).stdout == ""
 
