@@ -73,7 +73,7 @@ def _after_plain_period_or_paragraph_start(text: str, pos: int) -> bool:
         i -= 1
     if i == 0 or text[i - 1] in "\r\n":
         return True
-    return text[i - 1] == "." and not text[pos - 1] in "“\"‘'(["
+    return text[i - 1] == "." and text[pos - 1] not in "“\"‘'(["
 
 
 @rule("NL201", "lowercase-sentence-start", "A sentence or paragraph that starts with a lowercase letter.", fixable=True)
