@@ -256,3 +256,17 @@ def test_fix_in_markdown_leaves_code_urls_and_comments_byte_exact(tmp_path: Path
         "See `the the` and https://example.com/a,b?x=the.The for details.\n"
         "<!-- a comment,with the the words -->\n"
     )
+
+
+def test_fix_in_html_changes_text_only_never_tags_attributes_or_scripts(tmp_path: Path) -> None:
+    article = tmp_path / "page.html"
+    before = ('<html><body><p class="lead,x">the council voted.The budget rises,and  schools gain '
+              '&amp; the the <a href="http://x.io/a,b?the.The">link</a></p>\r\n'
+              '<script>var a = "the the",b=1;</script></body></html>')
+    article.write_bytes(before.encode("utf-8"))
+    proc = run_cli("check", "--fix", str(article))
+    assert proc.returncode in (0, 1), proc.stdout + proc.stderr
+    assert article.read_bytes() == before.replace(
+        "the council voted.The budget rises,and  schools gain &amp; the the <a",
+        "The council voted. The budget rises, and schools gain &amp; the <a",
+    ).encode("utf-8")
