@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import make_config
@@ -95,7 +95,9 @@ def articles(draw: st.DrawFn) -> Article:
     n_paragraphs = draw(st.integers(1, 4))
     broken: list[str] = []
     correct: list[str] = []
+    seen: list[str] = []  # paragraphs so far: a repeated one is a real finding (NL402), not an injected error
     for p in range(n_paragraphs):
+        start = len(correct)
         if p:
             nl = draw(st.sampled_from(["\n", "\r\n", "\r"])) if newline == "mixed" else newline
             if draw(st.booleans()):
@@ -114,6 +116,9 @@ def articles(draw: st.DrawFn) -> Article:
                 correct.append(" ")
             broken.extend(b)
             correct.extend(c)
+        paragraph = "".join(correct[start:]).strip()
+        assume(paragraph not in seen)
+        seen.append(paragraph)
     if draw(st.booleans()):
         nl = "\n" if newline == "mixed" else newline
         broken.append(nl)
@@ -208,7 +213,7 @@ def test_files_round_trip_byte_exactly_through_fix(article: Article, encoding: s
             fh.write(encode(article.broken))
         out, err = io.StringIO(), io.StringIO()
         code = run_check(RunOptions(paths=[path], fix=True, color="never"), out, err)
-        assert code == 0, out.getvalue() + err.getvalue()
+        assert code in (0, 1) and err.getvalue() == "", out.getvalue() + err.getvalue()  # 1: unsafe findings left
         with open(path, "rb") as fh:
             assert fh.read() == encode(article.correct)
         assert os.listdir(folder) == ["article.txt"]
