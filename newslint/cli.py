@@ -37,12 +37,13 @@ def main() -> None:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--stdin-filename", help="Name for text read from '-' (config matching and messages).")
+@click.option("--corpus", is_flag=True, help="Also compare the articles with each other (NL5xx: facts and names that disagree).")
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place, then report what is left. With '-', print the fixed text.")
 @click.option("--diff", is_flag=True, help="Print a unified diff of what --fix would change; write nothing (exit 1 if anything would change).")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply unsafe fixes (with --fix/--diff); otherwise count them as available.")
 @click.option("--fix-only", is_flag=True, help="Apply fixes like --fix but do not report what is left (exit 0 unless an error).")
 def check(paths: tuple[str, ...], format_: str, select: str | None, ignore: str | None, config_file: str | None,
-          statistics: bool, quiet: bool, color: str, exit_zero: bool, stdin_filename: str | None,
+          statistics: bool, quiet: bool, color: str, exit_zero: bool, stdin_filename: str | None, corpus: bool,
           fix: bool, diff: bool, unsafe_fixes: bool, fix_only: bool) -> None:
     """Lint articles: files, directories (recursively) or '-' for stdin.
 
@@ -61,6 +62,7 @@ def check(paths: tuple[str, ...], format_: str, select: str | None, ignore: str 
         color=color,
         exit_zero=exit_zero,
         stdin_filename=stdin_filename,
+        corpus=corpus,
         fix=fix,
         diff=diff,
         unsafe_fixes=unsafe_fixes,

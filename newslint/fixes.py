@@ -256,7 +256,7 @@ def _fix_files(opts: "RunOptions", config: "Config", out: TextIO, err: TextIO) -
     from newslint.engine import Linter
     from newslint.files import InputError, read_source
     from newslint.reporters import get_reporter
-    from newslint.runner import lint_paths
+    from newslint.runner import _corpus_enabled, lint_paths
     from newslint.writer import WriteError, write_fixed
 
     linter = Linter(config)  # for the fix rounds; lint_paths makes its own for the first pass
@@ -301,6 +301,10 @@ def _fix_files(opts: "RunOptions", config: "Config", out: TextIO, err: TextIO) -
     if opts.diff or opts.fix_only:
         for r in results:
             r.diagnostics = []  # not reported in these modes
+    elif _corpus_enabled(opts, config):  # what is left includes the cross-article findings
+        from newslint.corpus import apply_corpus_rules
+
+        apply_corpus_rules(results, config)
     if opts.diff or (opts.fix_only and opts.format == "text"):
         if not opts.quiet or any(r.error for r in results):
             print(_fix_line(results, opts), file=err if opts.diff else out)

@@ -20,6 +20,7 @@ RULE_MODULES = (
     "newslint.rules.boilerplate",
     "newslint.rules.balance",
     "newslint.rules.stories",
+    "newslint.rules.corpus",
 )
 
 _CODE = re.compile(r"^NL\d{3}$")

@@ -34,6 +34,7 @@ class RunOptions:
     unsafe_fixes: bool = False  # also apply (or count as available) unsafe fixes
     fix_only: bool = False  # fix without reporting what is left
     stdin_filename: str | None = None
+    corpus: bool = False  # also run the cross-article rules (NL5xx) over all the files
     extra: dict = field(default_factory=dict)
 
     @property
@@ -108,6 +109,15 @@ def lint_paths(opts: RunOptions, config: Config) -> list[FileResult]:
     return results
 
 
+def _corpus_enabled(opts: RunOptions, config: Config) -> bool:
+    """``--corpus`` or ``[corpus] enabled``; the corpus package validates its table."""
+    if not opts.corpus and not config.corpus:
+        return False
+    from newslint.corpus.settings import Settings
+
+    return Settings.from_config(config).enabled or opts.corpus
+
+
 def exit_code(results: list[FileResult], exit_zero: bool) -> int:
     if any(r.error for r in results):
         return EXIT_ERROR
@@ -128,10 +138,15 @@ def run_check(opts: RunOptions, out: TextIO | None = None, err: TextIO | None = 
         return run_fixes(opts, out, err)
     try:
         config = load_run_config(opts)
+        use_corpus = _corpus_enabled(opts, config)
     except ConfigError as exc:
         print(f"newslint: error: {exc}", file=err)
         return EXIT_ERROR
     results = lint_paths(opts, config)
+    if use_corpus:
+        from newslint.corpus import apply_corpus_rules
+
+        apply_corpus_rules(results, config)
     for r in results:
         if r.error:
             print(f"newslint: error: {r.path}: {r.error}", file=err)

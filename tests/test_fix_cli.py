@@ -270,3 +270,17 @@ def test_fix_in_html_changes_text_only_never_tags_attributes_or_scripts(tmp_path
         "the council voted.The budget rises,and  schools gain &amp; the the <a",
         "The council voted. The budget rises, and schools gain &amp; the <a",
     ).encode("utf-8")
+
+
+def test_fix_with_corpus_leaves_the_factual_error_and_reports_it(tmp_path: Path) -> None:
+    """The planted factual error of seed 001 is not --fix's to change; --corpus reports it afterwards."""
+    for prefix in ("000", "001", "002", "003", "004"):
+        _copy_seed(prefix, tmp_path)
+    proc = run_cli("check", "--fix", "--corpus", str(tmp_path))
+    assert proc.returncode == 1, proc.stderr
+    assert "79th anniversary” disagrees with 4 other articles" in proc.stdout
+    assert "79th anniversary" in _copied(tmp_path, "001").read_text(encoding="utf-8")
+
+
+def _copied(folder: Path, prefix: str) -> Path:
+    return folder / _seed(prefix).name
