@@ -95,3 +95,15 @@ def rule_cmd(code: str) -> None:
     default = "on" if r.default_enabled else "off"
     click.echo(f"{r.code} {r.name}\n\n{r.summary}\n\nDefault: {default}. Fixable: {'yes' if r.fixable else 'no'}. "
                f"Severity: {r.severity.value}.\n\n{r.explanation}")
+
+
+@main.command("learn")
+@click.argument("paths", nargs=-1, type=str)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Lexicon file to write (default: the `lexicon` option).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Use this configuration file.")
+@click.option("--min-articles", type=click.IntRange(1), default=2, show_default=True, help="A word must appear in this many articles.")
+def learn_cmd(paths: tuple[str, ...], output: str | None, config_file: str | None, min_articles: int) -> None:
+    """Write a project lexicon of the names and terms PATHS use consistently (your own section is kept)."""
+    from newslint.lexicon.learn import run_learn
+
+    sys.exit(run_learn(list(paths), output, config_file, min_articles))

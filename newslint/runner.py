@@ -142,7 +142,11 @@ def run_check(opts: RunOptions, out: TextIO | None = None, err: TextIO | None = 
     except ConfigError as exc:
         print(f"newslint: error: {exc}", file=err)
         return EXIT_ERROR
-    results = lint_paths(opts, config)
+    try:
+        results = lint_paths(opts, config)
+    except ConfigError as exc:  # e.g. a dictionary file named in the config, read when first needed
+        print(f"newslint: error: {exc}", file=err)
+        return EXIT_ERROR
     if use_corpus:
         from newslint.corpus import apply_corpus_rules
 
