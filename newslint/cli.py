@@ -7,8 +7,7 @@ import sys
 import click
 
 from newslint import __version__
-
-_FORMATS = ["text", "json"]
+from newslint.reporters import FORMATS
 
 
 def _codes(value: str | None) -> list[str] | None:
@@ -28,7 +27,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=str)
-@click.option("--format", "format_", type=click.Choice(_FORMATS), default="text", show_default=True, help="Output format.")
+@click.option("--format", "format_", type=click.Choice(list(FORMATS)), default="text", show_default=True, help="Output format.")
 @click.option("--select", help="Comma-separated rule codes or prefixes to run (replaces the configured selection).")
 @click.option("--ignore", help="Comma-separated rule codes or prefixes to skip.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Use this configuration file.")
@@ -107,3 +106,15 @@ def learn_cmd(paths: tuple[str, ...], output: str | None, config_file: str | Non
     from newslint.lexicon.learn import run_learn
 
     sys.exit(run_learn(list(paths), output, config_file, min_articles))
+
+
+@main.command("lsp")
+@click.option("--stdio", is_flag=True, help="Talk over stdin/stdout (the only transport; accepted because editors' clients add it).")
+def lsp_cmd(stdio: bool) -> None:
+    """Run the language server on stdin/stdout (for editors; see docs/integrations.md)."""
+    try:
+        from newslint.lsp.server import serve_stdio
+    except ImportError as exc:
+        click.echo(f"newslint: error: the language server needs pygls ({exc.name} is missing): pip install 'newslint[lsp]'", err=True)
+        sys.exit(2)
+    sys.exit(serve_stdio())
