@@ -284,3 +284,14 @@ def test_fix_with_corpus_leaves_the_factual_error_and_reports_it(tmp_path: Path)
 
 def _copied(folder: Path, prefix: str) -> Path:
     return folder / _seed(prefix).name
+
+
+def test_fix_summary_in_concise_output(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("the cat sat.\n“We will will see,” she said.\n", encoding="utf-8")
+    proc = run_cli("check", "--fix", "--format", "concise", str(article))
+    assert proc.returncode == 1
+    assert proc.stdout.splitlines() == [
+        f"{article}:2:10: NL401 Repeated word: 'will'",
+        "Fixed 1 problem in 1 file; 1 left. 1 of them fixable with --unsafe-fixes.",
+    ]
