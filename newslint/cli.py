@@ -36,13 +36,16 @@ def main() -> None:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--stdin-filename", help="Name for text read from '-' (config matching and messages).")
+@click.option("--grammar/--no-grammar", default=None, help="Add LanguageTool's grammar findings (default: [grammar] enabled).")
+@click.option("--languagetool-url", metavar="URL", help="LanguageTool server to use (implies --grammar).")
 @click.option("--corpus", is_flag=True, help="Also compare the articles with each other (NL5xx: facts and names that disagree).")
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place, then report what is left. With '-', print the fixed text.")
 @click.option("--diff", is_flag=True, help="Print a unified diff of what --fix would change; write nothing (exit 1 if anything would change).")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply unsafe fixes (with --fix/--diff); otherwise count them as available.")
 @click.option("--fix-only", is_flag=True, help="Apply fixes like --fix but do not report what is left (exit 0 unless an error).")
 def check(paths: tuple[str, ...], format_: str, select: str | None, ignore: str | None, config_file: str | None,
-          statistics: bool, quiet: bool, color: str, exit_zero: bool, stdin_filename: str | None, corpus: bool,
+          statistics: bool, quiet: bool, color: str, exit_zero: bool, stdin_filename: str | None,
+          grammar: bool | None, languagetool_url: str | None, corpus: bool,
           fix: bool, diff: bool, unsafe_fixes: bool, fix_only: bool) -> None:
     """Lint articles: files, directories (recursively) or '-' for stdin.
 
@@ -61,6 +64,8 @@ def check(paths: tuple[str, ...], format_: str, select: str | None, ignore: str 
         color=color,
         exit_zero=exit_zero,
         stdin_filename=stdin_filename,
+        grammar=True if languagetool_url and grammar is None else grammar,
+        languagetool_url=languagetool_url,
         corpus=corpus,
         fix=fix,
         diff=diff,
@@ -88,6 +93,11 @@ def rule_cmd(code: str) -> None:
     from newslint.registry import get_rule
 
     r = get_rule(code)
+    if r is None and code.upper().startswith("LT:") and len(code) > 3:
+        from newslint.backends import explain_languagetool_code
+
+        click.echo(explain_languagetool_code(code))
+        return
     if r is None:
         click.echo(f"newslint: error: unknown rule {code!r} (see 'newslint rules')", err=True)
         sys.exit(2)

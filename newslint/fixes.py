@@ -210,6 +210,31 @@ def _fix_line(results: list["FileResult"], opts: "RunOptions") -> str:
     return line
 
 
+def _grammar_findings(results: list["FileResult"], opts: "RunOptions", config: "Config", linter: "Linter",
+                      err: TextIO) -> bool:
+    """Add LanguageTool's findings on the fixed text when grammar checks are on (its fixes are
+    unsafe or display-only, so --fix never applies them). False, with one error line, on a failure."""
+    from newslint.backends import open_grammar
+
+    grammar = open_grammar(config, getattr(opts, "grammar", None), getattr(opts, "languagetool_url", None))
+    if grammar is None:
+        return True
+    try:
+        for r in results:
+            if r.doc is None:
+                continue
+            codes = [rule.code for rule in linter.rules_for(r.doc.path)]
+            extra = grammar.check(r.doc, r.diagnostics, linter.context, codes)
+            if extra:
+                r.diagnostics = sorted(r.diagnostics + extra, key=lambda d: d.sort_key)
+    finally:
+        grammar.close()
+    if grammar.failure:
+        print(f"newslint: error: {grammar.failure}", file=err)
+        return False
+    return True
+
+
 def tree_root(path: str, args: list[str]) -> str:
     """The checked tree ``path`` was found in: the folder argument that holds it, or, for a
     file argument, the file's folder. A fix never writes outside it (see newslint.writer)."""
@@ -256,7 +281,7 @@ def _fix_files(opts: "RunOptions", config: "Config", out: TextIO, err: TextIO) -
     from newslint.engine import Linter
     from newslint.files import InputError, read_source
     from newslint.reporters import get_reporter
-    from newslint.runner import _corpus_enabled, lint_paths
+    from newslint.runner import EXIT_ERROR, _corpus_enabled, lint_paths
     from newslint.writer import WriteError, write_fixed
 
     linter = Linter(config)  # for the fix rounds; lint_paths makes its own for the first pass
@@ -298,16 +323,19 @@ def _fix_files(opts: "RunOptions", config: "Config", out: TextIO, err: TextIO) -
         if r.error:
             print(f"newslint: error: {r.path}: {r.error}", file=err)
         _warn_unsettled(r, err)
+    grammar_ok = True
     if opts.diff or opts.fix_only:
         for r in results:
             r.diagnostics = []  # not reported in these modes
-    elif _corpus_enabled(opts, config):  # what is left includes the cross-article findings
-        from newslint.corpus import apply_corpus_rules
+    else:  # what is left includes LanguageTool's and the cross-article findings, on the fixed text
+        grammar_ok = _grammar_findings(results, opts, config, linter, err)
+        if _corpus_enabled(opts, config):
+            from newslint.corpus import apply_corpus_rules
 
-        apply_corpus_rules(results, config)
+            apply_corpus_rules(results, config)
     if opts.diff or (opts.fix_only and opts.format == "text"):
         if not opts.quiet or any(r.error for r in results):
             print(_fix_line(results, opts), file=err if opts.diff else out)
     else:
         get_reporter(opts.format)(results, out, opts)
-    return _fix_exit(results, opts, changed)
+    return _fix_exit(results, opts, changed) if grammar_ok else EXIT_ERROR

@@ -8,12 +8,15 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from newslint.config import Config, ConfigError, load_config
 from newslint.diagnostics import Diagnostic
 from newslint.document import Document
 from newslint.files import InputError, SourceFile, decode, discover, read_source
+
+if TYPE_CHECKING:
+    from newslint.backends.languagetool import GrammarSession
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -34,6 +37,8 @@ class RunOptions:
     unsafe_fixes: bool = False  # also apply (or count as available) unsafe fixes
     fix_only: bool = False  # fix without reporting what is left
     stdin_filename: str | None = None
+    grammar: bool | None = None  # --grammar / --no-grammar; None: [grammar] enabled decides
+    languagetool_url: str | None = None
     corpus: bool = False  # also run the cross-article rules (NL5xx) over all the files
     extra: dict = field(default_factory=dict)
 
@@ -79,8 +84,8 @@ def _read_stdin(name: str) -> SourceFile:
     return SourceFile(name, text, encoding, hashlib.sha256(data).hexdigest(), len(data), 0)
 
 
-def lint_paths(opts: RunOptions, config: Config) -> list[FileResult]:
-    """Lint every path; unreadable ones become results with an error."""
+def lint_paths(opts: RunOptions, config: Config, grammar: "GrammarSession | None" = None) -> list[FileResult]:
+    """Lint every path; unreadable ones become results with an error. ``grammar`` adds LanguageTool."""
     from newslint.engine import Linter
 
     linter = Linter(config)
@@ -105,7 +110,12 @@ def lint_paths(opts: RunOptions, config: Config) -> list[FileResult]:
             results.append(FileResult(exc.path, error=exc.message))
             continue
         doc = Document.from_text(source.text, source.path)
-        results.append(FileResult(source.path, linter.lint(doc), doc, source))
+        pending = grammar.submit(doc) if grammar is not None else None  # LanguageTool works while native rules run
+        found = linter.lint(doc)
+        if grammar is not None:
+            extra = grammar.check(doc, found, linter.context, [r.code for r in linter.rules_for(doc.path)], pending)
+            found = sorted(found + extra, key=lambda d: d.sort_key) if extra else found
+        results.append(FileResult(source.path, found, doc, source))
     return results
 
 
@@ -128,6 +138,7 @@ def exit_code(results: list[FileResult], exit_zero: bool) -> int:
 
 def run_check(opts: RunOptions, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Everything ``newslint check`` does; returns the exit code."""
+    from newslint.backends import open_grammar
     from newslint.reporters import get_reporter
 
     out = out or sys.stdout
@@ -139,14 +150,18 @@ def run_check(opts: RunOptions, out: TextIO | None = None, err: TextIO | None = 
     try:
         config = load_run_config(opts)
         use_corpus = _corpus_enabled(opts, config)
+        grammar = open_grammar(config, opts.grammar, opts.languagetool_url)
     except ConfigError as exc:
         print(f"newslint: error: {exc}", file=err)
         return EXIT_ERROR
     try:
-        results = lint_paths(opts, config)
+        results = lint_paths(opts, config, grammar)
     except ConfigError as exc:  # e.g. a dictionary file named in the config, read when first needed
         print(f"newslint: error: {exc}", file=err)
         return EXIT_ERROR
+    finally:
+        if grammar is not None:
+            grammar.close()
     if use_corpus:
         from newslint.corpus import apply_corpus_rules
 
@@ -156,4 +171,8 @@ def run_check(opts: RunOptions, out: TextIO | None = None, err: TextIO | None = 
             print(f"newslint: error: {r.path}: {r.error}", file=err)
     reporter = get_reporter(opts.format)
     reporter(results, out, opts)
+    if grammar is not None and grammar.failure:
+        # Native findings are printed above; the missing grammar checks make the run an error.
+        print(f"newslint: error: {grammar.failure}", file=err)
+        return EXIT_ERROR
     return exit_code(results, opts.exit_zero)

@@ -295,3 +295,38 @@ def test_fix_summary_in_concise_output(tmp_path: Path) -> None:
         f"{article}:2:10: NL401 Repeated word: 'will'",
         "Fixed 1 problem in 1 file; 1 left. 1 of them fixable with --unsafe-fixes.",
     ]
+
+
+def test_fix_with_grammar_checks_the_fixed_text_and_reports_a_languagetool_failure(tmp_path: Path) -> None:
+    """--fix applies the native safe fixes, then asks LanguageTool about what is left; when it
+    cannot answer, the fixed file stays fixed and the run says so in one line (exit 2)."""
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    article = tmp_path / "a.txt"
+    article.write_text("the minister arrived then,and spoke.\n", encoding="utf-8")
+    proc = run_cli("check", "--fix", "--languagetool-url", f"http://127.0.0.1:{port}", str(article),
+                   env={"NEWSLINT_LT_URL": "", "HOME": str(tmp_path)})
+    assert proc.returncode == 2
+    assert article.read_text(encoding="utf-8") == "The minister arrived then, and spoke.\n"
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("newslint: error: ") and "cannot reach" in lines[0], proc.stderr
+
+
+def test_fix_with_grammar_reports_languagetool_findings_on_the_fixed_text(tmp_path: Path) -> None:
+    """A real LanguageTool server (started by scripts/test): its fixes are never applied by --fix,
+    its findings are reported on the fixed text."""
+    from lt_support import lt_url
+
+    url = lt_url()
+    (tmp_path / "newslint.toml").write_text("[grammar]\nenabled = true\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("the minister said it was a error.\n", encoding="utf-8")
+    proc = run_cli("check", "--fix", "--format", "json", "--languagetool-url", url, str(article), cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    assert article.read_text(encoding="utf-8") == "The minister said it was a error.\n"
+    (left,) = [d for d in json.loads(proc.stdout)["diagnostics"] if d["code"] == "LT:EN_A_VS_AN"]
+    text = article.read_text(encoding="utf-8")
+    assert text[left["start_offset"]:left["end_offset"]] == "a"
