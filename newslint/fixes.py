@@ -171,7 +171,8 @@ def _fix_stdin(opts: "RunOptions", config: "Config", out: TextIO, err: TextIO) -
         print(f"newslint: error: {exc}", file=err)
         return EXIT_ERROR  # nothing on stdout: the editor keeps its text
     source = SourceFile(name, text, encoding, hashlib.sha256(data).hexdigest(), len(data), 0)
-    outcome = fix_source(source, Linter(config), _minimum(opts))
+    linter = Linter(config)
+    outcome = fix_source(source, linter, _minimum(opts))
     result = FileResult(name, outcome.remaining, Document.from_text(outcome.text, name), source,
                         fixed=outcome.applied, converged=outcome.converged)
     changed = outcome.text != text
@@ -186,13 +187,15 @@ def _fix_stdin(opts: "RunOptions", config: "Config", out: TextIO, err: TextIO) -
         else:  # an in-memory text stream (tests)
             out.write(outcome.text)
     _warn_unsettled(result, err)
+    grammar_ok = True
     if opts.fix_only or opts.diff:
         result.diagnostics = []
         if not opts.quiet:
             print(_fix_line([result], opts), file=err)
     else:
+        grammar_ok = _grammar_findings([result], opts, config, linter, err)
         get_reporter(opts.format)([result], err, opts)
-    return _fix_exit([result], opts, changed)
+    return _fix_exit([result], opts, changed) if grammar_ok else EXIT_ERROR
 
 
 def _fix_line(results: list["FileResult"], opts: "RunOptions") -> str:

@@ -330,3 +330,15 @@ def test_fix_with_grammar_reports_languagetool_findings_on_the_fixed_text(tmp_pa
     (left,) = [d for d in json.loads(proc.stdout)["diagnostics"] if d["code"] == "LT:EN_A_VS_AN"]
     text = article.read_text(encoding="utf-8")
     assert text[left["start_offset"]:left["end_offset"]] == "a"
+
+
+def test_stdin_fix_with_grammar_still_prints_the_fixed_text_when_languagetool_fails() -> None:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = run_cli("check", "--fix", "--languagetool-url", f"http://127.0.0.1:{port}", "-",
+                   input="the cat sat.\n", env={"NEWSLINT_LT_URL": ""})
+    assert proc.stdout == "The cat sat.\n"
+    assert proc.returncode == 2 and "cannot reach" in proc.stderr
