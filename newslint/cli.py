@@ -36,6 +36,9 @@ def main() -> None:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--stdin-filename", help="Name for text read from '-' (config matching and messages).")
+@click.option("--no-cache", is_flag=True, help="Lint every file again; neither read nor write .newslint_cache/.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Processes for linting; 0 picks by batch size (one process for small batches).")
 @click.option("--grammar/--no-grammar", default=None, help="Add LanguageTool's grammar findings (default: [grammar] enabled).")
 @click.option("--languagetool-url", metavar="URL", help="LanguageTool server to use (implies --grammar).")
 @click.option("--corpus", is_flag=True, help="Also compare the articles with each other (NL5xx: facts and names that disagree).")
@@ -45,7 +48,7 @@ def main() -> None:
 @click.option("--fix-only", is_flag=True, help="Apply fixes like --fix but do not report what is left (exit 0 unless an error).")
 def check(paths: tuple[str, ...], format_: str, select: str | None, ignore: str | None, config_file: str | None,
           statistics: bool, quiet: bool, color: str, exit_zero: bool, stdin_filename: str | None,
-          grammar: bool | None, languagetool_url: str | None, corpus: bool,
+          no_cache: bool, jobs: int, grammar: bool | None, languagetool_url: str | None, corpus: bool,
           fix: bool, diff: bool, unsafe_fixes: bool, fix_only: bool) -> None:
     """Lint articles: files, directories (recursively) or '-' for stdin.
 
@@ -64,6 +67,8 @@ def check(paths: tuple[str, ...], format_: str, select: str | None, ignore: str 
         color=color,
         exit_zero=exit_zero,
         stdin_filename=stdin_filename,
+        no_cache=no_cache,
+        jobs=jobs,
         grammar=True if languagetool_url and grammar is None else grammar,
         languagetool_url=languagetool_url,
         corpus=corpus,

@@ -26,13 +26,19 @@ class Span:
     kind: str
 
 
+_NEWLINE = re.compile(r"\n")
+_LINE_ENDING = re.compile(r"\r\n|\n|\r")
+
+
 class LineIndex:
     """Maps code-point offsets to 1-based (line, column) and back, with bisect."""
 
     def __init__(self, text: str) -> None:
         self._text = text
         starts = [0]
-        for m in re.finditer(r"\r\n|\n|\r", text):
+        # A literal "\n" is searched for ~10x faster than the alternation; same result without "\r".
+        ending = _NEWLINE if "\r" not in text else _LINE_ENDING
+        for m in ending.finditer(text):
             starts.append(m.end())
         self.starts = starts
 
@@ -66,7 +72,8 @@ class LineIndex:
 
 # Plain-text masks: things that are not prose even in a .txt file.
 _URL = r"(?:https?://|ftp://|www\.)[^\s<>\"'“”‘’()\[\]]+(?<![.,;:!?])"
-_BARE_DOMAIN = r"\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|gov|edu|int|mil|info|biz|io|co|uk|de|fr|ru|cn|jp|in|eu|us|ca|au|tv|me|ly|news)\b(?:/[^\s<>\"'“”]*)?"
+_TLDS = "com|org|net|gov|edu|int|mil|info|biz|io|co|uk|de|fr|ru|cn|jp|in|eu|us|ca|au|tv|me|ly|news"
+_BARE_DOMAIN = r"\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:" + _TLDS + r")\b(?:/[^\s<>\"'“”]*)?"
 _EMAIL = r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
 _HANDLE = r"(?<![\w@])@\w{1,30}"
 _HASHTAG = r"(?<![\w#&])#[^\W\d_]\w*"
@@ -79,16 +86,52 @@ _PLAIN_MASKS = re.compile(
     re.S,
 )
 
+# Characters blanked in masked spans: all but line endings.
+_BLANK = re.compile(r"[^\r\n]")
+
 WORD_RE = re.compile(r"[^\W\d_](?:[\w’'\-.]*[^\W_])?")
 
 # Paragraphs: a line longer than this means "one paragraph per line" text.
 _LONG_LINE = 120
 
 
+# What every plain mask except a comment contains: "://" or "www." (URL), "@" (e-mail, handle),
+# "#" (hashtag), ".<top-level domain>" (domain); and whitespace, which no such mask contains.
+# (Written as one character class first, so that the engine can skip to candidates quickly.)
+_MASK_TRIGGER = re.compile(r"[@#:w.](?:(?<=[@#])|(?<=:)//|(?<=w)ww\.|(?<=\.)(?:" + _TLDS + r")\b)")
+_SPACE = re.compile(r"\s")
+
+
+def _candidate_windows(text: str) -> Iterator[tuple[int, int]]:
+    """Stretches of ``text`` around trigger characters, each from a token start to a whitespace.
+
+    A scan for masks that starts at a token start (or at whitespace) finds, within its stretch,
+    the same matches as a scan of the whole text: no such mask crosses whitespace.
+    """
+    end = 0
+    for m in _MASK_TRIGGER.finditer(text):
+        p = m.start()
+        if p < end:
+            continue  # already inside the last window
+        start = max(text.rfind(" ", end, p), text.rfind("\n", end, p), end - 1) + 1
+        w = _SPACE.search(text, p)
+        end = w.start() if w else len(text)
+        yield start, end
+
+
 def plain_masks(text: str) -> list[Span]:
-    """URLs, e-mail addresses, @handles, #hashtags, domains and HTML comments."""
+    """URLs, e-mail addresses, @handles, #hashtags, domains and HTML comments.
+
+    Fast path (why: one scan from every character ran at ~6 MB/s): without ``<!--`` no mask
+    crosses whitespace, so the combined pattern only runs in the windows around trigger
+    characters, and finds exactly what a scan of the whole text finds.
+    """
+    if "<!--" in text:
+        matches = _PLAIN_MASKS.finditer(text)
+    else:
+        matches = (m for s, e in _candidate_windows(text) for m in _PLAIN_MASKS.finditer(text, s, e))
     spans = []
-    for m in _PLAIN_MASKS.finditer(text):
+    for m in matches:
         kind = m.lastgroup or "url"
         spans.append(Span(m.start(), m.end(), "url" if kind == "domain" else kind))
     return spans
@@ -127,16 +170,39 @@ class Document:
         spans = [s for s in self.masks if s.kind in NON_PROSE]
         if not spans:
             return self.text
-        chars = list(self.text)
-        for s in spans:
-            for i in range(s.start, min(s.end, len(chars))):
-                if chars[i] not in "\r\n":
-                    chars[i] = " "
-        return "".join(chars)
+        text = self.text
+        parts: list[str] = []
+        pos = 0  # everything before ``pos`` is already in ``parts``
+        for s in spans:  # sorted by start; may overlap
+            start, end = max(s.start, pos), min(s.end, len(text))
+            if end <= start:
+                continue
+            parts.append(text[pos:start])
+            parts.append(_BLANK.sub(" ", text[start:end]))
+            pos = end
+        parts.append(text[pos:])
+        return "".join(parts)
+
+    @cached_property
+    def prose_end(self) -> int:
+        """Offset just after the last non-whitespace character of ``prose`` (0 when blank).
+
+        Why: "is there anything after offset x?" is then one comparison, not a copy of the rest.
+        """
+        return len(self.prose.rstrip())
 
     @cached_property
     def _mask_starts(self) -> list[int]:
         return [s.start for s in self.masks]
+
+    @cached_property
+    def _mask_max_end(self) -> list[int]:
+        """``_mask_max_end[i]``: the largest end among ``masks[:i + 1]``."""
+        out, best = [], -1
+        for s in self.masks:
+            best = max(best, s.end)
+            out.append(best)
+        return out
 
     @cached_property
     def _non_prose_union(self) -> tuple[list[int], list[int]] | None:
@@ -163,6 +229,8 @@ class Document:
             k = bisect.bisect_left(union[0], end) - 1
             return k >= 0 and union[1][k] > start
         i = bisect.bisect_right(self._mask_starts, end)
+        if i == 0 or self._mask_max_end[i - 1] <= start:
+            return False  # no mask starting before ``end`` reaches past ``start``
         for s in self.masks[:i]:
             if s.kind in kinds and s.start < end and start < s.end:
                 return True
@@ -219,7 +287,47 @@ class Document:
         return tuple(out)
 
     def in_quote(self, start: int, end: int) -> bool:
-        return any(a <= start and end <= b for a, b in self.quotes)
+        """True when ``[start, end)`` lies inside one quotation.
+
+        Quotations never cross paragraphs, so only the paragraphs holding the span are
+        examined, and their quotations are found on first use (why: computing every
+        quotation of a 10 MB file for a handful of findings dominated the run time).
+        """
+        para = bisect.bisect_right(self._paragraph_starts, start) - 1
+        reach = self._paragraph_reach
+        # Parser blocks (Markdown, HTML) may nest, so walk back over every paragraph that
+        # starts at or before ``start`` and may still reach it; usually just one.
+        while para >= 0 and reach[para] >= end:
+            if self.paragraphs[para][1] >= end and any(a <= start and end <= b for a, b in self._paragraph_quotes(para)):
+                return True
+            para -= 1
+        return False
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [ps for ps, _ in self.paragraphs]
+
+    @cached_property
+    def _paragraph_reach(self) -> list[int]:
+        """``_paragraph_reach[i]``: the largest paragraph end among ``paragraphs[:i + 1]``."""
+        out, best = [], -1
+        for _, pe in self.paragraphs:
+            best = max(best, pe)
+            out.append(best)
+        return out
+
+    @cached_property
+    def _quote_memo(self) -> dict[int, tuple[tuple[int, int], ...]]:
+        return {}
+
+    def _paragraph_quotes(self, para: int) -> tuple[tuple[int, int], ...]:
+        memo = self._quote_memo
+        if para not in memo:
+            from newslint.quotes import quotation_spans
+
+            ps, pe = self.paragraphs[para]
+            memo[para] = tuple((ps + a, ps + b) for a, b in quotation_spans(self.prose[ps:pe]))
+        return memo[para]
 
     def words(self) -> Iterator[re.Match[str]]:
         """Word-like tokens of the prose (letters, with inner apostrophes, hyphens, dots)."""

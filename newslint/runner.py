@@ -16,6 +16,8 @@ from newslint.document import Document
 from newslint.files import InputError, SourceFile, decode, discover, read_source
 
 if TYPE_CHECKING:
+    from newslint.cache import ResultsCache
+    from newslint.engine import Linter
     from newslint.backends.languagetool import GrammarSession
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -37,6 +39,8 @@ class RunOptions:
     unsafe_fixes: bool = False  # also apply (or count as available) unsafe fixes
     fix_only: bool = False  # fix without reporting what is left
     stdin_filename: str | None = None
+    no_cache: bool = False
+    jobs: int = 0  # 0: decide by batch size (newslint.parallel.auto_jobs)
     grammar: bool | None = None  # --grammar / --no-grammar; None: [grammar] enabled decides
     languagetool_url: str | None = None
     corpus: bool = False  # also run the cross-article rules (NL5xx) over all the files
@@ -57,6 +61,7 @@ class FileResult:
     fixed: int = 0  # fixes applied (with --diff: that would be)
     converged: bool = True  # False when the fix loop did not settle
     error: str | None = None
+    cached: bool = False  # diagnostics came from the results cache
 
 
 def _overrides(opts: RunOptions) -> dict:
@@ -85,11 +90,19 @@ def _read_stdin(name: str) -> SourceFile:
 
 
 def lint_paths(opts: RunOptions, config: Config, grammar: "GrammarSession | None" = None) -> list[FileResult]:
-    """Lint every path; unreadable ones become results with an error. ``grammar`` adds LanguageTool."""
+    """Lint every path; unreadable ones become results with an error. ``grammar`` adds LanguageTool.
+
+    Files whose native results are in the cache (newslint.cache) are not linted again; the
+    rest are linted in this process or in ``opts.jobs`` workers (newslint.parallel), in order.
+    LanguageTool findings are not stored there (the grammar backend caches per paragraph).
+    """
     from newslint.engine import Linter
+    from newslint.parallel import lint_sources
 
     linter = Linter(config)
+    cache = _open_cache(opts, config, linter)
     results: list[FileResult] = []
+    pending: list[tuple[int, SourceFile]] = []
     targets: list[str | InputError] = []
     for arg in opts.paths:
         if arg == "-":
@@ -109,14 +122,51 @@ def lint_paths(opts: RunOptions, config: Config, grammar: "GrammarSession | None
         except InputError as exc:
             results.append(FileResult(exc.path, error=exc.message))
             continue
-        doc = Document.from_text(source.text, source.path)
-        pending = grammar.submit(doc) if grammar is not None else None  # LanguageTool works while native rules run
-        found = linter.lint(doc)
+        cached = cache.get(source) if cache is not None and target != "-" else None
+        if cached is not None:
+            results.append(FileResult(source.path, cached, Document.from_text(source.text, source.path), source, cached=True))
+        else:
+            results.append(FileResult(source.path, source=source))
+            pending.append((len(results) - 1, source))
+    # With LanguageTool, each file is sent to the server before its native rules run, so the
+    # two overlap (one process); without it, lint_sources may use workers.
+    linted = lint_sources(linter, [s for _, s in pending], opts.jobs) if grammar is None else None
+    for k, (index, source) in enumerate(pending):
+        ticket = None
+        if linted is not None:
+            doc, diagnostics = linted[k]
+        else:
+            doc = Document.from_text(source.text, source.path)
+            ticket = grammar.submit(doc) if grammar is not None else None
+            diagnostics = linter.lint(doc)
+        results[index] = FileResult(source.path, diagnostics, doc, source)
+        if cache is not None and source.mtime_ns:  # stdin has no mtime and is never cached
+            cache.put(source, diagnostics)
         if grammar is not None:
-            extra = grammar.check(doc, found, linter.context, [r.code for r in linter.rules_for(doc.path)], pending)
-            found = sorted(found + extra, key=lambda d: d.sort_key) if extra else found
-        results.append(FileResult(source.path, found, doc, source))
+            _add_grammar(results, index, grammar, linter, ticket)
+    if grammar is not None:
+        for index, r in enumerate(results):
+            if r.cached:
+                _add_grammar(results, index, grammar, linter, grammar.submit(r.doc))
     return results
+
+
+def _add_grammar(results: list[FileResult], index: int, grammar: "GrammarSession", linter: "Linter", ticket: object) -> None:
+    """Add LanguageTool's findings to ``results[index]`` (native findings, cached or fresh, stay)."""
+    r = results[index]
+    assert r.doc is not None
+    extra = grammar.check(r.doc, r.diagnostics, linter.context, [x.code for x in linter.rules_for(r.doc.path)], ticket)
+    if extra:
+        results[index] = FileResult(r.path, sorted(r.diagnostics + extra, key=lambda d: d.sort_key), r.doc, r.source, cached=r.cached)
+
+
+def _open_cache(opts: RunOptions, config: Config, linter: "Linter") -> "ResultsCache | None":
+    """The results cache for this run, or None with --no-cache or ``[cache] enabled = false``."""
+    if opts.no_cache or not config.cache.get("enabled", True):
+        return None
+    from newslint.cache import ResultsCache
+
+    return ResultsCache.for_run(config, linter.rules)
 
 
 def _corpus_enabled(opts: RunOptions, config: Config) -> bool:

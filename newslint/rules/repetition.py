@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+import sys
 from typing import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, replace_fix
@@ -13,6 +15,17 @@ from newslint.rules.base import Context, rule
 # Function words are never names, so "The The" is a slip even though both are capitalized.
 _FUNCTION_WORDS = frozenset("the a an and or but of to in on at for by with from as is was are were it he she they we".split())
 _REPEAT = re.compile(r"\b([^\W\d_]+)([ \t]+|[ \t]*\r?\n[ \t]*)(\1)\b", re.I)
+if sys.version_info >= (3, 11):
+    # Same matches, without retrying shorter prefixes of every word (possessive quantifiers,
+    # Python 3.11+): a shorter prefix is followed by a letter, so it can never match.
+    _REPEAT = re.compile(r"\b([^\W\d_]++)([ \t]++|[ \t]*+\r?\n[ \t]*+)(\1)\b", re.I)
+
+
+def _same_paragraph(doc: Document, a: int, b: int) -> bool:
+    """True when offsets ``a`` and ``b`` lie in one paragraph (one line, in one-paragraph-per-line news)."""
+    paras = doc.paragraphs
+    i = bisect.bisect_right([ps for ps, _ in paras], a) - 1
+    return i >= 0 and paras[i][0] <= a and b < paras[i][1]
 
 
 def _same_paragraph(doc: Document, start: int, end: int) -> bool:
@@ -41,6 +54,8 @@ def repeated_word(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             continue
         if first[0].isupper() and second[0].isupper() and first.lower() not in _FUNCTION_WORDS:
             continue  # Duran Duran, Sirhan Sirhan, "Bora Bora"
+        if ("\n" in m.group(2) or "\r" in m.group(2)) and not _same_paragraph(doc, m.start(1), m.start(3)):
+            continue  # a headline ending "... plans" and a paragraph starting "Plans to ..."
         s, e = m.end(1), m.end(3)
         if "\n" in m.group(2) and not _same_paragraph(doc, m.start(1), e):
             continue  # a headline's last word and the next paragraph's first: not a slip
