@@ -12,7 +12,8 @@ from newslint.rules.base import Context, rule
 # A word, whitespace within the paragraph (no blank line), the same word again.
 # Function words are never names, so "The The" is a slip even though both are capitalized.
 _FUNCTION_WORDS = frozenset("the a an and or but of to in on at for by with from as is was are were it he she they we".split())
-_REPEAT = re.compile(r"\b([^\W\d_]+)([ \t]+|[ \t]*\r?\n[ \t]*)(\1)\b", re.I)
+# Any line break counts: \r\n, \n, and the old Mac \r (files with \r-only lines were missed).
+_REPEAT = re.compile(r"\b([^\W\d_]+)([ \t]+|[ \t]*(?:\r\n|\r|\n)[ \t]*)(\1)\b", re.I)
 
 
 @rule("NL401", "repeated-word", "The same word twice in a row (\"the the\").", fixable=True)
