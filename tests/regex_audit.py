@@ -8,8 +8,8 @@ Used by tests/test_regex_audit.py and bench/pathological.py. Method (docs/reliab
    dots, ``<``, ``<!--``, ``@``, quotes, line breaks...) plus the literal fragments of the
    pattern itself ("newslint-disable", "https://", "<script"...): the unit repeated, with a
    letter in front and an unmatched character behind (the classic trigger of backtracking).
-3. Time ``finditer`` over each string at size n and 2n (best of a few runs). A linear
-   pattern takes about twice as long; a quadratic one four times. A pattern is reported
+3. Time ``finditer`` over each string at size n and 4n (best of a few runs). A linear
+   pattern takes about 4 times as long; a quadratic one 16 times. A pattern is reported
    when the ratio is over the limit and the time at 2n is large enough not to be noise.
 """
 
@@ -188,17 +188,19 @@ def _best_time(pattern: re.Pattern[str], text: str, runs: int = 3) -> float:
     return best
 
 
-def audit(patterns: list[tuple[str, re.Pattern[str]]], n: int = 4000, max_ratio: float = 3.0,
+def audit(patterns: list[tuple[str, re.Pattern[str]]], n: int = 2000, factor: int = 4, max_ratio: float = 8.0,
           min_seconds: float = 0.02, first_only: bool = False) -> list[Finding]:
     """Patterns whose time grows faster than linearly on some hostile string.
 
-    With ``first_only`` each pattern stops at its first finding (to prove a bad pattern bad fast).
+    Sizes ``n`` and ``factor * n``: a linear pattern takes ``factor`` times longer, a quadratic
+    one ``factor ** 2`` times; ``max_ratio`` sits between (4 vs 16 by default, wide apart so a
+    loaded machine does not blur them). With ``first_only`` each pattern stops at its first finding (to prove a bad pattern bad fast).
     """
     findings = []
     for where, pattern in patterns:
         if first_only and findings and findings[-1].where == where:
             continue
-        pairs = zip(hostile_strings(pattern.pattern, n), hostile_strings(pattern.pattern, 2 * n))
+        pairs = zip(hostile_strings(pattern.pattern, n), hostile_strings(pattern.pattern, factor * n))
         for (label, small_text), (_, large_text) in pairs:
             small = _best_time(pattern, small_text, runs=1)
             large = _best_time(pattern, large_text, runs=1)
