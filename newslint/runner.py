@@ -8,12 +8,15 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from newslint.config import Config, ConfigError, load_config
 from newslint.diagnostics import Diagnostic
 from newslint.document import Document
-from newslint.files import InputError, SourceFile, decode, discover, read_source
+from newslint.files import InputError, SourceFile, decode, discover, display_path, read_source
+
+if TYPE_CHECKING:
+    from newslint.engine import Linter
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -92,9 +95,43 @@ def lint_paths(opts: RunOptions, config: Config) -> list[FileResult]:
         except InputError as exc:
             results.append(FileResult(exc.path, error=exc.message))
             continue
-        doc = Document.from_text(source.text, source.path)
-        results.append(FileResult(source.path, linter.lint(doc), doc, source))
+        results.append(lint_source(linter, source))
     return results
+
+
+def lint_source(linter: "Linter", source: SourceFile) -> FileResult:
+    """Lint one decoded file; a bug in a rule fails this file only, with a one-line error.
+
+    The other files of the run are still linted and reported (and the exit code is 2),
+    so one bad input never hides the findings in the rest.
+    """
+    from newslint.chunking import is_large, lint_large, reporting_document
+
+    try:
+        if is_large(source.text):  # pieces; the whole-text Document only serves line/column
+            doc = reporting_document(source.text, source.path)
+        else:
+            doc = Document.from_text(source.text, source.path)
+        return FileResult(source.path, lint_large(linter, doc), doc, source)
+    except (MemoryError, RecursionError) as exc:
+        return FileResult(source.path, error=f"too large or too deeply nested to lint ({type(exc).__name__})")
+    except Exception as exc:  # noqa: BLE001 - reported per file; NEWSLINT_DEBUG=1 shows the traceback
+        _debug_traceback()
+        return FileResult(source.path, error=f"internal error while linting: {one_line(exc)} (please report it)")
+
+
+def one_line(exc: BaseException) -> str:
+    """``Type: message`` squeezed onto one line."""
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _debug_traceback() -> None:
+    import os
+    import traceback
+
+    if os.environ.get("NEWSLINT_DEBUG"):
+        traceback.print_exc()
 
 
 def exit_code(results: list[FileResult], exit_zero: bool) -> int:
@@ -119,7 +156,7 @@ def run_check(opts: RunOptions, out: TextIO | None = None, err: TextIO | None = 
     results = lint_paths(opts, config)
     for r in results:
         if r.error:
-            print(f"newslint: error: {r.path}: {r.error}", file=err)
+            print(f"newslint: error: {display_path(r.path)}: {r.error}", file=err)
     reporter = get_reporter(opts.format)
     reporter(results, out, opts)
     return exit_code(results, opts.exit_zero)
