@@ -52,18 +52,19 @@ def _matches(rel: str, name: str, globs: list[str]) -> bool:
     return False
 
 
-def display_path(path: str) -> str:
+def display_path(path: str, escape_controls: bool = True) -> str:
     """``path`` made safe to print on one line of UTF-8 output.
 
     Names are bytes to the OS: undecodable bytes (kept by Python as lone surrogates) are
     shown as ``\\xNN`` and control characters (a newline in a file name would split an
     error message; an escape sequence would drive the terminal) as ``\\n``, ``\\x1b``...
+    JSON output passes ``escape_controls=False``: JSON escapes those itself, losslessly.
     """
     try:
         text = os.fsencode(path).decode("utf-8", "backslashreplace")
     except (UnicodeError, ValueError):
         text = path.encode("utf-8", "backslashreplace").decode("ascii")
-    if text.isprintable():
+    if not escape_controls or text.isprintable():
         return text
     return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
 
