@@ -25,6 +25,23 @@ class GuardedGroup(click.Group):
     the traceback too, for bug reports.
     """
 
+    def main(self, *args, **kwargs):  # type: ignore[override]
+        """Usage errors as one line too (click prints usage, a blank line and the error)."""
+        kwargs["standalone_mode"] = False
+        try:
+            rv = super().main(*args, **kwargs)
+        except click.exceptions.UsageError as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError":  # bare `newslint`: the help is the answer
+                click.echo(exc.format_message(), err=True)
+                sys.exit(2)
+            hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
+            _fail(" ".join(exc.format_message().split()) + hint, 2)
+        except click.exceptions.ClickException as exc:
+            _fail(" ".join(exc.format_message().split()), exc.exit_code)
+        except click.exceptions.Abort:
+            _fail("interrupted", 130)
+        sys.exit(rv if isinstance(rv, int) else 0)
+
     def invoke(self, ctx: click.Context):  # type: ignore[override]
         try:
             return super().invoke(ctx)
