@@ -31,14 +31,15 @@ CHUNK_CHARS = 2_000_000
 _SEARCH = 200_000
 
 
-def split_points(text: str, size: int = CHUNK_CHARS) -> list[int]:
+def split_points(text: str, size: int | None = None) -> list[int]:
     """Offsets where pieces start: 0, then boundaries after blank lines (or line breaks, spaces)."""
+    size = size or CHUNK_CHARS
     points = [0]
     n = len(text)
     pos = 0
     while n - pos > size:
         target = pos + size
-        window_end = min(n, target + _SEARCH)
+        window_end = min(n, target + min(_SEARCH, size // 2))
         cut = -1
         for sep in ("\n\n", "\r\n\r\n", "\r\r", "\n", "\r", " "):
             i = text.find(sep, target, window_end)
@@ -66,10 +67,11 @@ def is_large(text: str) -> bool:
     return len(text) > CHUNK_CHARS
 
 
-def lint_large(linter: "Linter", doc: Document, size: int = CHUNK_CHARS) -> list[Diagnostic]:
-    """``linter.lint(doc)``, in pieces when the text is longer than ``size``."""
+def lint_large(linter: "Linter", doc: Document, size: int | None = None) -> list[Diagnostic]:
+    """``linter.lint(doc)``, in pieces when the text is longer than ``size`` (default CHUNK_CHARS)."""
     from newslint.suppression import apply_suppressions
 
+    size = size or CHUNK_CHARS
     text = doc.text
     if len(text) <= size:
         return linter.lint(doc)
