@@ -65,3 +65,34 @@ long_line = st.builds(lambda word, n, tail: (word + " ") * n + tail,
                       st.integers(min_value=200, max_value=2000), article_text(max_atoms=5))
 
 PATHS = ["article.txt", "article.md", "article.html"]
+
+
+# Structure-aware pieces for the Markdown and HTML fuzzers: well-formed, half-formed and broken.
+MARKDOWN_PIECES = [
+    "# ", "## ", "###### ", "#no-space", "> ", ">> ", "> > > ", "- ", "* ", "+ ", "1. ", "10) ", "    ", "\t",
+    "```", "```python\n", "~~~", "    code  block\n", "`", "``", "`code  here`", "**", "__", "*", "_",
+    "[", "]", "(", ")", "[text](http://example.com/a_b)", "![alt](img.png)", "[ref]: http://x.y \"T\"", "[ref]",
+    "<http://auto.link>", "<a@b.co>", "| a | b |\n|---|---|\n| 1 | 2 |\n", "---\n", "***\n", "===\n",
+    "---\ntitle: The the title\ndate: 2024\n---\n", "+++\ntoml = 1\n+++\n", "<div>\n", "</div>\n", "<!-- c -->",
+    "\\*", "\\", "&nbsp;", "&#x1F600;", "[^1]", "[^1]: note", "$$", "{#id}", ":::", "- [ ] task", "- [x] done",
+]
+HTML_PIECES = [
+    "<p>", "</p>", "<p class=\"x\">", "<br/>", "<br>", "<img src='a.png' alt=\"a > b\">", "<a href=\"http://x.y/?a=1&b=2\">",
+    "</a>", "<script>var a = 'the  the';</script>", "<script>", "</script>", "<style>p{a:b}</style>", "<style>",
+    "<pre>  x  </pre>", "<code>", "</code>", "<!-- comment -->", "<!--", "-->", "<!DOCTYPE html>", "<![CDATA[x]]>",
+    "&amp;", "&lt;", "&gt;", "&nbsp;", "&#8217;", "&bogus;", "&", "<", ">", "</", "<p", "<a href=", "\"", "'",
+    "<div><div><div>", "</div></div></div>", "<html><head><title>The the</title></head><body>", "</body></html>",
+    "<textarea>", "</textarea>", "<svg><text>x</text></svg>", "<?xml version=\"1.0\"?>", "<b><i>x</b></i>",
+]
+
+
+@st.composite
+def markdown_text(draw: st.DrawFn) -> str:
+    atoms = draw(st.lists(st.one_of(st.sampled_from(MARKDOWN_PIECES), _atom), max_size=80))
+    return "".join(atoms)
+
+
+@st.composite
+def html_text(draw: st.DrawFn) -> str:
+    atoms = draw(st.lists(st.one_of(st.sampled_from(HTML_PIECES), _atom), max_size=80))
+    return "".join(atoms)
