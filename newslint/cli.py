@@ -113,8 +113,9 @@ def main() -> None:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--stdin-filename", help="Name for text read from '-' (config matching and messages).")
+@click.option("--corpus", is_flag=True, help="Also compare the articles with each other (NL5xx: facts and names that disagree).")
 def check(paths: tuple[str, ...], format_: str, select: str | None, ignore: str | None, config_file: str | None,
-          statistics: bool, quiet: bool, color: str, exit_zero: bool, stdin_filename: str | None) -> None:
+          statistics: bool, quiet: bool, color: str, exit_zero: bool, stdin_filename: str | None, corpus: bool) -> None:
     """Lint articles: files, directories (recursively) or '-' for stdin."""
     from newslint.runner import RunOptions, run_check
 
@@ -129,6 +130,7 @@ def check(paths: tuple[str, ...], format_: str, select: str | None, ignore: str 
         color=color,
         exit_zero=exit_zero,
         stdin_filename=stdin_filename,
+        corpus=corpus,
     )
     sys.exit(run_check(opts))
 
@@ -157,3 +159,15 @@ def rule_cmd(code: str) -> None:
     default = "on" if r.default_enabled else "off"
     click.echo(f"{r.code} {r.name}\n\n{r.summary}\n\nDefault: {default}. Fixable: {'yes' if r.fixable else 'no'}. "
                f"Severity: {r.severity.value}.\n\n{r.explanation}")
+
+
+@main.command("learn")
+@click.argument("paths", nargs=-1, type=str)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Lexicon file to write (default: the `lexicon` option).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Use this configuration file.")
+@click.option("--min-articles", type=click.IntRange(1), default=2, show_default=True, help="A word must appear in this many articles.")
+def learn_cmd(paths: tuple[str, ...], output: str | None, config_file: str | None, min_articles: int) -> None:
+    """Write a project lexicon of the names and terms PATHS use consistently (your own section is kept)."""
+    from newslint.lexicon.learn import run_learn
+
+    sys.exit(run_learn(list(paths), output, config_file, min_articles))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -133,6 +134,7 @@ def _validate(data: dict[str, Any], path: Path | None) -> None:
     size = data.get("max-file-size-mb")
     if size is not None and not (0 < size < 1e6):  # also rejects nan and inf
         raise ConfigError(f"{_locate(path, 'max-file-size-mb')}: option 'max-file-size-mb' must be a number of megabytes above 0, not {size!r}")
+    _validate_patterns(data.get("hygiene", {}), path)
     _validate_tables(data, path)
 
 
@@ -156,7 +158,7 @@ def _same_shape(default: Any, value: Any) -> bool:
 
 
 def _validate_tables(data: dict[str, Any], path: Path | None) -> None:
-    """Keys inside the tables the defaults document ([grammar], [rules.NL401]...) must be known and well typed.
+    """Keys inside the [rules.CODE] tables the defaults document must be known and well typed.
 
     A typo ("alowed") or a wrong type (``allowed = 5``) would otherwise be ignored silently
     or crash the rule that reads it; the defaults file is the list of every option.
@@ -164,10 +166,9 @@ def _validate_tables(data: dict[str, Any], path: Path | None) -> None:
     from newslint.registry import get_rule
 
     defaults = load_defaults()
+    # Only [rules.*]: the other tables ([corpus], [grammar], [hygiene]...) are validated by
+    # the packages that own them, with their own messages.
     tables: list[tuple[str, dict[str, Any], dict[str, Any]]] = []
-    for name, value in data.items():
-        if name != "rules" and isinstance(value, dict) and isinstance(defaults.get(name), dict) and defaults[name]:
-            tables.append((name, value, defaults[name]))
     default_rules = defaults.get("rules", {})
     for key, options in data.get("rules", {}).items():
         r = get_rule(key)
@@ -185,6 +186,19 @@ def _validate_tables(data: dict[str, Any], path: Path | None) -> None:
                     + (f" of {_type_name(documented[key][0])}s" if isinstance(documented[key], list) and documented[key] else "")
                     + f", not {_type_name(value)}"
                 )
+
+
+def _validate_patterns(hygiene: dict[str, Any], path: Path | None) -> None:
+    """[hygiene] boilerplate-patterns: a list of valid regular expressions."""
+    patterns = hygiene.get("boilerplate-patterns", [])
+    where = _locate(path, "boilerplate-patterns")
+    if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
+        raise ConfigError(f"{where}: hygiene.boilerplate-patterns must be a list of strings")
+    for p in patterns:
+        try:
+            re.compile(p)
+        except re.error as exc:
+            raise ConfigError(f"{where}: hygiene.boilerplate-patterns: invalid regular expression {p!r}: {exc}") from None
 
 
 def _check_codes(cfg: "Config") -> None:

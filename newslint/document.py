@@ -15,6 +15,8 @@ from typing import Iterator
 
 # Kinds of mask. NON_PROSE spans are blanked in ``prose``; role spans are not.
 NON_PROSE = frozenset({"url", "email", "handle", "hashtag", "code", "front-matter", "html", "comment", "markup"})
+# Role span from format parsers: one prose block (paragraph, heading, list item, HTML block).
+PARAGRAPH = "paragraph"
 
 
 @dataclass(frozen=True)
@@ -208,13 +210,22 @@ class Document:
         """(start, end) of each paragraph, end without the line ending.
 
         News text is usually one paragraph per line; hard-wrapped text (short lines)
-        separates paragraphs with blank lines. Both are recognised.
+        separates paragraphs with blank lines. Both are recognised. Formats with a parser
+        (Markdown, HTML) mark their prose blocks with ``paragraph`` role spans; those win,
+        so a heading or list item starts a paragraph.
         """
+        blocks = [(s.start, s.end) for s in self.masks if s.kind == PARAGRAPH]
+        if blocks:
+            return tuple(sorted(set(blocks)))
         text = self.prose
         idx = self.lines
         line_spans = [idx.line_span(n) for n in range(1, idx.count + 1)]
         wrapped = any(True for s, e in line_spans if e - s > 0) and not any(e - s > _LONG_LINE for s, e in line_spans)
-        blank_separated = any(text[s:e].strip() == "" for s, e in line_spans)
+        # Blank lines count as separators only between text (not the empty "line" after a final newline).
+        filled = [n for n, (s, e) in enumerate(line_spans) if text[s:e].strip()]
+        blank_separated = bool(filled) and any(
+            text[s:e].strip() == "" for s, e in line_spans[filled[0]:filled[-1] + 1]
+        )
         paras: list[tuple[int, int]] = []
         if wrapped and blank_separated:
             cur: tuple[int, int] | None = None

@@ -16,6 +16,13 @@ RULE_MODULES = (
     "newslint.rules.sentence_start",
     "newslint.rules.spacing",
     "newslint.rules.repetition",
+    "newslint.rules.spelling",
+    "newslint.rules.proper_nouns",
+    "newslint.rules.duplicates",
+    "newslint.rules.boilerplate",
+    "newslint.rules.balance",
+    "newslint.rules.stories",
+    "newslint.rules.corpus",
 )
 
 _CODE = re.compile(r"^NL\d{3}$")

@@ -33,6 +33,7 @@ class RunOptions:
     color: str = "auto"
     exit_zero: bool = False
     stdin_filename: str | None = None
+    corpus: bool = False  # also run the cross-article rules (NL5xx) over all the files
     extra: dict = field(default_factory=dict)
 
 
@@ -113,6 +114,8 @@ def lint_source(linter: "Linter", source: SourceFile) -> FileResult:
         else:
             doc = Document.from_text(source.text, source.path)
         return FileResult(source.path, lint_large(linter, doc), doc, source)
+    except ConfigError:
+        raise  # a configuration problem found late (a dictionary file): the whole run stops
     except (MemoryError, RecursionError) as exc:
         return FileResult(source.path, error=f"too large or too deeply nested to lint ({type(exc).__name__})")
     except Exception as exc:  # noqa: BLE001 - reported per file; NEWSLINT_DEBUG=1 shows the traceback
@@ -134,6 +137,15 @@ def _debug_traceback() -> None:
         traceback.print_exc()
 
 
+def _corpus_enabled(opts: RunOptions, config: Config) -> bool:
+    """``--corpus`` or ``[corpus] enabled``; the corpus package validates its table."""
+    if not opts.corpus and not config.corpus:
+        return False
+    from newslint.corpus.settings import Settings
+
+    return Settings.from_config(config).enabled or opts.corpus
+
+
 def exit_code(results: list[FileResult], exit_zero: bool) -> int:
     if any(r.error for r in results):
         return EXIT_ERROR
@@ -150,10 +162,19 @@ def run_check(opts: RunOptions, out: TextIO | None = None, err: TextIO | None = 
     err = err or sys.stderr
     try:
         config = load_run_config(opts)
+        use_corpus = _corpus_enabled(opts, config)
     except ConfigError as exc:
         print(f"newslint: error: {exc}", file=err)
         return EXIT_ERROR
-    results = lint_paths(opts, config)
+    try:
+        results = lint_paths(opts, config)
+    except ConfigError as exc:  # e.g. a dictionary file named in the config, read when first needed
+        print(f"newslint: error: {exc}", file=err)
+        return EXIT_ERROR
+    if use_corpus:
+        from newslint.corpus import apply_corpus_rules
+
+        apply_corpus_rules(results, config)
     for r in results:
         if r.error:
             print(f"newslint: error: {display_path(r.path)}: {r.error}", file=err)

@@ -37,21 +37,24 @@ def _linter() -> Linter:
 LINTER = _linter()
 
 
-def reference_position(text: str, offset: int) -> tuple[int, int]:
-    """(line, column) by walking the characters: \\r\\n, \\r and \\n each end a line (as LSP)."""
-    line, col, i = 1, 1, 0
-    while i < offset:
-        ch = text[i]
-        if ch == "\r" and i + 1 < len(text) and text[i + 1] == "\n":
-            i += 2
+def reference_positions(text: str) -> list[tuple[int, int]]:
+    """(line, column) of every offset 0..len(text), by one walk over the characters.
+
+    \\r\\n, \\r and \\n each end a line (as in LSP). The offset between the \\r and \\n of a pair
+    gets the position after the \\r (no diagnostic may start there; checked separately).
+    """
+    out: list[tuple[int, int]] = []
+    line, col = 1, 1
+    for i, ch in enumerate(text):
+        out.append((line, col))
+        if ch == "\n" or (ch == "\r" and text[i + 1:i + 2] != "\n"):
             line, col = line + 1, 1
-        elif ch in "\r\n":
-            i += 1
-            line, col = line + 1, 1
+        elif ch == "\r":
+            col += 1  # first half of \r\n: the line ends after the \n
         else:
-            i += 1
             col += 1
-    return line, col
+    out.append((line, col))
+    return out
 
 
 def splits_crlf(text: str, offset: int) -> bool:
@@ -76,12 +79,13 @@ def check_document(text: str, path: str) -> Document:
 def check_diagnostics(doc: Document) -> list:
     text = doc.text
     found = LINTER.lint(doc)
+    positions = reference_positions(text) if found else []
     for d in found:
         assert 0 <= d.start <= d.end <= len(text), d
         assert not splits_crlf(text, d.start) and not splits_crlf(text, d.end), d
         record = json_reporter.diagnostic_dict(doc.path, doc, d)
-        assert (record["line"], record["column"]) == reference_position(text, d.start)
-        assert (record["end_line"], record["end_column"]) == reference_position(text, d.end)
+        assert (record["line"], record["column"]) == positions[d.start]
+        assert (record["end_line"], record["end_column"]) == positions[d.end]
         assert record["text"] == text[d.start:d.end]
         line, col = doc.lines.position(d.start)
         assert doc.lines.offset(line, col) == d.start

@@ -41,14 +41,6 @@ def test_bug_comment_mask_quadratic_unclosed_comment_masks_nothing_after():
     assert [(s.kind, doc.text[s.start:s.end]) for s in doc.masks] == [("comment", "<!-- a -->"), ("email", "a@b.co")]
 
 
-def test_bug_html_masks_quadratic_keep_tags_and_raw_elements():
-    text = "<p>The <b>x</b></p><script>a  b</script><<<<p>tail<style>"
-    doc = Document.from_text(text, "a.html")
-    got = sorted((s.kind, text[s.start:s.end]) for s in doc.masks)
-    assert got == sorted([("html", "<p>"), ("html", "<b>"), ("html", "</b>"), ("html", "</p>"),
-                          ("code", "<script>a  b</script>"), ("html", "<p>"), ("html", "<style>")])
-
-
 def test_bug_period_rule_walkback_quadratic_keeps_exceptions():
     assert [d.code for d in lint("It fell now.The rest.", select=["NL302"])] == ["NL302"]
     for quiet in ("See the U.S.Treasury data.", "As in e.g.The case.", "Open file.v2.Then stop.", "Go 5.The end"):

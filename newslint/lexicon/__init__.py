@@ -1,0 +1,324 @@
+"""Word knowledge: the spelling dictionary, case-aware name lexicons, dialect pairs, user words.
+
+Loaded once per process (pre-commit runs us per commit, so start-up matters): the dictionary is
+a gzip'd word list read into a frozenset (about 40 ms); pyspellchecker, which costs 0.2-0.3 s to
+build, is only constructed when a document has an unknown word that needs suggestions.
+"""
+
+from __future__ import annotations
+
+import bisect
+import gzip
+import re
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, NamedTuple
+
+if TYPE_CHECKING:
+    from newslint.config import Config
+
+DATA = Path(__file__).with_name("data")
+
+# Files whose entries are proper nouns (flagged when written in lowercase).
+PROPER_FILES = ("countries", "demonyms", "cities", "regions", "languages", "religions", "calendar", "organisations")
+# Files whose entries are known words but never reported in lowercase (titles, "bn", "pct").
+KNOWN_ONLY_FILES = ("titles", "abbreviations", "loanwords")
+
+_ROMAN = re.compile(r"^(?=[MDCLXVI])M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+
+
+def read_entries(path: Path) -> list[str]:
+    """Entries of a data file: one per line, ``#`` comments and blank lines skipped."""
+    data = path.read_bytes()
+    if path.suffix == ".gz":
+        data = gzip.decompress(data)
+    lines = data.decode("utf-8").split("\n")
+    # Comments are only at the top of the shipped files; one pass over big lists keeps start-up low.
+    skip = 0
+    while skip < len(lines) and (lines[skip].startswith("#") or not lines[skip].strip()):
+        skip += 1
+    return [line.strip() for line in lines[skip:] if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _word_lines() -> tuple[list[str], int]:
+    """The dictionary's words (common lowercase words first) and how many are common."""
+    lines = gzip.decompress((DATA / "words.txt.gz").read_bytes()).decode("utf-8").split("\n")
+    skip, common = 0, 0
+    while skip < len(lines) and lines[skip].startswith("#"):
+        if lines[skip].startswith("# common: "):
+            common = int(lines[skip].split(":")[1])
+        skip += 1
+    del lines[:skip]
+    if lines and not lines[-1]:
+        lines.pop()
+    return lines, common
+
+
+def is_roman_numeral(word: str) -> bool:
+    return bool(_ROMAN.match(word))
+
+
+class DialectPair(NamedTuple):
+    british: str
+    american: str
+    british_wrong_in_us: bool
+    american_wrong_in_gb: bool
+
+
+class SortedWords:
+    """Membership in sorted word lists by bisection.
+
+    Why not a frozenset: building one from 167,000 words costs more than the whole lint of an
+    article; the generated file is already sorted, so binary search needs no build at all.
+    """
+
+    def __init__(self, *parts: list[str]) -> None:
+        self._parts = parts
+        self._lookups = 0
+        self._set: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._set is not None:
+            return word in self._set
+        self._lookups += 1
+        if self._lookups > 20_000:  # a long text or a corpus: now a set pays for itself
+            self._set = frozenset(w for part in self._parts for w in part)
+        for part in self._parts:
+            i = bisect.bisect_left(part, word)  # type: ignore[arg-type]
+            if i < len(part) and part[i] == word:
+                return True
+        return False
+
+    def __len__(self) -> int:
+        return sum(len(p) for p in self._parts)
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> SortedWords:
+    lines, common = _word_lines()
+    return SortedWords(lines[:common], lines[common:])
+
+
+@lru_cache(maxsize=1)
+def _common_lowercase() -> SortedWords:
+    lines, common = _word_lines()
+    return SortedWords(lines[:common])
+
+
+@lru_cache(maxsize=1)
+def _builtin_names() -> tuple[dict[str, str], dict[tuple[str, ...], str], dict[str, str]]:
+    """(single lowercase -> proper form, lowercase phrase tokens -> proper phrase, lowercase -> category)."""
+    singles: dict[str, str] = {}
+    phrases: dict[tuple[str, ...], str] = {}
+    category: dict[str, str] = {}
+    for name in PROPER_FILES:
+        for entry in read_entries(DATA / f"{name}.txt"):
+            parts = entry.split()
+            if len(parts) > 1:
+                phrases.setdefault(tuple(p.lower() for p in parts), entry)
+                for p in parts:
+                    if p[0].isupper() and p.lower() not in singles and p.lower() not in PHRASE_ONLY_PARTS:
+                        singles.setdefault(p.lower(), p)
+                        category.setdefault(p.lower(), name)
+            else:
+                singles.setdefault(entry.lower(), entry)
+                category.setdefault(entry.lower(), name)
+    return singles, phrases, category
+
+
+# Words that are names only inside a phrase ("north" in "North Korea", "of" in "Republic of").
+PHRASE_ONLY_PARTS = frozenset("""north south east west northern southern eastern western central new united great
+    republic of the and kingdom states state democratic people's peoples federal islamic arab city saint st
+    san santa la le el al de du da des los las island islands sea gulf peninsula horn far near middle
+    upper lower coast golden federation union grand sub-saharan""".split())
+
+
+@lru_cache(maxsize=1)
+def _known_only() -> frozenset[str]:
+    out: set[str] = set()
+    for name in KNOWN_ONLY_FILES:
+        out.update(read_entries(DATA / f"{name}.txt"))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _dialect_pairs() -> tuple[DialectPair, ...]:
+    pairs = []
+    for line in read_entries(DATA / "dialect_pairs.tsv"):
+        gb, us, gb_wrong, us_wrong = line.split("\t")
+        pairs.append(DialectPair(gb, us, gb_wrong == "1", us_wrong == "1"))
+    return tuple(pairs)
+
+
+@dataclass
+class Lexicon:
+    """Everything newslint knows about words, with case-aware lookups."""
+
+    user_words: frozenset[str] = frozenset()
+    project_counts: dict[str, int] = field(default_factory=dict)
+
+    # -- the dictionary ----------------------------------------------------------------------
+    @property
+    def words(self) -> SortedWords:
+        return _dictionary()
+
+    @cached_property
+    def _user_lower(self) -> frozenset[str]:
+        """User and project words written in lowercase allow that lowercase form only."""
+        return frozenset(w for w in self.user_words if w.islower())
+
+    @cached_property
+    def _known_memo(self) -> dict[str, bool]:
+        return {}
+
+    @cached_property
+    def _memos(self) -> dict[str, dict]:
+        return {}
+
+    def memo(self, name: str) -> dict:
+        """A per-lexicon cache for a rule's per-word answers (words repeat across a corpus)."""
+        table = self._memos.setdefault(name, {})
+        if len(table) > 100_000:
+            table.clear()
+        return table
+
+    def is_known(self, word: str) -> bool:
+        """Memoized :meth:`_is_known`: an article repeats its words, a corpus even more."""
+        memo = self._known_memo
+        hit = memo.get(word)
+        if hit is None:
+            if len(memo) > 200_000:
+                memo.clear()
+            hit = memo[word] = self._is_known(word)
+        return hit
+
+    def _is_known(self, word: str) -> bool:
+        """A spelling the dictionary, a lexicon or the user knows (case-aware for names).
+
+        Lowercase dictionary entries match any case; a user word matches exactly, or in
+        capitalized form at a sentence start being the caller's business.
+        """
+        if word in self.user_words or word in _known_only():
+            return True
+        lower = word.lower()
+        if lower in self.words:
+            return True
+        if word[:1].isupper() and (self.proper_form(lower) == word):
+            return True
+        return False
+
+    def is_common_lowercase(self, word: str) -> bool:
+        """True for an ordinary lowercase English word ("china", "turkey", "may")."""
+        return word in _common_lowercase() or word in self._user_lower
+
+    # -- names ---------------------------------------------------------------------------------
+    @cached_property
+    def _project_names(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for w in self.user_words:
+            if not w.islower() and w.isalpha():
+                out.setdefault(w.lower(), w)
+        return out
+
+    def proper_form(self, lower: str) -> str | None:
+        """The built-in or project lexicon's proper spelling of a lowercase word ("nato" -> "NATO")."""
+        singles, _, _ = _builtin_names()
+        return singles.get(lower) or self._project_names.get(lower)
+
+    def proper_phrase(self, tokens: Iterable[str]) -> str | None:
+        """The proper form of a lowercase multiword name ("north korean" -> "North Korean")."""
+        return _builtin_names()[1].get(tuple(t.lower() for t in tokens))
+
+    @cached_property
+    def phrase_firsts(self) -> frozenset[str]:
+        return frozenset(k[0] for k in _builtin_names()[1])
+
+    @cached_property
+    def phrase_bigrams(self) -> frozenset[tuple[str, str]]:
+        """First two words of the multiword names, to try phrases only where one can start."""
+        return frozenset((k[0], k[1]) for k in _builtin_names()[1])
+
+    @cached_property
+    def phrase_lengths(self) -> tuple[int, ...]:
+        return tuple(sorted({len(k) for k in _builtin_names()[1]}, reverse=True))
+
+    def is_name(self, word: str) -> bool:
+        """A capitalized or all-caps name the lexicons know in exactly this form."""
+        return self.proper_form(word.lower()) == word or word in self.user_words
+
+    # -- dialects ------------------------------------------------------------------------------
+    @cached_property
+    def dialect_index(self) -> dict[str, tuple[str, DialectPair]]:
+        """lowercase form -> ("en-GB" | "en-US", its pair)."""
+        out: dict[str, tuple[str, DialectPair]] = {}
+        for p in _dialect_pairs():
+            out.setdefault(p.british, ("en-GB", p))
+            out.setdefault(p.american, ("en-US", p))
+        return out
+
+    # -- suggestions (lazy: only when a document has an unknown word) ---------------------------
+    @cached_property
+    def _speller(self):  # type: ignore[no-untyped-def]
+        from spellchecker import SpellChecker
+
+        return SpellChecker(distance=1)
+
+    def frequency(self, word: str) -> int:
+        """pyspellchecker's corpus frequency (0 for words it lacks, such as British forms)."""
+        return int(self._speller.word_frequency[word.lower()] or 0)
+
+    def candidates(self, word: str) -> list[tuple[str, int]]:
+        """Known words one edit (insert, delete, substitute, transpose) away, most frequent first."""
+        lower = word.lower()
+        edits = self._speller.edit_distance_1(lower)
+        found = [(w, self.frequency(w)) for w in edits if w in self.words and w != lower and len(w) > 1]
+        found.sort(key=lambda item: (-item[1], item[0]))
+        return found
+
+
+def _read_user_file(path: Path) -> list[str]:
+    try:
+        return [w for w in read_entries(path) if " " not in w]
+    except FileNotFoundError:
+        from newslint.config import ConfigError
+
+        raise ConfigError(f"{path}: dictionary file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        from newslint.config import ConfigError
+
+        raise ConfigError(f"{path}: cannot read dictionary file: {exc}") from None
+
+
+def _key(config: "Config") -> tuple:
+    def stamp(p: Path | None) -> tuple:
+        try:
+            return (str(p), p.stat().st_mtime_ns) if p else ("", 0)
+        except OSError:
+            return (str(p), -1)
+
+    return (tuple(stamp(p) for p in config.dictionaries), stamp(config.lexicon_path))
+
+
+_CACHE: dict[tuple, Lexicon] = {}
+
+
+def load_lexicon(config: "Config") -> Lexicon:
+    """The lexicon for ``config``: built-ins plus user dictionaries and the project lexicon (cached)."""
+    key = _key(config)
+    cached = _CACHE.get(key)
+    if cached is not None:
+        return cached
+    words: set[str] = set()
+    for path in config.dictionaries:
+        words.update(_read_user_file(path))
+    counts: dict[str, int] = {}
+    if config.lexicon_path is not None and config.lexicon_path.is_file():
+        from newslint.lexicon.project import read_project_lexicon
+
+        counts = read_project_lexicon(config.lexicon_path)
+        words.update(counts)
+    lexicon = Lexicon(user_words=frozenset(words), project_counts=counts)
+    _CACHE[key] = lexicon
+    return lexicon

@@ -122,8 +122,8 @@ def space_before_punctuation(doc: Document, ctx: Context) -> Iterator[Diagnostic
     text = doc.prose
     for m in _BEFORE.finditer(text):
         s, e = m.span(1)
-        if text.startswith("..", e):
-            continue
+        if text.startswith("..", e) or doc.is_masked(s, e):
+            continue  # an ellipsis, or a blanked link destination / tag before the mark
         fix = replace_fix(s, e, "", SAFE, "Remove the space")
         yield space_before_punctuation.diagnostic(s, e, f"Space before '{text[e]}'", fix, suggestions=("",))
 

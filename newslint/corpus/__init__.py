@@ -1,0 +1,80 @@
+"""Cross-article checks: facts and names that disagree with other articles on the same story.
+
+Two phases, so facts of unchanged files can be cached:
+
+* :func:`collect` (``facts.py``): one document -> plain JSON-able facts. Pure; the cache key
+  is :func:`facts_key` (extractor version + format + text hash).
+* :func:`judge` (``compare.py``): the facts of all documents -> diagnostics per path.
+
+:func:`apply_corpus_rules` is the runner's single call. Its ``cache`` argument is the hook
+for the results cache (``.newslint_cache/``): any object with ``get(key) -> facts | None``
+and ``put(key, facts)``; facts round-trip through ``json.dumps``/``json.loads`` unchanged.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Protocol
+
+from newslint.corpus.settings import Settings
+
+if TYPE_CHECKING:
+    from newslint.config import Config
+    from newslint.runner import FileResult
+
+__all__ = ["FACTS_VERSION", "FactsCache", "Settings", "apply_corpus_rules", "collect", "facts_key", "judge"]
+
+# The extractors load only when used: `check` without --corpus only validates [corpus].
+_LAZY = {"collect": "newslint.corpus.facts", "facts_key": "newslint.corpus.facts",
+         "FACTS_VERSION": "newslint.corpus.facts", "judge": "newslint.corpus.compare"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+class FactsCache(Protocol):
+    def get(self, key: str) -> dict[str, Any] | None: ...
+
+    def put(self, key: str, facts: dict[str, Any]) -> None: ...
+
+
+def apply_corpus_rules(results: list["FileResult"], config: "Config", cache: FactsCache | None = None) -> None:
+    """Add the corpus findings to ``results`` in place, honouring selection, per-file ignores
+    and suppression comments like every other rule."""
+    from newslint.corpus.compare import judge
+    from newslint.corpus.facts import collect, facts_key
+    from newslint.engine import Linter, dedupe
+    from newslint.rules.corpus import FAMILY
+    from newslint.suppression import apply_suppressions
+
+    linter = Linter(config)
+    if not any(r.family == FAMILY for r in linter.rules):
+        return
+    docs = [r for r in results if r.doc is not None]
+    facts: dict[str, dict[str, Any]] = {}
+    for r in docs:
+        assert r.doc is not None
+        if cache is not None:
+            key = facts_key(r.doc)
+            found = cache.get(key)
+            if found is None:
+                found = collect(r.doc)
+                cache.put(key, found)
+        else:
+            found = collect(r.doc)
+        facts[r.path] = found
+    by_path = judge(facts, Settings.from_config(config))
+    for r in docs:
+        new = by_path.get(r.path)
+        if not new:
+            continue
+        assert r.doc is not None
+        allowed = {rule.code for rule in linter.rules_for(r.path) if rule.family == FAMILY}
+        new = apply_suppressions(r.doc, [d for d in new if d.code in allowed])
+        merged = r.diagnostics + new
+        merged.sort(key=lambda d: d.sort_key)
+        r.diagnostics = dedupe(merged)

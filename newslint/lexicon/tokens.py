@@ -1,0 +1,199 @@
+"""Words of a document as the spelling and name rules see them, with the context they need.
+
+Why one place: spelling, name and case rules must agree on what a word is (apostrophes,
+hyphens, "£4.8bn", "79th", "U.S.") and on what counts as a sentence start or a headline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator, NamedTuple
+
+from newslint.document import Document
+
+APOSTROPHES = "'’‘ʼ`"
+_WORD = re.compile(r"[^\W\d_](?:[\w'’ʼ\-.]*[^\W_])?")
+_CONTRACTION = re.compile(r"['’ʼ](?:s|t|re|ve|ll|d|m)$", re.I)
+
+
+class Token(NamedTuple):
+    """A word with its span and where it stands (a NamedTuple: a long article has 100,000 of them)."""
+
+    text: str
+    start: int
+    end: int
+    sentence_start: bool
+    headline: bool
+    base: str  # without possessive or contraction ending, apostrophes straightened
+
+    @property
+    def is_capitalized(self) -> bool:
+        return self.text[:1].isupper() and (len(self.text) == 1 or self.text[1:2].islower())
+
+
+def base_form(word: str) -> str:
+    """The word without a possessive or contraction ending, apostrophes straightened."""
+    if not any(a in word for a in APOSTROPHES):
+        return word
+    w = word
+    for a in "’ʼ‘`":
+        w = w.replace(a, "'")
+    if _CONTRACTION.search(w) and w.lower() not in ("it's",):
+        stripped = _CONTRACTION.sub("", w)
+        if stripped:
+            return stripped if not w.lower().endswith("n't") else w
+    if w.endswith("s'"):
+        return w[:-1]
+    return w.rstrip("'")
+
+
+def is_name_compound(token: "Token", known) -> bool:  # type: ignore[no-untyped-def]
+    """A hyphenated name such as "Jong-un", "Ka-shing" or "Seong-kweun": its lowercase parts are not words.
+
+    The first part must be capitalized; at a sentence start it must also be unknown to the
+    dictionary (``known``), so that "Anti-government" opening a sentence is still checked.
+    """
+    word = token.text
+    if "-" not in word:
+        return False
+    first = word.split("-", 1)[0]
+    if not first[:1].isupper() or first.isupper():
+        return False
+    return not (token.sentence_start or token.headline) or not known(first)
+
+
+def headline_span(doc: Document) -> tuple[int, int] | None:
+    """The first paragraph when it reads like a headline: short and without a closing period."""
+    if not doc.paragraphs:
+        return None
+    s, e = doc.paragraphs[0]
+    text = doc.prose[s:e].strip()
+    if text and len(text.split()) <= 16 and not text.endswith((".", "?", "!", ":", "”", '"')):
+        return s, e
+    return None
+
+
+@lru_cache(maxsize=8)
+def _starts(doc: Document) -> frozenset[int]:
+    from newslint.rules.sentence_start import sentence_starts
+
+    return frozenset(sentence_starts(doc))
+
+
+class TokenTable:
+    """A document's words, stored compactly: a vocabulary, and per token a word id, a start and flags.
+
+    Why: a 50 MB file has millions of words; Token objects for all of them would take gigabytes.
+    Rules ask the vocabulary first (every distinct word once) and visit only the tokens of the
+    words that need a closer look, which is also what makes long texts fast.
+    """
+
+    SENTENCE_START, HEADLINE = 1, 2
+
+    def __init__(self, doc: Document) -> None:
+        from array import array
+
+        self.vocab: list[str] = []
+        self.ids = array("l")
+        self.starts = array("l")
+        self.flags = bytearray()
+        index: dict[str, int] = {}
+        for word, start, flag in _scan(doc):
+            wid = index.get(word)
+            if wid is None:
+                wid = index[word] = len(self.vocab)
+                self.vocab.append(word)
+            self.ids.append(wid)
+            self.starts.append(start)
+            self.flags.append(flag)
+        self.index = index
+        self.bases = [base_form(w) for w in self.vocab]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def token(self, i: int) -> Token:
+        wid, start, flag = self.ids[i], self.starts[i], self.flags[i]
+        word = self.vocab[wid]
+        return Token(word, start, start + len(word), bool(flag & 1), bool(flag & 2), self.bases[wid])
+
+    def __iter__(self) -> Iterator[Token]:
+        return (self.token(i) for i in range(len(self.ids)))
+
+    def where(self, word_ids: set[int]) -> Iterator[tuple[int, Token]]:
+        """(index, token) of every use of the given words, in text order."""
+        if not word_ids:
+            return
+        for i, wid in enumerate(self.ids):
+            if wid in word_ids:
+                yield i, self.token(i)
+
+    def ids_of(self, keep) -> set[int]:  # type: ignore[no-untyped-def]
+        """Ids of the vocabulary words for which ``keep(word)`` is true."""
+        return {i for i, w in enumerate(self.vocab) if keep(w)}
+
+
+@lru_cache(maxsize=4)
+def token_table(doc: Document) -> TokenTable:
+    """The document's :class:`TokenTable`, built once for all rules."""
+    return TokenTable(doc)
+
+
+def tokens(doc: Document) -> Iterator[Token]:
+    """Prose words not glued to a digit, symbol or mask (so "79th", "£4.8bn", "#tag" are skipped)."""
+    return iter(token_table(doc))
+
+
+def _scan(doc: Document) -> Iterator[tuple[str, int, int]]:
+    """(word, start, flags) of each prose word; see :class:`TokenTable` for the flags."""
+    text = doc.prose  # masked spans are blanked here, so no word overlaps a mask
+    n = len(text)
+    starts = _starts(doc)
+    head = headline_span(doc)
+    h0, h1 = head if head else (-1, -1)
+    for m in _WORD.finditer(text):
+        s, e = m.span()
+        if s and (text[s - 1] in _BAD_BEFORE or text[s - 1].isalnum()):
+            continue
+        if e < n and (text[e] in _BAD_AFTER or text[e] == "." and e + 1 < n and text[e + 1].isalnum()):
+            continue
+        yield m.group(), s, (1 if s in starts else 0) | (2 if h0 <= s < h1 else 0)
+
+
+_BAD_BEFORE = frozenset("@#$£€¥/\\_")
+_BAD_AFTER = frozenset("@/\\_")
+
+
+@dataclass(frozen=True)
+class NameStats:
+    """How a document writes each word: counts of capitalized mid-sentence and lowercase uses."""
+
+    capitalized: Counter[str]  # exact capitalized or all-caps form, mid-sentence, outside headline
+    lowercase: Counter[str]
+    any_case: Counter[str]  # lowercase key -> all uses
+
+
+@lru_cache(maxsize=4)
+def doc_name_stats(doc: Document) -> NameStats:
+    """How the document writes each word, counted once per distinct word and position kind."""
+    table = token_table(doc)
+    uses: Counter[tuple[int, bool]] = Counter()
+    for wid, flag in zip(table.ids, table.flags):
+        uses[(wid, flag == 0)] += 1
+    cap: Counter[str] = Counter()
+    low: Counter[str] = Counter()
+    anyc: Counter[str] = Counter()
+    for (wid, mid_sentence), count in uses.items():
+        base = table.bases[wid]
+        for part in (re.split(r"[-.]", base) if "-" in base or "." in base else (base,)):
+            if not part or not part[0].isalpha():
+                continue
+            anyc[part.lower()] += count
+            if part.islower():
+                low[part] += count
+            elif part[0].isupper() and mid_sentence:
+                cap[part] += count
+    return NameStats(cap, low, anyc)

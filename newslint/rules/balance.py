@@ -1,0 +1,222 @@
+"""Quotation marks and brackets: unbalanced within a paragraph, or mixed styles in an article."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from newslint.diagnostics import Applicability, Diagnostic, Severity, replace_fix
+from newslint.document import Document
+from newslint.rules.base import Context, rule
+
+_OPENING = "“\"‘'«„"
+# Straight single quotes that open an elision, not a quotation: 'em, 'n', 'til, '90s.
+_ELISION = re.compile(r"'(?:em|n|til|till|cause|tis|twas|round|bout|s|d|ll|re|ve|\d)\b", re.I)
+# Enumerations "a)", "2)", "iv)" and emoticons are not unbalanced brackets.
+_ENUMERATION = re.compile(r"(?:(?<=^)|(?<=[\s(]))(?:[a-zA-Z]|[ivxIVX]{1,4}|\d{1,2})\)")
+_EMOTICON = re.compile(r"[:;=]-?[()\[\]]")
+_PAIRS = {")": "(", "]": "[", "}": "{"}
+
+
+def _starts_with_quote(doc: Document, para: tuple[int, int] | None) -> bool:
+    """The paragraph opens with a quotation mark (the continued-quote convention)."""
+    if para is None:
+        return False
+    head = doc.prose[para[0]:para[1]].lstrip(" \t\r\n-–—•*>#")
+    return bool(head) and head[0] in _OPENING
+
+
+def _role(text: str, i: int) -> str:
+    """'open', 'close' or 'either' for a straight mark, from the characters around it."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if (before.isspace() or before in "([{—–-/") and not after.isspace():
+        return "open"
+    if not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-…"):
+        return "close"
+    return "either"
+
+
+def _double_marks(text: str) -> Iterator[tuple[int, str]]:
+    """(position, role) of double quotation marks: role 'open', 'close' or 'either'."""
+    for m in re.finditer(r"[“”\"«»„]", text):
+        ch, i = m.group(), m.start()
+        if ch in "“«„":
+            yield i, "open"
+        elif ch in "”»":
+            yield i, "close"
+        elif not (i and text[i - 1].isdigit() and _role(text, i) != "open"):
+            yield i, _role(text, i)  # a '"' after a digit is an inch mark (12" screen)
+
+
+def _single_marks(text: str) -> Iterator[tuple[int, str]]:
+    """(position, role) of single quotation marks; apostrophes are skipped."""
+    for m in re.finditer(r"['‘’]", text):
+        i, ch = m.start(), m.group()
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if ch == "'" and _ELISION.match(text, i) and not before.isalnum():
+            continue
+        if (before.isspace() or before in "(“\"[—–-") and (after.isalpha()):
+            yield i, "open"
+        elif (before.isalpha() or before in ".,!?;:…") and not after.isalnum() and ch != "‘":
+            yield i, "close"
+
+
+def unbalanced(text: str, marks: list[tuple[int, str]], loose_closers: bool) -> tuple[list[int], int | None, list[int]]:
+    """(openers never closed before a new one, the opener still open at the end, stray closers).
+
+    An opener while a quotation is open is the continued-quote convention when it follows a
+    sentence end (paragraphs joined on one line: '..." he said. "Next...'); otherwise the
+    first quotation was never closed. ``loose_closers``: a closer with nothing open is ignored
+    (a single quote may be an apostrophe: "leaders' talks").
+    """
+    open_at: int | None = None
+    unclosed: list[int] = []
+    stray: list[int] = []
+    for i, role in marks:
+        if open_at is None:
+            if role != "close":
+                open_at = i
+            elif not loose_closers:
+                stray.append(i)
+        elif role == "open":
+            if not _SENTENCE_BEFORE.search(text, 0, i):
+                unclosed.append(open_at)
+            open_at = i
+        else:
+            open_at = None
+    return unclosed, open_at, stray
+
+
+_SENTENCE_BEFORE = re.compile(r"[.!?…:][\"'’”)\]]*\s$")
+
+
+@rule("NL405", "unbalanced-quotes", "A quotation mark left open or closed without an opener within a paragraph.")
+def unbalanced_quotes(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    """Finds a quotation that is opened but not closed in its paragraph, or a closing mark with
+    no opening one.
+
+    Why: a missing closing quote makes the reader (and newslint's own quotation handling) take
+    the reporter's words for the speaker's. News style continues a quotation into the next
+    paragraph without a closing mark, reopening it there: an open quote followed by a paragraph
+    that starts with a quotation mark is not reported. Single quotes count only when they
+    cannot be apostrophes ("Russia's", "leaders' talks", "'90s" are fine), and only in an
+    article that uses no double quotation marks (elsewhere "'bot nets" is an elision, not a
+    quotation). Inch marks after a digit (12" screen) are not quotes. Paragraphs joined on one
+    line ('..." he said. "Next...') keep the convention: a new opening mark after a sentence
+    end continues the quotation.
+
+    Example: 'Putin said “we were always together then. The talks ended on Tuesday.' (and the
+    next paragraph does not open with a quotation mark) -> the opening “ is reported.
+
+    Fix: none; only the writer knows where the quotation ends.
+    """
+    paras = doc.paragraphs
+    prose = doc.prose
+    # Single quotes are checked only in articles that quote with them (no double marks at all):
+    # elsewhere a lone ' is far more often an elision ('bot nets) than a lost quotation mark.
+    singles_are_quotes = not any(c in prose for c in "“”\"«»„")
+    for n, (ps, pe) in enumerate(paras):
+        text = prose[ps:pe]
+        nxt = paras[n + 1] if n + 1 < len(paras) else None
+        doubles = list(_double_marks(text))
+        checks: list[tuple[list[tuple[int, str]], bool]] = [(doubles, False)]
+        if singles_are_quotes:
+            checks.append((list(_single_marks(text)), True))
+        for marks, loose in checks:
+            unclosed, open_at, stray = unbalanced(text, marks, loose)
+            for i in stray:
+                yield unbalanced_quotes.diagnostic(ps + i, ps + i + 1, "Closing quotation mark without an opening one")
+            if open_at is not None and _starts_with_quote(doc, nxt):
+                open_at = None  # news style: the quotation continues in the next paragraph
+            for i in unclosed + ([open_at] if open_at is not None else []):
+                yield unbalanced_quotes.diagnostic(ps + i, ps + i + 1, "Quotation opened here is not closed in its paragraph")
+
+
+@rule("NL406", "unbalanced-brackets", "A parenthesis or bracket left open or closed without an opener within a paragraph.")
+def unbalanced_brackets(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    """Finds ( [ { with no matching closer in the paragraph, and closers with no opener.
+
+    Why: a lost bracket blurs where an aside ends ("Organisation (SCO summit ..."), and often
+    marks a cut-and-paste slip. Enumerations ("a)", "2)") and emoticons are not reported;
+    Markdown link brackets are markup and never reach this rule.
+
+    Example: "the Shanghai Cooperation Organisation (SCO summit in Tianjin." -> "(" reported.
+
+    Fix: none; only the writer knows where the aside ends.
+    """
+    prose = doc.prose
+    for ps, pe in doc.paragraphs:
+        text = prose[ps:pe]
+        if not any(c in text for c in "()[]{}"):
+            continue
+        stack: list[int] = []
+        for m in re.finditer(r"[()\[\]{}]", text):
+            i, ch = m.start(), m.group()
+            if ch in "([{":
+                stack.append(i)
+            elif stack and text[stack[-1]] == _PAIRS[ch]:
+                stack.pop()
+            elif not _enumeration_or_smiley(text, i):
+                yield unbalanced_brackets.diagnostic(ps + i, ps + i + 1, f"Closing {ch!r} without a matching opening one")
+        for i in stack:
+            yield unbalanced_brackets.diagnostic(ps + i, ps + i + 1, f"{text[i]!r} is not closed in its paragraph")
+
+
+def _enumeration_or_smiley(text: str, i: int) -> bool:
+    """A stray closer that ends an enumeration ("a)", "2)") or a smiley (":)")."""
+    return any(m.end() - 1 == i for m in _ENUMERATION.finditer(text, max(0, i - 5), i + 1)) or any(
+        m.end() - 1 == i for m in _EMOTICON.finditer(text, max(0, i - 2), i + 1)
+    )
+
+
+def _curly_for(text: str, i: int) -> str:
+    """The curly form of the straight mark at ``i``: opening after a space or bracket."""
+    before = text[i - 1] if i else " "
+    opening = before.isspace() or before in "([{—–-“‘"
+    if text[i] == '"':
+        return "“" if opening else "”"
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return "‘" if opening and after.isalpha() else "’"
+
+
+@rule("NL407", "mixed-quote-styles", "Straight and curly quotation marks or apostrophes mixed in one article.",
+      fixable=True, default_enabled=False, severity=Severity.INFO)
+def mixed_quote_styles(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    """Finds the marks of the less used style when an article mixes straight (" ') and curly
+    (“ ” ‘ ’) quotation marks or apostrophes. Double and single marks are counted apart; each
+    story of a multi-story file is judged on its own. Off by default (a house-style choice).
+
+    Why: mixed styles betray text pasted from different sources, and look careless in print.
+
+    Example: an article with “curly” quotes and one "straight" pair -> the straight pair.
+
+    Fix: curly to straight is safe; straight to curly is unsafe (the opening/closing choice is
+    guessed from the character before the mark).
+    """
+    from newslint.rules.stories import story_spans
+
+    prose = doc.prose
+    for ss, se in story_spans(doc):
+        for straight, curly in (('"', "“”"), ("'", "‘’")):
+            s_pos = [ss + m.start() for m in re.finditer(re.escape(straight), prose[ss:se])]
+            c_pos = [ss + m.start() for m in re.finditer(f"[{curly}]", prose[ss:se])]
+            if straight == '"':
+                s_pos = [p for p in s_pos if not (p and prose[p - 1].isdigit())]  # inch marks
+            if not s_pos or not c_pos:
+                continue
+            minority = s_pos if len(s_pos) <= len(c_pos) else c_pos
+            majority_name = "curly" if minority is s_pos else "straight"
+            for p in minority:
+                if minority is s_pos:
+                    new, app = _curly_for(prose, p), Applicability.UNSAFE
+                else:
+                    new, app = straight, Applicability.SAFE
+                fix = replace_fix(p, p + 1, new, app, f"Use {majority_name} {new!r}")
+                yield mixed_quote_styles.diagnostic(
+                    p, p + 1,
+                    f"{'Straight' if minority is s_pos else 'Curly'} {prose[p]!r} in an article that mostly uses "
+                    f"{majority_name} marks ({len(s_pos)} straight, {len(c_pos)} curly)",
+                    fix, suggestions=(new,),
+                )

@@ -1,0 +1,185 @@
+"""Leftover web boilerplate: sign-ups, appeals, share bars, "Read more" left in a scraped article.
+
+The patterns are data (``newslint/data/boilerplate.toml``), extended by the configuration key
+``[hygiene] boilerplate-patterns``. Structural signals catch what no list can: a run of short
+unpunctuated lines at the end of an article (link lists, menus) and a short line repeated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator
+
+from newslint.diagnostics import Applicability, Diagnostic, Fix
+from newslint.document import Document
+from newslint.rules.base import Context, rule
+from newslint.rules.units import Segment, normalize, removal_edit, segments
+
+# A line that ends like a sentence (or a quotation, or an introduction to a list).
+_SENTENCE_END = re.compile(r"[.!?…:;,\"”’')\]]$")
+# "Short" for the structural signals: a menu item or link title, not a paragraph.
+_SHORT_WORDS = 12
+# A trailing run needs this many lines (with one pattern hit), or twice as many without one.
+_TAIL_RUN = 3
+# Repeated lines in the headline area (title + H1) are not boilerplate.
+_HEAD_SEGMENTS = 2
+
+
+@dataclass(frozen=True)
+class Patterns:
+    lines: tuple[tuple[str, re.Pattern[str]], ...]  # (reason, pattern)
+    weak: tuple[re.Pattern[str], ...]
+    openers: tuple[re.Pattern[str], ...]
+
+
+class Matcher:
+    """All line patterns in one alternation: one C-level match per line instead of fifty."""
+
+    def __init__(self, pairs: tuple[tuple[str, re.Pattern[str]], ...]) -> None:
+        self.reasons = [r for r, _ in pairs]
+        alternatives = "|".join(f"(?P<p{k}>(?:{p.pattern}))" for k, (_, p) in enumerate(pairs))
+        self.regex = re.compile(alternatives or r"(?!)", re.I)
+
+    def reason(self, text: str) -> str | None:
+        m = self.regex.fullmatch(text)
+        if not m:
+            return None
+        # fullmatch may take an alternative that matches a prefix only; find the one that fits.
+        for k, reason in enumerate(self.reasons):
+            if m.group(f"p{k}") is not None:
+                return reason
+        return None
+
+
+@lru_cache(maxsize=8)
+def _matcher(pairs: tuple[tuple[str, re.Pattern[str]], ...]) -> Matcher:
+    return Matcher(pairs)
+
+
+def _compile(p: str) -> re.Pattern[str]:
+    return re.compile(p, re.I)
+
+
+@lru_cache(maxsize=1)
+def builtin_patterns() -> Patterns:
+    """The packaged list, loaded once per process."""
+    from importlib import resources
+
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+
+    data = tomllib.loads(resources.files("newslint.data").joinpath("boilerplate.toml").read_text("utf-8"))
+    lines = data.get("lines", {})
+    return Patterns(
+        lines=tuple((reason, _compile(p)) for reason, pats in lines.items() if reason != "weak" for p in pats),
+        weak=tuple(_compile(p) for p in lines.get("weak", [])),
+        openers=tuple(_compile(p) for p in data.get("openers", {}).get("patterns", [])),
+    )
+
+
+@lru_cache(maxsize=8)
+def _user_patterns(patterns: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(("configured pattern", _compile(p)) for p in patterns)
+
+
+def _is_short_unpunctuated(seg: Segment) -> bool:
+    return len(seg.text.split()) <= _SHORT_WORDS and not _SENTENCE_END.search(seg.text)
+
+
+def classify(doc: Document, extra: tuple[str, ...] = ()) -> tuple[list[Segment], list[str | None]]:
+    """Every prose segment and its boilerplate reason (None: article text)."""
+    pats = builtin_patterns()
+    strong = _matcher(pats.lines + _user_patterns(extra))
+    weak_re = _matcher(tuple(("weak", p) for p in pats.weak))
+    segs = segments(doc)
+    reasons: list[str | None] = [None] * len(segs)
+    weak = [False] * len(segs)
+    for i, seg in enumerate(segs):
+        reasons[i] = strong.reason(seg.text)
+        weak[i] = reasons[i] is None and weak_re.reason(seg.text) is not None
+
+    # An appeal opener followed (anywhere later) by a pattern hit: the rest is the appeal.
+    for i, seg in enumerate(segs[1:], start=1):
+        if any(p.fullmatch(seg.text) for p in pats.openers) and any(reasons[i + 1:]):
+            for k in range(i, len(segs)):
+                reasons[k] = reasons[k] or "appeal"
+            break
+
+    # The same short, unpunctuated line twice (a doubled "Subscribe ... |" or menu).
+    seen: dict[str, int] = {}
+    for i, seg in enumerate(segs):
+        if not _is_short_unpunctuated(seg):
+            continue
+        key = normalize(seg.text).lower()
+        if key in seen and seen[key] >= _HEAD_SEGMENTS:
+            reasons[seen[key]] = reasons[seen[key]] or "repeated line"
+            reasons[i] = reasons[i] or "repeated line"
+        seen.setdefault(key, i)
+
+    # A run of short unpunctuated lines closing the article: related links, menus.
+    k = len(segs)
+    while k > 0 and (reasons[k - 1] or weak[k - 1] or _is_short_unpunctuated(segs[k - 1])):
+        k -= 1
+    run = range(k, len(segs))
+    has_hit = any(reasons[i] for i in run)
+    # In Markdown and HTML a closing list of short items can be content ("Key facts"); there
+    # the run needs a pattern hit ("Related Links") to count.
+    needed = _TAIL_RUN if has_hit else (2 * _TAIL_RUN if doc.format == "text" else len(segs) + 1)
+    if len(run) >= needed and k > 0:
+        for i in run:
+            reasons[i] = reasons[i] or "trailing link or menu lines"
+
+    # Weak words count only beside boilerplate (spreading along a run of them).
+    changed = True
+    while changed:
+        changed = False
+        for i in range(len(segs)):
+            if weak[i] and not reasons[i] and (
+                (i > 0 and reasons[i - 1]) or (i + 1 < len(segs) and reasons[i + 1])
+            ):
+                reasons[i] = "form or share-bar text"
+                changed = True
+    return segs, reasons
+
+
+@rule("NL404", "boilerplate", "Leftover web boilerplate (sign-ups, appeals, share bars, \"Read more\").", fixable=True)
+def boilerplate(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    """Finds web page leftovers in an article: newsletter sign-ups, subscription and donation
+    appeals, "Read more", "Related Links", "Advertisement", "Skip to main content", cookie and
+    privacy notices, share-button text, "Story continues below", payment-method lists.
+
+    Why: scraped articles carry their page's furniture; it pollutes corpora, search snippets and
+    word counts, and a reader sees it as an editing slip. Lines are matched as a whole against
+    a pattern list (``newslint/data/boilerplate.toml``, extended by ``[hygiene]
+    boilerplate-patterns``); an appeal opened by "A message from ...:" or "Dear readers," runs to
+    the end of the article; a run of short lines without sentence punctuation at the end of the
+    article, and a short line repeated, are reported too. Consecutive boilerplate lines are one
+    finding.
+
+    Example: "...in the conflict.\\n\\nSign up for our free weekly newsletter\\n...\\nRead more"
+    -> one finding covering the sign-up through "Read more".
+
+    Fix: unsafe; it removes the lines (review: a pattern can match a real line).
+    """
+    extra = tuple(ctx.config.hygiene.get("boilerplate-patterns", []) or ())
+    segs, reasons = classify(doc, extra)
+    i = 0
+    while i < len(segs):
+        if not reasons[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(segs) and reasons[j + 1]:
+            j += 1
+        start, end = segs[i].start, segs[j].end
+        why = list(dict.fromkeys(r for r in reasons[i:j + 1] if r))
+        where = f"lines {segs[i].line}-{segs[j].line}" if segs[j].line != segs[i].line else f"line {segs[i].line}"
+        edit = removal_edit(doc, start, end)
+        fix = Fix((edit,), Applicability.UNSAFE, f"Remove the boilerplate ({where})") if edit else None
+        first = segs[i].text if len(segs[i].text) <= 40 else segs[i].text[:37] + "..."
+        yield boilerplate.diagnostic(start, end, f"Leftover web boilerplate ({', '.join(why)}), {where}: {first!r}", fix)
+        i = j + 1

@@ -1,0 +1,179 @@
+"""Proper-noun case: names (NL202) and acronyms (NL203) written in lowercase."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from newslint.diagnostics import Applicability, Diagnostic, replace_fix
+from newslint.document import Document
+from newslint.lexicon import PHRASE_ONLY_PARTS, Lexicon
+from newslint.lexicon.tokens import NameStats, Token, doc_name_stats, is_name_compound, token_table
+from newslint.rules.base import Context, rule
+
+# A common word more frequent than this (pyspellchecker's counts: "march" 22,834, "may" 927,594)
+# is never reported, whatever the evidence: the ordinary word is far likelier than the name.
+_MAX_COMMON_FREQUENCY = 15_000
+
+
+def _applicability(doc: Document, tok: Token, safe: bool) -> Applicability:
+    if doc.in_quote(tok.start, tok.end) or tok.headline:
+        return Applicability.UNSAFE
+    return Applicability.SAFE if safe else Applicability.UNSAFE
+
+
+def _proper(part: str, lex: Lexicon, stats: NameStats) -> tuple[str, bool] | None:
+    """(proper form, safe?) for a lowercase word that names something, or None.
+
+    Evidence: the lexicon's form, or the capitalized form used mid-sentence in this document.
+    A word that is also an ordinary lowercase word (china, turkey, polish) needs both: the
+    document must use the capitalized form at least twice and the lowercase form only once,
+    and the ordinary word must be rare enough; such a fix is never safe.
+    """
+    known = lex.proper_form(part)
+    seen = max((f for f in (part.capitalize(), known) if f and stats.capitalized.get(f)),
+               key=lambda f: stats.capitalized[f], default=None)
+    if known and known.isupper() or not known and not seen:
+        return None  # acronyms are NL203's; no evidence at all
+    common = lex.is_common_lowercase(part) or lex.is_known(part) and not known
+    if not common:
+        if known:
+            return known, True
+        if seen and stats.capitalized[seen] >= 2 and (stats.lowercase[part] == 1 or
+                                                      not lex.is_known(part) and 3 * stats.lowercase[part] <= stats.capitalized[seen]):
+            return seen, False
+        return None
+    if seen and stats.capitalized[seen] >= 2 and stats.lowercase[part] == 1 and (known or not lex.is_known(part)):
+        if lex.frequency(part) <= _MAX_COMMON_FREQUENCY:
+            return seen, False
+    return None
+
+
+def _split(tok: Token) -> list[tuple[str, int]]:
+    word = tok.base
+    if word.isalpha():
+        return [(word, tok.start)]
+    out, pos = [], 0
+    for part in word.split("-"):
+        if part and "." not in part:
+            out.append((part, tok.start + pos))
+        pos += len(part) + 1
+    return out
+
+
+@rule("NL202", "lowercase-proper-noun", "A proper noun or demonym written in lowercase.", fixable=True)
+def lowercase_proper_noun(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    """Finds names of countries, peoples, cities, organisations, days and months in lowercase.
+
+    Why: "north korean", "russia-China", "gazprom" are slips readers notice at once. Evidence
+    comes from the built-in lexicons (countries, demonyms, cities, regions, languages, religions,
+    days, months, organisations), the project lexicon (``newslint learn``), and the capitalized
+    form used elsewhere in the same article. Words that are also common nouns (china, turkey,
+    may, polish, march, bill, mark) are reported only when the article writes the name
+    capitalized at least twice, the lowercase form just once, and the common word is not a
+    frequent one; very frequent words (may, will, us) are never reported.
+
+    Example: "including north korean leader Kim Jong-un" -> "North Korean".
+
+    Fix: safe for a lexicon name that is not also a common word; unsafe when the only evidence
+    is the article itself, inside quotations and in headlines.
+    """
+    lex = ctx.lexicon
+    table = token_table(doc)
+    stats = doc_name_stats(doc)
+    memo: dict[str, tuple[str, bool] | None] = {}  # the evidence for a word is the same all through the article
+
+    def evidence(wid: int) -> bool:
+        word = table.bases[wid]
+        found = False
+        for part in word.split("-"):
+            if part.islower() and len(part) >= 2 and "." not in part:
+                if part not in memo:
+                    memo[part] = _proper(part, lex, stats)
+                found = found or memo[part] is not None
+        return found
+
+    firsts = lex.phrase_firsts
+    phrase_ids = {i for i, w in enumerate(table.vocab) if w.lower() in firsts}
+    single_ids = {i for i in range(len(table.vocab)) if evidence(i)}
+    n_tokens = len(table)
+    skip_until = -1
+    for i, tok in table.where(phrase_ids | single_ids):
+        if tok.start < skip_until:
+            continue
+        # Multiword names: all lowercase ("north korean") or partly ("New york", "West german").
+        nxt = table.token(i + 1) if i + 1 < n_tokens and table.ids[i] in phrase_ids else None
+        bigram = (tok.text.lower(), nxt.base.lower()) if nxt else None
+        for n in lex.phrase_lengths if bigram in lex.phrase_bigrams else ():
+            group = [table.token(j) for j in range(i, min(i + n, n_tokens))]
+            if len(group) < n or any(doc.prose[a.end:b.start] != " " for a, b in zip(group, group[1:])):
+                continue
+            phrase = lex.proper_phrase(t.base if t is group[-1] else t.text for t in group)
+            if not phrase:
+                continue
+            proper = phrase.split()
+            words = [t.base if t is group[-1] else t.text for t in group]
+            wrong = [(t, w, p) for t, w, p in zip(group, words, proper) if w != p and w.islower() and p[:1].isupper()]
+            if not wrong:
+                continue
+            if len(wrong) == n:
+                if not any(not lex.is_common_lowercase(w) for w in words):
+                    continue
+                start, end = group[0].start, group[0].start + len(" ".join(words))
+                fix = replace_fix(start, end, phrase, _applicability(doc, group[0], True))
+                yield lowercase_proper_noun.diagnostic(start, end, f"Proper noun in lowercase: {doc.text[start:end]!r} -> {phrase!r}", fix, (phrase,))
+            elif any(w == p for w, p in zip(words, proper) if p[:1].isupper()):
+                for t, w, p in wrong:
+                    if t.sentence_start or w in PHRASE_ONLY_PARTS:
+                        continue  # sentence starts are NL201's; "east London", "the Netherlands" are house styles
+                    fix = replace_fix(t.start, t.start + len(w), p, _applicability(doc, t, True))
+                    yield lowercase_proper_noun.diagnostic(t.start, t.start + len(w), f"Proper noun in lowercase: {w!r} -> {p!r} (in {phrase!r})", fix, (p,))
+            else:
+                continue
+            skip_until = group[-1].end
+            break
+        if tok.start < skip_until:
+            continue
+        for part, offset in _split(tok):
+            if not part.islower() or len(part) < 2:
+                continue
+            if tok.sentence_start and offset == tok.start:
+                continue  # the sentence-start rule reports it
+            if part in memo:
+                found = memo[part]
+            else:
+                found = memo[part] = _proper(part, lex, stats)
+            if not found:
+                continue
+            right, safe = found
+            fix = replace_fix(offset, offset + len(part), right, _applicability(doc, tok, safe))
+            yield lowercase_proper_noun.diagnostic(offset, offset + len(part), f"Proper noun in lowercase: {part!r} -> {right!r}", fix, (right,))
+
+
+@rule("NL203", "lowercase-acronym", "An acronym the lexicon knows written in lowercase (nato).", fixable=True)
+def lowercase_acronym(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    """Finds an acronym or initialism written in lowercase: "nato" for NATO, "opec" for OPEC.
+
+    Why: lowercase acronyms read as typos. Only acronyms the built-in or project lexicon knows
+    are reported, and never one whose lowercase form is an ordinary word (who, us, sco...).
+
+    Example: "nato allies" -> "NATO allies".
+
+    Fix: safe; unsafe inside quotations and in headlines.
+    """
+    lex = ctx.lexicon
+    table = token_table(doc)
+
+    def acronym_like(word: str) -> bool:
+        return any(p.islower() and (lex.proper_form(p) or "").isupper() for p in table.bases[table.index[word]].split("-"))
+
+    for _, tok in table.where(table.ids_of(acronym_like)):
+        if is_name_compound(tok, lex.is_known):
+            continue
+        for part, offset in _split(tok):
+            if not part.islower() or len(part) < 3 and part != tok.text:
+                continue
+            known = lex.proper_form(part)
+            if not known or not known.isupper() or lex.is_common_lowercase(part):
+                continue
+            fix = replace_fix(offset, offset + len(part), known, _applicability(doc, tok, True))
+            yield lowercase_acronym.diagnostic(offset, offset + len(part), f"Acronym in lowercase: {part!r} -> {known!r}", fix, (known,))

@@ -1,0 +1,422 @@
+"""Spelling: unknown words (NL101), misspelled names (NL102) and dialect mismatches (NL103)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterator
+
+from newslint.diagnostics import Applicability, Diagnostic, replace_fix
+from newslint.document import Document
+from newslint.lexicon import Lexicon, is_roman_numeral
+from newslint.lexicon.tokens import Token, TokenTable, doc_name_stats, is_name_compound, token_table
+from newslint.rules.base import Context, rule
+
+# Word-forming prefixes that may stand before a hyphen without being words themselves.
+_PREFIXES = frozenset("""anti co de ex extra inter intra micro mid multi neo non over post pre pro pseudo re
+semi sub super trans ultra un under vice self quasi cross counter bi tri e""".split())
+# A suggestion is confident when the best candidate is this many times more frequent than the next.
+CONFIDENT_RATIO = 20
+
+
+def _match_case(original: str, word: str) -> str:
+    if original.isupper():
+        return word.upper()
+    if original[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def _parts(token: Token) -> Iterator[tuple[str, int]]:
+    """(part, offset) of the word split at hyphens and inner dots, possessive stripped."""
+    word = token.base
+    if word.isalpha():
+        yield word, token.start
+        return
+    pos = 0
+    # Split at hyphens, inner dots, and an apostrophe that glues two words ("utilities'investments"),
+    # not one that starts a contraction ("didn't", "we've").
+    for part in re.split(r"([-.]|['’](?!(?:t|s|re|ve|ll|d|m)\b))", word):
+        if part and part not in "-.'’":
+            yield part, token.start + pos
+        pos += len(part)
+
+
+def _is_exempt(part: str, lex: Lexicon) -> bool:
+    """Shapes that are never spelling errors: acronyms, mixed-case brands, roman numerals, names."""
+    if len(part) == 1:
+        return True
+    if part.isupper() or is_roman_numeral(part):
+        return True  # NATO, SCO, WWII, II
+    if any(c.isupper() for c in part[1:]):
+        return True  # iPhone, eBay, McDonald
+    return False
+
+
+# Function words never count as halves of a closed compound ("andthe" is a missing space).
+_STOP = frozenset("""the and for but not nor you are was were has had have his her its our their this that these
+those with from into onto than then who whom what when where which while will would can could shall should may
+might must any all one some she they them him out off""".split())
+_SHORT_TAILS = frozenset({"man", "men"})
+_WORD_PREFIXES = ("re", "de", "un", "non", "co", "mid", "pre", "post", "over", "under", "anti", "inter", "multi",
+                  "sub", "super", "cyber", "mis", "counter", "micro", "mega", "tele", "euro", "eco", "bio", "dis")
+
+
+def _plural_or_agent(word: str, known) -> bool:  # type: ignore[no-untyped-def]
+    """Regular plurals and agent nouns of known words: "aggregators", "photonics", "downloaders"."""
+    if len(word) > 3 and word.endswith("s") and (
+            known(word[:-1]) or word.endswith(("ses", "xes", "zes", "ches", "shes")) and known(word[:-2])):
+        return True
+    for suffix in ("ers", "er"):
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 5 and known(stem):
+            return True
+    return len(word) > 5 and word.endswith("ed") and known(word[:-1]) and word[-3] == "z"
+
+
+def derivable(word: str, known, in_dictionary=None) -> bool:  # type: ignore[no-untyped-def]
+    """A regular derivation of known words, which no word list can hold in full.
+
+    Plurals and agent nouns, -isation/-ization variants, a word-forming prefix on a known word
+    ("renationalisation", "delisting"), and closed compounds of two known words of three or more
+    letters that are not function words ("carmakers", "cybercrime"). Not -ed/-ing on any stem:
+    "occured" and "runing" are real typos of that shape.
+    """
+    if _plural_or_agent(word, known):
+        return True
+    alt = word.replace("isation", "ization").replace("ising", "izing").replace("ised", "ized").replace("ise", "ize")
+    if alt != word and (known(alt) or _plural_or_agent(alt, known)):
+        return True
+    for prefix in _WORD_PREFIXES:
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and len(rest) >= 4 and (known(rest) or _plural_or_agent(rest, known)):
+            return True
+    for i in range(3, len(word) - 2):
+        head, tail = word[:i], word[i:]
+        if head in _STOP or tail in _STOP or len(tail) < 4 and tail not in _SHORT_TAILS:
+            continue  # "governmet" is not "govern" + "met", nor "progam" "pro" + "gam"
+        if known(head) and (known(tail) or _plural_or_agent(tail, known)):
+            look = in_dictionary or known
+            return not any(look(e) for e in edits1(word))  # "authorites" is one edit from "authorities"
+    return False
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def edits1(word: str) -> set[str]:
+    """Every string one deletion, transposition, substitution or insertion away from ``word``."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [a + b[1:] for a, b in splits if b]
+    transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    replaces = [a + c + b[1:] for a, b in splits if b for c in _LETTERS]
+    inserts = [a + c + b for a, b in splits for c in _LETTERS]
+    return set(deletes + transposes + replaces + inserts) - {word}
+
+
+def _unknown_lowercase(part: str, lex: Lexicon, stats_any: Counter[str], stats_cap: Counter[str], min_len: int,
+                       in_compound: bool = False) -> bool:
+    if not part.islower() or len(part) < min_len or not part.isalpha():
+        return False
+    if lex.is_known(part) or part in _PREFIXES:
+        return False
+    known = lex.is_known
+    if in_compound and (known(part[:-1]) or any(part.endswith(x) and known(part[: -len(x)]) for x in ("ly", "er", "ers", "ed", "ing"))):
+        return False  # "18-year-olds", "add-ons", "single-handedly", "left-hander"
+    memo = lex.memo("derivable")
+    if part not in memo:
+        memo[part] = derivable(part, known, lex.words.__contains__)
+    if memo[part]:
+        return False
+    if lex.proper_form(part) or stats_cap.get(part.capitalize()):
+        return False  # a lowercased name: the proper-noun rule's business
+    return True
+
+
+def confident(candidates: list[tuple[str, int]]) -> bool:
+    """One candidate at edit distance 1, or the best one CONFIDENT_RATIO times more frequent than the next.
+
+    Candidates pyspellchecker has no frequency for (British forms) count as frequency 1.
+    """
+    if len(candidates) == 1:
+        return True
+    if not candidates:
+        return False
+    best, second = max(candidates[0][1], 1), max(candidates[1][1], 1)
+    return best >= CONFIDENT_RATIO * second
+
+
+@rule("NL101", "misspelling", "A word unknown to the dictionary and the lexicons.", fixable=True)
+def misspelling(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    """Finds lowercase words that no dictionary or lexicon knows, with the best suggestion(s).
+
+    Why: a typo ("othre", "paiment") in published news is the first thing readers notice.
+    Not reported: contractions and possessives (straight or curly), hyphenated compounds whose
+    parts are words, roman numerals, acronyms (SCO, U.S.), numbers and ordinals (79th, 15%),
+    currency (£4.8bn), URLs, e-mails, handles, hashtags, brand shapes (iPhone, eBay) and
+    capitalized words, which in news are nearly always names (Fico, Druzhba); a misspelled name
+    is NL102's job. British and American spellings are both words (see NL103 for dialects).
+    Option ``min-length`` (default 3): shorter words are skipped.
+
+    Example: "strained relations with othre European leaders" -> "other".
+
+    Fix: safe when exactly one correction is confident: the only known word one edit away
+    (insert, delete, substitute, transpose), or one at least 20 times more frequent than the
+    next. Unsafe inside a quotation or a headline; display-only (suggestions) otherwise.
+    """
+    lex = ctx.lexicon
+    min_len = int(ctx.options(misspelling).get("min-length", 3))
+    table = token_table(doc)
+    stats = doc_name_stats(doc)
+    known = lex.is_known
+    # Only words not plainly in the dictionary need a look at each of their uses.
+    suspects = {i for i, b in enumerate(table.bases) if not (b.islower() and b.isalpha() and known(b))}
+    clean: set[tuple[str, bool]] = set()  # words already found clean (where they stand matters for names)
+    for _, tok in table.where(suspects):
+        key = (tok.text, tok.sentence_start or tok.headline)
+        if key in clean:
+            continue
+        if tok.base.islower() and tok.base.isalpha() and lex.is_known(tok.base):
+            clean.add(key)
+            continue  # the common case, decided at once
+        reported = False
+        for diagnostic in _check_token(doc, tok, lex, stats, min_len):
+            reported = True
+            yield diagnostic
+        if not reported:
+            clean.add(key)
+
+
+def _check_token(doc: Document, tok: Token, lex: Lexicon, stats, min_len: int) -> Iterator[Diagnostic]:  # type: ignore[no-untyped-def]
+    """NL101's findings for one word that is not plainly in the dictionary."""
+    if is_name_compound(tok, lex.is_known):
+        return
+    if "-" in tok.text:
+        joined = tok.base.replace("-", "").lower()
+        if lex.is_known(joined) or derivable(joined, lex.is_known, lex.words.__contains__):
+            return  # "co-ordinator": a hyphenated spelling of a known word
+    for part, offset in _parts(tok):
+        compound = "-" in tok.text
+        if _is_exempt(part, lex) or not _unknown_lowercase(part, lex, stats.any_case, stats.capitalized, min_len, compound):
+            continue
+        cands = lex.candidates(part)
+        suggestions = [_match_case(part, w) for w, _ in cands[:3]]
+        fix = None
+        if cands and confident(cands):
+            quoted = doc.in_quote(offset, offset + len(part)) or tok.headline
+            applicability = Applicability.UNSAFE if quoted else Applicability.SAFE
+            fix = replace_fix(offset, offset + len(part), suggestions[0], applicability)
+        elif cands:
+            fix = replace_fix(offset, offset + len(part), suggestions[0], Applicability.DISPLAY_ONLY)
+        hint = f"; did you mean {' or '.join(repr(s) for s in suggestions)}?" if suggestions else ""
+        yield misspelling.diagnostic(offset, offset + len(part), f"Unknown word {part!r}{hint}", fix, suggestions)
+
+
+def _osa_distance(a: str, b: str) -> int:
+    """Optimal string alignment distance (edits and adjacent transpositions)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def _is_transposition(a: str, b: str) -> bool:
+    """``a`` is ``b`` with two adjacent letters swapped ("Jinpnig" / "Jinping")."""
+    if len(a) != len(b):
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+def _by_initial(names: Counter[str], min_uses: int) -> dict[str, list[tuple[str, int]]]:
+    """Names used at least ``min_uses`` times, grouped by first letter (a typo keeps the initial)."""
+    out: dict[str, list[tuple[str, int]]] = {}
+    for name, count in names.items():
+        if count >= min_uses:
+            out.setdefault(name[:1], []).append((name, count))
+    return out
+
+
+def _name_variant_of(word: str, names: Counter[str], groups: dict[str, list[tuple[str, int]]],
+                     min_ratio: int, min_uses: int) -> str | None:
+    """A name used at least ``min_ratio`` times as often as ``word`` and one edit away from it."""
+    own = max(names.get(word, 0), 1)
+    best: tuple[int, str] | None = None
+    for name, count in groups.get(word[:1], ()):
+        if name == word or count < min_uses or count < min_ratio * own:
+            continue
+        if abs(len(name) - len(word)) > 1 or name.lower() == word.lower() or len(set(name) ^ set(word)) > 2:
+            continue  # one edit changes the set of letters by at most two
+        if name.startswith(word) or word.startswith(name):
+            continue  # Putin / Putins, Korea / Korean: inflections, not typos
+        if _osa_distance(word, name) == 1 and (best is None or count > best[0]):
+            best = (count, name)
+    return best[1] if best else None
+
+
+@rule("NL102", "misspelled-name", "A capitalized word that is a near-miss of a name used much more often.", fixable=True)
+def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    """Finds a name spelled once differently from the way the article (or the project lexicon) spells it.
+
+    Why: names are where news errors hurt most ("Xi Jinpnig", "Lukashneko"), and a spell
+    checker that skips names to stay quiet misses them. The evidence is internal: the same
+    article, or the project lexicon learned from the newsroom's own archive, uses a name one
+    edit away (insert, delete, substitute, transpose) at least twice as often (option
+    ``min-ratio``, default 2; the name must be used ``min-uses`` times, default 2). Words the
+    dictionary knows and inflections (Putin/Putins) are not reported.
+
+    Example: "Xi Jinping ... Xi Jinping ... Xi Jinpnig" -> "Jinping".
+
+    Fix: unsafe (a different person may share a near-identical name); display-only in quotes.
+    """
+    lex = ctx.lexicon
+    opts = ctx.options(misspelled_name)
+    min_ratio = int(opts.get("min-ratio", 2))
+    min_uses = int(opts.get("min-uses", 2))
+    table = token_table(doc)
+    names: Counter[str] = Counter()
+    for wid, count in Counter(table.ids).items():
+        for part, _ in _parts(_vocab_token(table, wid)):
+            if part[:1].isupper() and len(part) > 1:
+                names[part] += count
+    in_article = Counter(names)
+    for name, count in lex.project_counts.items():
+        if name[:1].isupper():
+            names[name] += count
+    groups = _by_initial(names, min_uses)
+
+    def suspect(word: str) -> bool:
+        return word[:1].isupper() and word[1:2].islower() and len(word) >= 4 and not lex.is_known(table.bases[table.index[word]])
+
+    for _, tok in table.where(table.ids_of(suspect)):
+        for part, offset in _parts(tok):
+            if len(part) < 4 or not tok.is_capitalized or part.isupper() or not part[:1].isupper():
+                continue
+            if lex.is_known(part) or lex.is_name(part):
+                continue
+            target = _name_variant_of(part, names, groups, min_ratio, min_uses)
+            if target and lex.is_common_lowercase(target.lower()):
+                continue  # "Life" in "Standard Life" is a word, not a name to match "Liffe" against
+            if target and not in_article.get(target) and not _is_transposition(part, target):
+                continue  # lexicon-only evidence: only a swap of two letters is a sure typo (Alain is not Alan)
+            if not target or lex.is_known(part.lower()):
+                continue
+            applicability = Applicability.DISPLAY_ONLY if doc.in_quote(offset, offset + len(part)) else Applicability.UNSAFE
+            fix = replace_fix(offset, offset + len(part), target, applicability)
+            yield misspelled_name.diagnostic(
+                offset, offset + len(part),
+                f"Name {part!r} is spelled {target!r} {names[target]} times elsewhere; misspelled?", fix, (target,),
+            )
+
+
+_DIALECT_NAMES = {"en-GB": "British", "en-US": "American"}
+
+
+def _vocab_token(table: TokenTable, wid: int) -> Token:
+    """A stand-in token for a vocabulary word (its parts, not its position, matter)."""
+    word = table.vocab[wid]
+    return Token(word, 0, len(word), False, False, table.bases[wid])
+
+
+def _dialect_uses(table: TokenTable, lex: Lexicon) -> list[tuple[Token, str, str, object]]:
+    """(token, word, its dialect, pair) for every word with a British/American counterpart."""
+    out = []
+    index = lex.dialect_index
+    wanted = {i for i, b in enumerate(table.bases) if b.lower() in index}
+    for _, tok in table.where(wanted):
+        word = tok.base
+        hit = index.get(word.lower())
+        if hit and word[:1].isupper() and not (tok.sentence_start or tok.headline) or hit and word.isupper() and len(word) > 1:
+            continue  # a name keeps its own spelling: "World Trade Center", "Ministry of Defense"
+        if hit:
+            out.append((tok, word, hit[0], hit[1]))
+    return out
+
+
+@rule("NL103", "dialect-mismatch", "A British spelling in American text, or the other way round.", fixable=True)
+def dialect_mismatch(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    """Finds spellings of the other dialect: with ``dialect = "en-US"`` British forms (colour,
+    organisation, defence, programme, centre, criticised, travelled), with ``"en-GB"`` American
+    ones (color, defense, center, traveled; -ize is accepted in British English, as in Oxford
+    spelling). With ``"auto"`` (the default) both are right, but an article that writes both
+    forms of one word (defence ... defense) is reported at the rarer form, and so is a stray
+    form in an article that otherwise clearly uses the other dialect (at least ``auto-majority``
+    other-dialect words, default 4, and at least 4 times as many).
+
+    Why: house style is one dialect; a mix reads as careless copy-editing.
+
+    Example (en-US): "the defence ministry" -> "the defense ministry".
+
+    Fix: safe with an explicit dialect (the pair is a reviewed spelling variant), unsafe in
+    auto mode (the majority is only a guess) and in quotations.
+    """
+    dialect = ctx.config.dialect
+    lex = ctx.lexicon
+    opts = ctx.options(dialect_mismatch)
+    majority = int(opts.get("auto-majority", 4))
+    uses = _dialect_uses(token_table(doc), lex)
+    if not uses:
+        return
+    counts: Counter[str] = Counter()
+    words_by_dialect: dict[str, set[str]] = {"en-GB": set(), "en-US": set()}
+    pair_forms: dict[object, Counter[str]] = {}
+    first_form: dict[object, str] = {}
+    for tok, word, which, pair in uses:
+        if _wrong_in_other(which, pair):
+            counts[which] += 1
+            words_by_dialect[which].add(word.lower())
+        pair_forms.setdefault(pair, Counter())[which] += 1
+        first_form.setdefault(pair, which)
+    for tok, word, which, pair in uses:
+        other = "en-US" if which == "en-GB" else "en-GB"
+        target = pair.american if which == "en-GB" else pair.british  # type: ignore[attr-defined]
+        if dialect in ("en-US", "en-GB"):
+            if which == dialect or not _wrong_in(dialect, which, pair):
+                continue
+            reason = f"{_DIALECT_NAMES[which]} spelling {word!r} in {dialect} text"
+            base = Applicability.SAFE
+        else:
+            mixed = pair_forms[pair]
+            variant = pair.british_wrong_in_us and pair.american_wrong_in_gb  # type: ignore[attr-defined]
+            if variant and mixed[other] and _preferred(mixed, counts, first_form[pair]) == other:
+                reason = f"{word!r} and {target!r} both appear; this article mostly writes {target!r}"
+            elif (mixed[other] == 0 and _wrong_in(other, which, pair) and counts[other] >= majority
+                  and counts[other] >= 4 * max(counts[which], 1) and len(words_by_dialect[other]) >= 2):
+                reason = f"{_DIALECT_NAMES[which]} spelling {word!r} in an article that otherwise uses {_DIALECT_NAMES[other]} spelling"
+            else:
+                continue
+            base = Applicability.UNSAFE
+        start = tok.start
+        end = start + len(word)
+        replacement = _match_case(word, target)
+        applicability = Applicability.UNSAFE if doc.in_quote(start, end) and base == Applicability.SAFE else base
+        fix = replace_fix(start, end, replacement, applicability)
+        yield dialect_mismatch.diagnostic(start, end, f"{reason}; use {replacement!r}", fix, (replacement,))
+
+
+def _preferred(forms: Counter[str], overall: Counter[str], first: str) -> str:
+    """The form an article prefers for one word: the more frequent, else its overall dialect, else the first."""
+    gb, us = forms["en-GB"], forms["en-US"]
+    if gb != us:
+        return "en-GB" if gb > us else "en-US"
+    if overall["en-GB"] != overall["en-US"]:
+        return "en-GB" if overall["en-GB"] > overall["en-US"] else "en-US"
+    return first
+
+
+def _wrong_in(dialect: str, which: str, pair: object) -> bool:
+    """Is the ``which`` form of ``pair`` wrong in ``dialect``?"""
+    if which == "en-GB":
+        return dialect == "en-US" and pair.british_wrong_in_us  # type: ignore[attr-defined]
+    return dialect == "en-GB" and pair.american_wrong_in_gb  # type: ignore[attr-defined]
+
+
+def _wrong_in_other(which: str, pair: object) -> bool:
+    return _wrong_in("en-US" if which == "en-GB" else "en-GB", which, pair)
