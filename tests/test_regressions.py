@@ -101,3 +101,28 @@ def test_bug_undecodable_and_control_characters_in_paths():
     assert display_path("new\nline\t.txt") == "new\\nline\\t.txt"
     assert display_path("new\nline.txt", escape_controls=False) == "new\nline.txt"
     assert display_path("ok café.txt") == "ok café.txt"
+
+
+def test_bug_spelling_compound_analysis_blew_up_on_a_huge_hyphenated_token():
+    """'a-a-a-...' as one 100 KB token took 15 s and 1.3 GB in NL101; now skipped as not a word."""
+    import resource
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    code = (
+        "import resource\n"
+        "from newslint.document import Document\n"
+        "from newslint.engine import Linter\n"
+        "from newslint.config import Config, load_defaults\n"
+        "linter = Linter(Config.from_dict({**load_defaults(), 'select': ['NL1']}))\n"
+        "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "linter.lint(Document.from_text('a-' * 50000, 'a.txt'))\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    grown_kb = int(out.stdout.strip().splitlines()[-1])
+    assert grown_kb < 200 * 1024, f"linting 100 KB grew the process by {grown_kb // 1024} MB"
+    del resource
