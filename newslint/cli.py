@@ -7,8 +7,7 @@ import sys
 import click
 
 from newslint import __version__
-
-_FORMATS = ["text", "json"]
+from newslint.reporters import FORMATS
 
 
 def _codes(value: str | None) -> list[str] | None:
@@ -104,7 +103,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=str)
-@click.option("--format", "format_", type=click.Choice(_FORMATS), default="text", show_default=True, help="Output format.")
+@click.option("--format", "format_", type=click.Choice(list(FORMATS)), default="text", show_default=True, help="Output format.")
 @click.option("--select", help="Comma-separated rule codes or prefixes to run (replaces the configured selection).")
 @click.option("--ignore", help="Comma-separated rule codes or prefixes to skip.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Use this configuration file.")
@@ -113,9 +112,15 @@ def main() -> None:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--stdin-filename", help="Name for text read from '-' (config matching and messages).")
+@click.option("--no-cache", is_flag=True, help="Lint every file again; neither read nor write .newslint_cache/.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Processes for linting; 0 picks by batch size (one process for small batches).")
+@click.option("--grammar/--no-grammar", default=None, help="Add LanguageTool's grammar findings (default: [grammar] enabled).")
+@click.option("--languagetool-url", metavar="URL", help="LanguageTool server to use (implies --grammar).")
 @click.option("--corpus", is_flag=True, help="Also compare the articles with each other (NL5xx: facts and names that disagree).")
 def check(paths: tuple[str, ...], format_: str, select: str | None, ignore: str | None, config_file: str | None,
-          statistics: bool, quiet: bool, color: str, exit_zero: bool, stdin_filename: str | None, corpus: bool) -> None:
+          statistics: bool, quiet: bool, color: str, exit_zero: bool, stdin_filename: str | None,
+          no_cache: bool, jobs: int, grammar: bool | None, languagetool_url: str | None, corpus: bool) -> None:
     """Lint articles: files, directories (recursively) or '-' for stdin."""
     from newslint.runner import RunOptions, run_check
 
@@ -130,6 +135,10 @@ def check(paths: tuple[str, ...], format_: str, select: str | None, ignore: str 
         color=color,
         exit_zero=exit_zero,
         stdin_filename=stdin_filename,
+        no_cache=no_cache,
+        jobs=jobs,
+        grammar=True if languagetool_url and grammar is None else grammar,
+        languagetool_url=languagetool_url,
         corpus=corpus,
     )
     sys.exit(run_check(opts))
@@ -153,6 +162,11 @@ def rule_cmd(code: str) -> None:
     from newslint.registry import get_rule
 
     r = get_rule(code)
+    if r is None and code.upper().startswith("LT:") and len(code) > 3:
+        from newslint.backends import explain_languagetool_code
+
+        click.echo(explain_languagetool_code(code))
+        return
     if r is None:
         click.echo(f"newslint: error: unknown rule {code!r} (see 'newslint rules')", err=True)
         sys.exit(2)
@@ -171,3 +185,15 @@ def learn_cmd(paths: tuple[str, ...], output: str | None, config_file: str | Non
     from newslint.lexicon.learn import run_learn
 
     sys.exit(run_learn(list(paths), output, config_file, min_articles))
+
+
+@main.command("lsp")
+@click.option("--stdio", is_flag=True, help="Talk over stdin/stdout (the only transport; accepted because editors' clients add it).")
+def lsp_cmd(stdio: bool) -> None:
+    """Run the language server on stdin/stdout (for editors; see docs/integrations.md)."""
+    try:
+        from newslint.lsp.server import serve_stdio
+    except ImportError as exc:
+        click.echo(f"newslint: error: the language server needs pygls ({exc.name} is missing): pip install 'newslint[lsp]'", err=True)
+        sys.exit(2)
+    sys.exit(serve_stdio())

@@ -16,7 +16,9 @@ from newslint.document import Document
 from newslint.files import InputError, SourceFile, decode, discover, display_path, read_source
 
 if TYPE_CHECKING:
+    from newslint.cache import ResultsCache
     from newslint.engine import Linter
+    from newslint.backends.languagetool import GrammarSession
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -33,6 +35,10 @@ class RunOptions:
     color: str = "auto"
     exit_zero: bool = False
     stdin_filename: str | None = None
+    no_cache: bool = False
+    jobs: int = 0  # 0: decide by batch size (newslint.parallel.auto_jobs)
+    grammar: bool | None = None  # --grammar / --no-grammar; None: [grammar] enabled decides
+    languagetool_url: str | None = None
     corpus: bool = False  # also run the cross-article rules (NL5xx) over all the files
     extra: dict = field(default_factory=dict)
 
@@ -44,6 +50,7 @@ class FileResult:
     doc: Document | None = None
     source: SourceFile | None = None
     error: str | None = None
+    cached: bool = False  # diagnostics came from the results cache
 
 
 def _overrides(opts: RunOptions) -> dict:
@@ -71,12 +78,20 @@ def _read_stdin(name: str) -> SourceFile:
     return SourceFile(name, text, encoding, hashlib.sha256(data).hexdigest(), len(data), 0)
 
 
-def lint_paths(opts: RunOptions, config: Config) -> list[FileResult]:
-    """Lint every path; unreadable ones become results with an error."""
+def lint_paths(opts: RunOptions, config: Config, grammar: "GrammarSession | None" = None) -> list[FileResult]:
+    """Lint every path; unreadable ones become results with an error. ``grammar`` adds LanguageTool.
+
+    Files whose native results are in the cache (newslint.cache) are not linted again; the
+    rest are linted in this process or in ``opts.jobs`` workers (newslint.parallel), in order.
+    LanguageTool findings are not stored there (the grammar backend caches per paragraph).
+    """
     from newslint.engine import Linter
+    from newslint.parallel import lint_sources
 
     linter = Linter(config)
+    cache = _open_cache(opts, config, linter)
     results: list[FileResult] = []
+    pending: list[tuple[int, SourceFile]] = []
     targets: list[str | InputError] = []
     for arg in opts.paths:
         if arg == "-":
@@ -96,8 +111,68 @@ def lint_paths(opts: RunOptions, config: Config) -> list[FileResult]:
         except InputError as exc:
             results.append(FileResult(exc.path, error=exc.message))
             continue
-        results.append(lint_source(linter, source))
+        cached = cache.get(source) if cache is not None and target != "-" else None
+        if cached is not None:
+            results.append(FileResult(source.path, cached, Document.from_text(source.text, source.path), source, cached=True))
+        else:
+            results.append(FileResult(source.path, source=source))
+            pending.append((len(results) - 1, source))
+    # With LanguageTool, each file is sent to the server before its native rules run, so the
+    # two overlap (one process); without it, lint_sources may use workers.
+    # Big texts go through lint_source (chunked); if a rule crashes in the batch, every file
+    # is redone one by one under lint_source's guard, so only the failing file is an error.
+    from newslint.chunking import is_large
+
+    batch = [(i, s) for i, s in pending if not is_large(s.text)] if grammar is None else []
+    try:
+        linted = lint_sources(linter, [s for _, s in batch], opts.jobs) if batch else []
+    except ConfigError:
+        raise
+    except Exception:  # noqa: BLE001 - redone file by file below
+        batch, linted = [], []
+    done = {index: pair for (index, _), pair in zip(batch, linted)}
+    for index, source in pending:
+        ticket = None
+        if index in done:
+            doc, diagnostics = done[index]
+        elif grammar is not None:
+            doc = Document.from_text(source.text, source.path)
+            ticket = grammar.submit(doc)
+            diagnostics = linter.lint(doc)
+        else:
+            guarded = lint_source(linter, source)
+            if guarded.error is not None or guarded.doc is None:
+                results[index] = guarded
+                continue
+            doc, diagnostics = guarded.doc, guarded.diagnostics
+        results[index] = FileResult(source.path, diagnostics, doc, source)
+        if cache is not None and source.mtime_ns:  # stdin has no mtime and is never cached
+            cache.put(source, diagnostics)
+        if grammar is not None:
+            _add_grammar(results, index, grammar, linter, ticket)
+    if grammar is not None:
+        for index, r in enumerate(results):
+            if r.cached:
+                _add_grammar(results, index, grammar, linter, grammar.submit(r.doc))
     return results
+
+
+def _add_grammar(results: list[FileResult], index: int, grammar: "GrammarSession", linter: "Linter", ticket: object) -> None:
+    """Add LanguageTool's findings to ``results[index]`` (native findings, cached or fresh, stay)."""
+    r = results[index]
+    assert r.doc is not None
+    extra = grammar.check(r.doc, r.diagnostics, linter.context, [x.code for x in linter.rules_for(r.doc.path)], ticket)
+    if extra:
+        results[index] = FileResult(r.path, sorted(r.diagnostics + extra, key=lambda d: d.sort_key), r.doc, r.source, cached=r.cached)
+
+
+def _open_cache(opts: RunOptions, config: Config, linter: "Linter") -> "ResultsCache | None":
+    """The results cache for this run, or None with --no-cache or ``[cache] enabled = false``."""
+    if opts.no_cache or not config.cache.get("enabled", True):
+        return None
+    from newslint.cache import ResultsCache
+
+    return ResultsCache.for_run(config, linter.rules)
 
 
 def lint_source(linter: "Linter", source: SourceFile) -> FileResult:
@@ -156,6 +231,7 @@ def exit_code(results: list[FileResult], exit_zero: bool) -> int:
 
 def run_check(opts: RunOptions, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Everything ``newslint check`` does; returns the exit code."""
+    from newslint.backends import open_grammar
     from newslint.reporters import get_reporter
 
     out = out or sys.stdout
@@ -163,14 +239,18 @@ def run_check(opts: RunOptions, out: TextIO | None = None, err: TextIO | None = 
     try:
         config = load_run_config(opts)
         use_corpus = _corpus_enabled(opts, config)
+        grammar = open_grammar(config, opts.grammar, opts.languagetool_url)
     except ConfigError as exc:
         print(f"newslint: error: {exc}", file=err)
         return EXIT_ERROR
     try:
-        results = lint_paths(opts, config)
+        results = lint_paths(opts, config, grammar)
     except ConfigError as exc:  # e.g. a dictionary file named in the config, read when first needed
         print(f"newslint: error: {exc}", file=err)
         return EXIT_ERROR
+    finally:
+        if grammar is not None:
+            grammar.close()
     if use_corpus:
         from newslint.corpus import apply_corpus_rules
 
@@ -180,4 +260,8 @@ def run_check(opts: RunOptions, out: TextIO | None = None, err: TextIO | None = 
             print(f"newslint: error: {display_path(r.path)}: {r.error}", file=err)
     reporter = get_reporter(opts.format)
     reporter(results, out, opts)
+    if grammar is not None and grammar.failure:
+        # Native findings are printed above; the missing grammar checks make the run an error.
+        print(f"newslint: error: {grammar.failure}", file=err)
+        return EXIT_ERROR
     return exit_code(results, opts.exit_zero)

@@ -19,7 +19,8 @@ from strategies import article_text
 
 
 def test_bug_repeated_word_missed_across_cr_only_line_break():
-    text = "The parade went on and\rand on.\r"
+    # Hard-wrapped text (short lines, blank line between paragraphs), \r-only line breaks.
+    text = "The parade went on and\rand on.\r\rNext paragraph here.\r"
     found = [d for d in lint(text, select=["NL401"])]
     assert [(d.start, text[d.start:d.end]) for d in found] == [(23, "and")]
 

@@ -14,6 +14,10 @@ Reporter = Callable[[list["FileResult"], TextIO, "RunOptions"], None]
 FORMATS = {
     "text": "newslint.reporters.text",
     "json": "newslint.reporters.json",
+    "json-lines": "newslint.reporters.json_lines",
+    "concise": "newslint.reporters.concise",
+    "sarif": "newslint.reporters.sarif",
+    "github": "newslint.reporters.github",
 }
 
 

@@ -127,10 +127,13 @@ def duplicated_sentence(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     paras = doc.paragraphs
     starts = sorted(sentence_starts(doc))
     copies = {c for c, _ in duplicate_paragraphs(doc)}
+    para_starts = [ps for ps, _ in paras]
     for ss, se in story_spans(doc):
         seen: dict[str, int] = {}
-        for i, (ps, pe) in enumerate(paras):
-            if not ss <= ps < se or i in copies:
+        # The paragraphs starting inside this story (paragraphs are sorted by start).
+        for i in range(bisect.bisect_left(para_starts, ss), bisect.bisect_left(para_starts, se)):
+            ps, pe = paras[i]
+            if i in copies:
                 continue
             for s, e in sentences(doc, starts, ps, pe):
                 if len(doc.prose[s:e].split()) < _MIN_SENTENCE_WORDS:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+import sys
 from typing import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, replace_fix
@@ -14,6 +16,17 @@ from newslint.rules.base import Context, rule
 _FUNCTION_WORDS = frozenset("the a an and or but of to in on at for by with from as is was are were it he she they we".split())
 # Any line break counts: \r\n, \n, and the old Mac \r (files with \r-only lines were missed).
 _REPEAT = re.compile(r"\b([^\W\d_]+)([ \t]+|[ \t]*(?:\r\n|\r|\n)[ \t]*)(\1)\b", re.I)
+if sys.version_info >= (3, 11):
+    # Same matches, without retrying shorter prefixes of every word (possessive quantifiers,
+    # Python 3.11+): a shorter prefix is followed by a letter, so it can never match.
+    _REPEAT = re.compile(r"\b([^\W\d_]++)([ \t]++|[ \t]*+(?:\r\n|\r|\n)[ \t]*+)(\1)\b", re.I)
+
+
+def _same_paragraph(doc: Document, a: int, b: int) -> bool:
+    """True when offsets ``a`` and ``b`` lie in one paragraph (one line, in one-paragraph-per-line news)."""
+    paras = doc.paragraphs
+    i = bisect.bisect_right([ps for ps, _ in paras], a) - 1
+    return i >= 0 and paras[i][0] <= a and b < paras[i][1]
 
 
 @rule("NL401", "repeated-word", "The same word twice in a row (\"the the\").", fixable=True)
@@ -36,6 +49,8 @@ def repeated_word(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             continue
         if first[0].isupper() and second[0].isupper() and first.lower() not in _FUNCTION_WORDS:
             continue  # Duran Duran, Sirhan Sirhan, "Bora Bora"
+        if ("\n" in m.group(2) or "\r" in m.group(2)) and not _same_paragraph(doc, m.start(1), m.start(3)):
+            continue  # a headline ending "... plans" and a paragraph starting "Plans to ..."
         s, e = m.end(1), m.end(3)
         applicability = Applicability.UNSAFE if doc.in_quote(s, e) else Applicability.SAFE
         fix = replace_fix(s, e, "", applicability, f"Remove the repeated {second!r}")

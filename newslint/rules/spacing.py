@@ -2,7 +2,9 @@
 
 All patterns run over ``Document.prose`` (URLs, e-mail addresses, code already blanked) and are
 linear: each is a single character class with fixed-width look-arounds, so no input can make
-them backtrack.
+them backtrack. Each starts with the punctuation or space it is about (look-behinds come after
+it) so that the regex engine can skip quickly to candidate characters: a leading look-behind
+forces a test at every position (measured with bench/speed/inprocess.py).
 """
 
 from __future__ import annotations
@@ -17,20 +19,29 @@ from newslint.rules.base import Context, Rule, rule
 _LETTER = r"[^\W\d_]"
 
 # "then,and" / "2019,the": a word or number, a comma, then a letter.
-_COMMA = re.compile(rf"(?<=[\w”’\"')]),(?={_LETTER})")
+_COMMA = re.compile(rf",(?<=[\w”’\"')],)(?={_LETTER})")
 # "now.The": lowercase letter, digit, or closing mark, a period, then a capitalised word.
-_PERIOD = re.compile(r"(?<=[a-z0-9%”’\"')])\.(?=[A-Z][a-z])")
+_PERIOD = re.compile(r"\.(?<=[a-z0-9%”’\"')]\.)(?=[A-Z][a-z])")
 # "said:the", "why?The", "now;then": letters on both sides.
-_OTHER = re.compile(rf"(?<={_LETTER})([;:?!])(?={_LETTER})")
+# One pattern per mark: a pattern that starts with a single literal character is searched
+# for several times faster than one that starts with a character class.
+_OTHER = tuple((c, re.compile(rf"{re.escape(c)}(?<={_LETTER}{re.escape(c)})(?={_LETTER})")) for c in ";:?!")
 # "word ," : spaces, then punctuation that ends a clause followed by space or line end.
-_BEFORE = re.compile(r"(?<=[\w”’\"')])([ \t]+)(?=[,.;:?!](?:[\s”’\"')]|$))", re.M)
+# (Found from the mark, which is rare, back to the spaces; the character before the spaces,
+# a word character or closing mark, is checked with _BEFORE_OK.)
+_BEFORE = re.compile(r"[,.;:?!](?<=[ \t][,.;:?!])(?=[\s”’\"')]|$)", re.M)
+_BEFORE_OK = re.compile(r"[\w”’\"')]")
 # Two or more spaces between non-space characters.
-_DOUBLE = re.compile(r"(?<=\S)( {2,})(?=\S)")
-# Spaces or tabs at the end of a line.
-# The look-behind lets a run of blanks be tried once, from its first blank: without it a
-# long run inside a line was rescanned from each of its blanks (quadratic).
-_TRAILING = re.compile(r"(?<![ \t])[ \t]+(?=\r?\n|\r|\Z)")
+# (The character before the spaces must not be whitespace: checked with _NON_SPACE.)
+# The look-behind after the two literal spaces lets only the FIRST two blanks of a run start a
+# match: "(  +)(?=\S)" alone was retried from every blank of a long run (quadratic, found by
+# tests/test_regex_audit.py after the speed work).
+_DOUBLE = re.compile(r"(  (?<!   ) *)(?=\S)")
+_NON_SPACE = re.compile(r"\S")
+# (Trailing spaces and tabs are found from the line index: one check per line end.)
 
+# Words that end with a period but are abbreviations or parts of names ("St.Petersburg" is still an error,
+# but "Yahoo.Com"-style domains are masked as URLs before this runs).
 
 
 def _dotted_before(text: str, pos: int) -> bool:
@@ -104,8 +115,9 @@ def missing_space_after_punctuation(doc: Document, ctx: Context) -> Iterator[Dia
     Fix: safe; it inserts one space.
     """
     text = doc.prose
-    for m in _OTHER.finditer(text):
-        yield _insert_space(missing_space_after_punctuation, doc, m.start(), f"Missing space after '{m.group(1)}'")
+    positions = sorted(m.start() for mark, pattern in _OTHER if mark in text for m in pattern.finditer(text))
+    for pos in positions:
+        yield _insert_space(missing_space_after_punctuation, doc, pos, f"Missing space after '{text[pos]}'")
 
 
 @rule("NL304", "space-before-punctuation", "A space before , . ; : ? or ! (\"Cheung ,\").", fixable=True)
@@ -121,7 +133,12 @@ def space_before_punctuation(doc: Document, ctx: Context) -> Iterator[Diagnostic
     """
     text = doc.prose
     for m in _BEFORE.finditer(text):
-        s, e = m.span(1)
+        e = m.start()
+        s = e - 1
+        while s > 0 and text[s - 1] in " \t":
+            s -= 1
+        if s == 0 or not _BEFORE_OK.match(text, s - 1):
+            continue  # the run must follow a word or closing mark ("word ,", not "\n ,")
         if text.startswith("..", e) or doc.is_masked(s, e):
             continue  # an ellipsis, or a blanked link destination / tag before the mark
         fix = replace_fix(s, e, "", SAFE, "Remove the space")
@@ -142,6 +159,8 @@ def multiple_spaces(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     text = doc.prose
     for m in _DOUBLE.finditer(text):
         s, e = m.span(1)
+        if s == 0 or not _NON_SPACE.match(text, s - 1):
+            continue  # indentation, not a gap between words
         if doc.is_masked(s - 1, e + 1):
             continue  # a masked region (code, table) keeps its own spacing
         fix = replace_fix(s, e, " ", SAFE, "Replace with one space")
@@ -160,8 +179,13 @@ def trailing_whitespace(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     Fix: safe; it removes them.
     """
     text = doc.text
-    for m in _TRAILING.finditer(text):
-        s, e = m.span()
+    for line in range(1, doc.lines.count + 1):
+        e = doc.lines.line_span(line)[1]
+        if e == 0 or text[e - 1] not in " \t":
+            continue
+        s = e - 1
+        while s > 0 and text[s - 1] in " \t":
+            s -= 1
         if doc.format == "markdown" and text[s:e] == "  ":
             continue
         if doc.is_masked(s, e):

@@ -65,7 +65,7 @@ def removal_edit(doc: Document, start: int, end: int) -> Edit | None:
         return None
     if doc.format == "html" and not _OWN_ELEMENT.match(text, ls, le):
         return None
-    if not prose[le:].strip():  # nothing but whitespace or markup follows
+    if le >= doc.prose_end:  # nothing but whitespace or markup follows
         if first == 1:
             return Edit(ls, le, "")
         p = ls

@@ -1,0 +1,162 @@
+"""The ``[grammar]`` table: defaults, validation and the LanguageTool language for a dialect."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from newslint.config import ConfigError
+
+if TYPE_CHECKING:
+    from newslint.config import Config
+
+ENV_URL = "NEWSLINT_LT_URL"
+ENV_HOME = "NEWSLINT_LT_HOME"
+
+# key -> (type, default). Types are checked; lists must hold strings.
+_KEYS: dict[str, tuple[type | tuple[type, ...], Any]] = {
+    "enabled": (bool, False),
+    "url": (str, ""),
+    "jar-dir": (str, ""),
+    "java": (str, "java"),
+    "java-heap": (str, "512m"),
+    "allow-download": (bool, False),
+    "language": (str, ""),
+    "enabled-rules": (list, []),
+    "disabled-rules": (list, []),
+    "enabled-categories": (list, []),
+    "disabled-categories": (list, []),
+    "picky": (bool, False),
+    "timeout": ((int, float), 60),
+    "start-timeout": ((int, float), 90),
+    "cache": (bool, True),
+    "cache-dir": (str, ""),
+    "max-request-chars": (int, 20000),
+}
+_LANGUAGES = ("en-US", "en-GB", "en-AU", "en-CA", "en-NZ", "en-ZA", "en")
+
+# In "auto" mode newslint accepts both US and British spelling, so LanguageTool checks
+# en-US grammar with its US-only spell checker switched off (the native spelling rule decides).
+_AUTO_EXTRA_DISABLED = ("MORFOLOGIK_RULE_EN_US",)
+
+
+def default_lt_home() -> Path:
+    """Where scripts/languagetool keeps its jars; newslint looks there when no jar-dir is set."""
+    if os.environ.get(ENV_HOME):
+        return Path(os.environ[ENV_HOME])
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "newslint" / "languagetool"
+
+
+@dataclass(frozen=True)
+class GrammarSettings:
+    enabled: bool = False
+    url: str = ""
+    url_source: str = ""
+    jar_dir: Path | None = None
+    java: str = "java"
+    java_heap: str = "512m"
+    allow_download: bool = False
+    language: str = "en-US"
+    enabled_rules: tuple[str, ...] = ()
+    disabled_rules: tuple[str, ...] = ()
+    enabled_categories: tuple[str, ...] = ()
+    disabled_categories: tuple[str, ...] = ()
+    picky: bool = False
+    timeout: float = 60.0
+    start_timeout: float = 90.0
+    cache: bool = True
+    cache_dir: Path = field(default_factory=lambda: Path(".newslint_cache") / "languagetool")
+    max_request_chars: int = 20000
+
+    @property
+    def disabled_patterns(self) -> tuple[str, ...]:
+        """``disabled-rules`` entries with ``*`` (``EN_COMPOUNDS_*``): LanguageTool only takes exact
+        IDs, so these are applied by newslint to the answer (and are not part of the cache key)."""
+        return tuple(r for r in self.disabled_rules if "*" in r)
+
+    def request_params(self) -> dict[str, str]:
+        """The check parameters that change LanguageTool's answer (also part of the cache key)."""
+        params = {"language": self.language}
+        if self.enabled_rules:
+            params["enabledRules"] = ",".join(self.enabled_rules)
+        exact = [r for r in self.disabled_rules if "*" not in r]
+        if exact:
+            params["disabledRules"] = ",".join(exact)
+        if self.enabled_categories:
+            params["enabledCategories"] = ",".join(self.enabled_categories)
+        if self.disabled_categories:
+            params["disabledCategories"] = ",".join(self.disabled_categories)
+        if self.picky:
+            params["level"] = "picky"
+        return params
+
+
+def _where(config: "Config", key: str) -> str:
+    return f"{config.source or '<config>'}: [grammar] {key}"
+
+
+def load_settings(config: "Config", cli_url: str | None = None) -> GrammarSettings:
+    """Validate ``config.grammar`` and resolve paths, language and the server URL.
+
+    URL order: ``cli_url`` (--languagetool-url), ``[grammar] url``, ``$NEWSLINT_LT_URL``.
+    """
+    table = config.grammar
+    for key, value in table.items():
+        if key not in _KEYS:
+            raise ConfigError(f"{_where(config, key)}: unknown option (known: {', '.join(sorted(_KEYS))})")
+        expected = _KEYS[key][0]
+        if not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool):
+            raise ConfigError(f"{_where(config, key)}: wrong type {type(value).__name__}")
+        if isinstance(value, list) and not all(isinstance(v, str) and v.strip() for v in value):
+            raise ConfigError(f"{_where(config, key)}: must be a list of non-empty strings")
+    get = lambda key: table.get(key, _KEYS[key][1])  # noqa: E731
+    for key in ("timeout", "start-timeout", "max-request-chars"):
+        if get(key) <= 0:
+            raise ConfigError(f"{_where(config, key)}: must be greater than 0")
+    language = get("language") or {"en-GB": "en-GB"}.get(config.dialect, "en-US")
+    if language not in _LANGUAGES:
+        raise ConfigError(f"{_where(config, 'language')}: must be one of {', '.join(_LANGUAGES)}, not {language!r}")
+    url, source = get("url"), "[grammar] url"
+    if cli_url:
+        url, source = cli_url, "--languagetool-url"
+    elif not url and os.environ.get(ENV_URL):
+        url, source = os.environ[ENV_URL], f"${ENV_URL}"
+    if url and not url.startswith(("http://", "https://")):
+        raise ConfigError(f"{source if source != '[grammar] url' else _where(config, 'url')}: must start with http:// or https://, not {url!r}")
+    disabled = list(get("disabled-rules"))
+    if config.dialect == "auto" and not get("language"):
+        disabled += [r for r in _AUTO_EXTRA_DISABLED if r not in disabled and r not in get("enabled-rules")]
+    jar_dir = Path(get("jar-dir")).expanduser() if get("jar-dir") else None
+    if jar_dir is not None and not jar_dir.is_absolute():
+        jar_dir = config.root / jar_dir
+    if get("cache-dir"):
+        cache_dir = Path(get("cache-dir")).expanduser()
+        if not cache_dir.is_absolute():
+            cache_dir = config.root / cache_dir
+    elif config.source is not None:
+        cache_dir = config.root / ".newslint_cache" / "languagetool"
+    else:
+        cache_dir = default_lt_home().parent / "cache" / "languagetool"
+    return GrammarSettings(
+        enabled=get("enabled"),
+        url=url.rstrip("/"),
+        url_source=source if url else "",
+        jar_dir=jar_dir,
+        java=get("java"),
+        java_heap=get("java-heap"),
+        allow_download=get("allow-download"),
+        language=language,
+        enabled_rules=tuple(get("enabled-rules")),
+        disabled_rules=tuple(disabled),
+        enabled_categories=tuple(get("enabled-categories")),
+        disabled_categories=tuple(get("disabled-categories")),
+        picky=get("picky"),
+        timeout=float(get("timeout")),
+        start_timeout=float(get("start-timeout")),
+        cache=get("cache"),
+        cache_dir=cache_dir,
+        max_request_chars=get("max-request-chars"),
+    )

@@ -1,0 +1,223 @@
+"""The results cache: hits on unchanged files, misses whenever anything that matters changed."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, SEEDS, run_cli
+from newslint.cache import ResultsCache, diagnostic_from_dict, diagnostic_to_dict
+from newslint.config import load_config
+from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from newslint.runner import RunOptions, lint_paths, load_run_config
+
+DIRTY = "The mayor said,the plan  works .\nthe the council agreed.\n"
+
+
+def _run(folder: Path, **kw) -> list:
+    """lint_paths on ``folder`` as the check command would, with cwd = folder."""
+    old = os.getcwd()
+    os.chdir(folder)
+    try:
+        opts = RunOptions(paths=["."], **kw)
+        return lint_paths(opts, load_run_config(opts))
+    finally:
+        os.chdir(old)
+
+
+def _signature(results) -> list:
+    return [(Path(r.path).name, [(d.code, d.start, d.end, d.message, d.fix) for d in r.diagnostics]) for r in results]
+
+
+@pytest.fixture
+def articles(tmp_path: Path) -> Path:
+    (tmp_path / "a.txt").write_text(DIRTY, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("A clean sentence about Druzhba.\n", encoding="utf-8")
+    shutil.copy(next(SEEDS.glob("001_*.txt")), tmp_path / "c.txt")
+    return tmp_path
+
+
+def _entries(folder: Path) -> list[Path]:
+    return sorted((folder / ".newslint_cache").rglob("*.json"))
+
+
+def test_second_run_hits_and_returns_identical_diagnostics(articles: Path) -> None:
+    first = _run(articles)
+    assert not any(r.cached for r in first)
+    assert any(r.diagnostics for r in first)
+    second = _run(articles)
+    assert all(r.cached for r in second)
+    assert _signature(second) == _signature(first)
+
+
+def test_cache_folder_ignores_itself_in_git(articles: Path) -> None:
+    _run(articles)
+    gitignore = articles / ".newslint_cache" / ".gitignore"
+    assert "*" in gitignore.read_text().splitlines()
+    if shutil.which("git") is None:
+        pytest.skip("git not installed")
+    subprocess.run(["git", "init", "-q", str(articles)], check=True)
+    status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=articles,
+                            capture_output=True, text=True, check=True).stdout
+    assert ".newslint_cache" not in status
+    assert "a.txt" in status
+
+
+def test_content_change_is_a_miss(articles: Path) -> None:
+    _run(articles)
+    (articles / "a.txt").write_text(DIRTY.replace("said,the", "said, the"), encoding="utf-8")
+    again = {Path(r.path).name: r for r in _run(articles)}
+    assert not again["a.txt"].cached
+    assert "NL301" not in [d.code for d in again["a.txt"].diagnostics]
+    assert again["b.txt"].cached
+
+
+def test_same_size_and_mtime_but_new_content_is_a_miss(articles: Path) -> None:
+    target = articles / "a.txt"
+    _run(articles)
+    st = target.stat()
+    target.write_text(DIRTY.replace("said,the", "said;the"), encoding="utf-8")  # same length
+    os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns))
+    again = {Path(r.path).name: r for r in _run(articles)}
+    assert not again["a.txt"].cached
+    assert "NL301" not in [d.code for d in again["a.txt"].diagnostics]
+
+
+def test_config_change_is_a_miss(articles: Path) -> None:
+    _run(articles)
+    (articles / "newslint.toml").write_text('ignore = ["NL301"]\n', encoding="utf-8")
+    again = _run(articles)
+    assert not any(r.cached for r in again)
+    assert "NL301" not in [d.code for r in again for d in r.diagnostics]
+    assert all(r.cached for r in _run(articles))
+
+
+def test_cli_selection_change_is_a_miss(articles: Path) -> None:
+    _run(articles)
+    assert not any(r.cached for r in _run(articles, select=["NL3"]))
+
+
+def test_dictionary_change_is_a_miss(articles: Path) -> None:
+    (articles / "words.txt").write_text("Druzhba\n", encoding="utf-8")
+    (articles / "newslint.toml").write_text('dictionaries = ["words.txt"]\n', encoding="utf-8")
+    _run(articles)
+    assert all(r.cached for r in _run(articles))
+    (articles / "words.txt").write_text("Druzhba\nFico\n", encoding="utf-8")
+    assert not any(r.cached for r in _run(articles))
+
+
+def test_lexicon_change_is_a_miss(articles: Path) -> None:
+    _run(articles)
+    (articles / "newslint-lexicon.txt").write_text("Pezeshkian\n", encoding="utf-8")  # the default lexicon path
+    assert not any(r.cached for r in _run(articles))
+
+
+def test_corrupt_entries_are_ignored_and_replaced(articles: Path) -> None:
+    first = _run(articles)
+    entries = _entries(articles)
+    assert len(entries) == 3
+    entries[0].write_bytes(b"\x00not json")
+    entries[1].write_text(json.dumps({"hash": "x"}), encoding="utf-8")
+    entries[2].write_text("[]", encoding="utf-8")
+    again = _run(articles)
+    assert not any(r.cached for r in again)
+    assert _signature(again) == _signature(first)
+    assert all(r.cached for r in _run(articles))
+
+
+def test_no_cache_neither_reads_nor_writes(articles: Path) -> None:
+    _run(articles, no_cache=True)
+    assert not (articles / ".newslint_cache").exists()
+    _run(articles)
+    assert not any(r.cached for r in _run(articles, no_cache=True))
+
+
+def test_cache_can_be_disabled_in_config(articles: Path) -> None:
+    (articles / "newslint.toml").write_text("[cache]\nenabled = false\n", encoding="utf-8")
+    _run(articles)
+    _run(articles)
+    assert not (articles / ".newslint_cache").exists()
+
+
+def test_cli_no_cache_flag_and_identical_output(articles: Path) -> None:
+    cold = run_cli("check", "--format", "json", ".", cwd=articles)
+    warm = run_cli("check", "--format", "json", ".", cwd=articles)
+    bypass = run_cli("check", "--format", "json", "--no-cache", ".", cwd=articles)
+    assert cold.returncode == warm.returncode == bypass.returncode == 1
+    assert cold.stdout == warm.stdout == bypass.stdout
+    assert (articles / ".newslint_cache" / ".gitignore").is_file()
+
+
+def test_unwritable_cache_folder_still_lints(articles: Path) -> None:
+    (articles / ".newslint_cache").write_text("a file where the folder should be", encoding="utf-8")
+    results = _run(articles)
+    assert any(r.diagnostics for r in results)
+    assert not any(r.cached for r in _run(articles))
+
+
+_WRITER = """
+import os, sys
+sys.path.insert(0, {repo!r})
+os.chdir({folder!r})
+from pathlib import Path
+from newslint.config import load_config
+from newslint.runner import RunOptions, lint_paths, load_run_config
+for _ in range(3):
+    results = lint_paths(RunOptions(paths=["."]), load_config(start=Path(".")))
+    assert len(results) == {count}, len(results)
+print(sum(len(r.diagnostics) for r in results))
+"""
+
+
+def test_concurrent_writers_from_two_processes(tmp_path: Path) -> None:
+    for i in range(60):
+        (tmp_path / f"art{i:03}.txt").write_text(DIRTY * (1 + i % 3), encoding="utf-8")
+    script = _WRITER.format(repo=str(REPO), folder=str(tmp_path), count=60)
+    procs = [subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(2)]
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], [o[1] for o in outs]
+    assert outs[0][0] == outs[1][0]
+    entries = _entries(tmp_path)
+    assert len(entries) == 60
+    for e in entries:
+        json.loads(e.read_text(encoding="utf-8"))
+    assert not list((tmp_path / ".newslint_cache").rglob(".tmp-*"))
+    assert all(r.cached for r in _run(tmp_path))
+
+
+def test_diagnostic_round_trip() -> None:
+    d = Diagnostic("NL301", "missing-space-after-comma", "Missing space after comma", 3, 4, Severity.ERROR,
+                   Fix((Edit(4, 4, " "), Edit(7, 9, "")), Applicability.UNSAFE, "Insert a space"), ("x ", "y"))
+    assert diagnostic_from_dict(json.loads(json.dumps(diagnostic_to_dict(d)))) == d
+    plain = Diagnostic("NL401", "repeated-word", "Repeated word", 0, 3)
+    assert diagnostic_from_dict(diagnostic_to_dict(plain)) == plain
+
+
+def test_entries_are_keyed_by_settings(tmp_path: Path) -> None:
+    config = load_config(start=tmp_path)
+    from newslint.registry import select_rules
+
+    a = ResultsCache.for_run(config, select_rules(config))
+    b = ResultsCache.for_run(config, select_rules(config)[:1])
+    assert a.folder != b.folder
+    assert a.folder == ResultsCache.for_run(config, select_rules(config)).folder
+
+
+def test_code_fingerprint_sees_data_files(tmp_path: Path) -> None:
+    from newslint.cache import _tree_stats
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "words.txt.gz").write_bytes(b"one")
+    before = _tree_stats(tmp_path)
+    (tmp_path / "data" / "words.txt.gz").write_bytes(b"three")
+    assert _tree_stats(tmp_path) != before
+    (tmp_path / "__pycache__").mkdir()
+    (tmp_path / "__pycache__" / "x.pyc").write_bytes(b"x")
+    assert len(_tree_stats(tmp_path)) == 1

@@ -1,0 +1,140 @@
+"""The fast entry path parses `check` exactly as the click command does, and hands the rest to click."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+
+import click
+import pytest
+
+from conftest import REPO, SEEDS, run_cli
+from newslint import runner
+from newslint.entry import parse_check
+
+SAME = [
+    ["check"],
+    ["check", "seeds"],
+    ["check", "a.txt", "b.md", "-"],
+    ["check", "--format", "json", "x"],
+    ["check", "--format=json", "x", "--quiet"],
+    ["check", "-q", "--statistics", "--exit-zero", "--no-cache", "x"],
+    ["check", "--select", "NL3,NL401 , ", "--ignore=NL305", "x"],
+    ["check", "--select", "", "x"],
+    ["check", "--color", "never", "--color=always", "x"],
+    ["check", "--config", "newslint.toml", "x"],
+    ["check", "--stdin-filename", "story.md", "-"],
+    ["check", "--jobs", "2", "x", "-j", "3"],
+    ["check", "--jobs=0", "x"],
+    ["check", "--jobs", "007", "x"],
+    ["check", "x", "--format", "text", "y"],
+    ["check", "--corpus", "x"],
+    ["check", "--grammar", "x"],
+    ["check", "--grammar", "--no-grammar", "x"],
+    ["check", "--languagetool-url", "http://127.0.0.1:8081", "x"],
+    ["check", "--languagetool-url=http://127.0.0.1:8081", "--no-grammar", "x"],
+    ["check", "--format", "sarif", "x"],
+    ["check", "--format=json-lines", "x"],
+]
+
+FALLBACK = [
+    [],
+    ["--version"],
+    ["rules"],
+    ["rule", "NL301"],
+    ["check", "--help"],
+    ["check", "-h"],
+    ["check", "--", "-odd-name.txt"],
+    ["check", "--format", "xml", "x"],
+    ["check", "--format"],
+    ["check", "--jobs", "-1", "x"],
+    ["check", "--jobs", "two", "x"],
+    ["check", "-j2", "x"],
+    ["check", "-qj", "2", "x"],
+    ["check", "--quiet=1", "x"],
+    ["check", "--unknown", "x"],
+    ["check", "--select", "-x", "y"],
+    ["check", "--config", ".", "x"],
+    ["check", "--fix", "x"],
+    ["check", ""],
+]
+
+
+def _click_options(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> dict:
+    """The RunOptions that the click `check` command builds for ``argv`` (run_check replaced by a recorder)."""
+    from newslint.cli import main
+
+    seen: list[runner.RunOptions] = []
+    monkeypatch.setattr(runner, "run_check", lambda opts: seen.append(opts) or 0)
+    with pytest.raises(SystemExit) as exc:
+        main.main(args=argv, prog_name="newslint", standalone_mode=True)
+    assert exc.value.code == 0
+    return {k: v for k, v in dataclasses.asdict(seen[0]).items() if k != "extra"}
+
+
+@pytest.mark.parametrize("argv", SAME, ids=lambda a: " ".join(a) or "(none)")
+def test_fast_path_builds_the_options_click_builds(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    assert parse_check(argv) == _click_options(argv, monkeypatch)
+
+
+@pytest.mark.parametrize("argv", FALLBACK, ids=lambda a: " ".join(a) or "(none)")
+def test_everything_else_goes_to_click(argv: list[str]) -> None:
+    assert parse_check(argv) is None
+
+
+def test_every_run_option_is_covered(monkeypatch: pytest.MonkeyPatch) -> None:
+    fields = {f.name for f in dataclasses.fields(runner.RunOptions)} - {"extra"}
+    assert set(parse_check(["check"])) == fields
+
+
+def test_help_and_errors_still_come_from_click() -> None:
+    help_ = run_cli("check", "--help")
+    assert help_.returncode == 0 and "--no-cache" in help_.stdout and "--jobs" in help_.stdout
+    bad = run_cli("check", "--format", "xml", str(SEEDS))
+    assert bad.returncode == 2 and "Invalid value for '--format'" in bad.stderr
+    unknown = run_cli("check", "--frobnicate", str(SEEDS))
+    assert unknown.returncode == 2 and "No such option" in unknown.stderr
+    assert run_cli("--version").stdout.startswith("newslint, version")
+    assert "NL301" in run_cli("rules").stdout
+    assert run_cli("rule", "NL301").returncode == 0
+
+
+def test_fast_and_click_paths_give_the_same_output(tmp_path) -> None:
+    fast = run_cli("check", "--no-cache", "--format", "json", str(SEEDS))
+    slow = run_cli("check", "--no-cache", "--format", "json", "--", str(SEEDS))  # "--" forces click
+    assert fast.returncode == slow.returncode == 1
+    assert fast.stdout == slow.stdout
+    text_fast = run_cli("check", "--no-cache", "--statistics", str(SEEDS))
+    text_slow = run_cli("check", "--no-cache", "--statistics", "--", str(SEEDS))
+    assert text_fast.stdout == text_slow.stdout and "count" in text_fast.stdout
+
+
+def test_fast_path_does_not_import_click() -> None:
+    code = ("import sys; sys.argv=['newslint','check','--no-cache','-q','--exit-zero',%r]\n"
+            "from newslint import entry\n"
+            "try:\n    entry.main()\nexcept SystemExit:\n    pass\n"
+            "print('click' in sys.modules)") % str(next(SEEDS.glob("002_*.txt")))
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "False"
+
+
+def test_stdin_through_fast_path() -> None:
+    r = run_cli("check", "--no-cache", "--stdin-filename", "story.txt", "-", input="Hello,world.\n")
+    assert r.returncode == 1 and "story.txt:1:6: NL301" in r.stdout
+
+
+def test_broken_pipe_is_quiet() -> None:
+    proc = subprocess.Popen([sys.executable, "-m", "newslint", "check", "--no-cache", str(SEEDS)], cwd=REPO,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.read(10)
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=60)
+    assert "Traceback" not in err
+
+
+def test_click_group_is_still_extensible() -> None:
+    from newslint.cli import main
+
+    assert isinstance(main, click.Group) and {"check", "rules", "rule"} <= set(main.commands)
