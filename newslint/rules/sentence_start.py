@@ -69,6 +69,20 @@ def sentence_starts(doc: Document, lowercase_only: bool = False) -> Iterator[int
             yield m.end()
 
 
+def _after_plain_period_or_paragraph_start(text: str, pos: int) -> bool:
+    """True when what ends before ``pos`` is a bare period, or nothing (a paragraph start).
+
+    After "!" or "?" the end may be a title ("Help! was their fifth album"); after ".)" an
+    abbreviation in brackets ("(D-Ore.) said"): capitalizing there is a guess, not a fix.
+    """
+    i = pos
+    while i > 0 and text[i - 1] in " \t“\"‘'([-–—•*#>":
+        i -= 1
+    if i == 0 or text[i - 1] in "\r\n":
+        return True
+    return text[i - 1] == "." and text[pos - 1] not in "“\"‘'(["
+
+
 @rule("NL201", "lowercase-sentence-start", "A sentence or paragraph that starts with a lowercase letter.", fixable=True)
 def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """Finds a paragraph, or a sentence after ``.`` ``!`` or ``?``, whose first word is lowercase.
@@ -80,7 +94,8 @@ def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator[Diagnostic
 
     Example: "the Beijing summit has also served..." -> "The Beijing summit...".
 
-    Fix: safe in running prose; unsafe inside a quotation.
+    Fix: safe at a paragraph start and after a plain period; unsafe inside a quotation, after
+    "!" or "?" (a title such as "Help!" may end there) and after a closing bracket or quote.
     """
     text = doc.prose
     for pos in sentence_starts(doc, lowercase_only=True):
@@ -90,7 +105,8 @@ def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator[Diagnostic
         if doc.is_masked(m.start(), m.end()):
             continue
         word = m.group()
-        applicability = Applicability.UNSAFE if doc.in_quote(m.start(), m.end()) else Applicability.SAFE
+        sure = _after_plain_period_or_paragraph_start(text, m.start()) and not doc.in_quote(m.start(), m.end())
+        applicability = Applicability.SAFE if sure else Applicability.UNSAFE
         right = word[0].upper()
         fix = replace_fix(m.start(), m.start() + 1, right, applicability, f"Capitalize to {right + word[1:]!r}")
         yield lowercase_sentence_start.diagnostic(
