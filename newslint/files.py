@@ -44,7 +44,8 @@ class SourceFile:
         return self.encoding in ("utf-8-sig", "utf-16")
 
 
-def _matches(rel: str, name: str, globs: list[str]) -> bool:
+def matches_globs(rel: str, name: str, globs: list[str]) -> bool:
+    """True when the file name or its relative path matches one of ``globs``."""
     for g in globs:
         g = g.rstrip("/")
         if fnmatch.fnmatch(name, g) or fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(rel, g + "/*") or rel.startswith(g + "/"):
@@ -89,11 +90,11 @@ def discover(paths: list[str], include: list[str], exclude: list[str]) -> Iterat
                 rel_dir = os.path.relpath(dirpath, arg)
                 dirnames[:] = sorted(
                     d for d in dirnames
-                    if not d.startswith(".") and not _matches(os.path.normpath(os.path.join(rel_dir, d)), d, exclude)
+                    if not d.startswith(".") and not matches_globs(os.path.normpath(os.path.join(rel_dir, d)), d, exclude)
                 )
                 for name in sorted(filenames):
                     rel = os.path.normpath(os.path.join(rel_dir, name))
-                    if name.startswith(".") or not _matches(rel, name, include) or _matches(rel, name, exclude):
+                    if name.startswith(".") or not matches_globs(rel, name, include) or matches_globs(rel, name, exclude):
                         continue
                     full = os.path.join(dirpath, name)
                     if full not in seen:

@@ -19,6 +19,7 @@ from newslint.corpus.settings import Settings
 
 if TYPE_CHECKING:
     from newslint.config import Config
+    from newslint.document import Document
     from newslint.runner import FileResult
 
 __all__ = ["FACTS_VERSION", "FactsCache", "Settings", "apply_corpus_rules", "collect", "facts_key", "judge"]
@@ -54,20 +55,26 @@ def apply_corpus_rules(results: list["FileResult"], config: "Config", cache: Fac
     linter = Linter(config)
     if not any(r.family == FAMILY for r in linter.rules):
         return
+    settings = Settings.from_config(config)
     docs = [r for r in results if r.doc is not None]
     facts: dict[str, dict[str, Any]] = {}
+
+    def facts_of(doc: "Document") -> dict[str, Any]:
+        if cache is None:
+            return collect(doc)
+        key = facts_key(doc)
+        found = cache.get(key)
+        if found is None:
+            found = collect(doc)
+            cache.put(key, found)
+        return found
+
     for r in docs:
         assert r.doc is not None
-        if cache is not None:
-            key = facts_key(r.doc)
-            found = cache.get(key)
-            if found is None:
-                found = collect(r.doc)
-                cache.put(key, found)
-        else:
-            found = collect(r.doc)
-        facts[r.path] = found
-    by_path = judge(facts, Settings.from_config(config))
+        facts[r.path] = facts_of(r.doc)
+    for doc in context_documents(docs, config, settings.context_files):
+        facts.setdefault(doc.path, facts_of(doc))
+    by_path = judge(facts, settings)
     for r in docs:
         new = by_path.get(r.path)
         if not new:
@@ -78,3 +85,43 @@ def apply_corpus_rules(results: list["FileResult"], config: "Config", cache: Fac
         merged = r.diagnostics + new
         merged.sort(key=lambda d: d.sort_key)
         r.diagnostics = dedupe(merged)
+
+
+def context_documents(checked: list["FileResult"], config: "Config", limit: int) -> list["Document"]:
+    """The other articles beside the checked ones, read only to compare with them.
+
+    A pre-commit hook passes just the staged article, yet its facts must be compared with the
+    rest of the story already in the repository: the articles in the same folders (not
+    recursive; ``include``/``exclude`` apply) are read, at most ``limit`` of them, and their own
+    findings are never reported.
+    """
+    import os
+
+    from newslint.document import Document
+    from newslint.files import InputError, matches_globs, read_source
+
+    if limit <= 0:
+        return []
+    seen = {os.path.realpath(r.path) for r in checked}
+    folders = sorted({os.path.dirname(r.path) or "." for r in checked if os.path.isfile(r.path)})
+    out: list[Document] = []
+    for folder in folders:
+        try:
+            names = sorted(os.listdir(folder))
+        except OSError:
+            continue
+        for name in names:
+            path = os.path.join(folder, name) if folder != "." else name
+            if (name.startswith(".") or not matches_globs(name, name, config.include)
+                    or matches_globs(name, name, config.exclude) or os.path.realpath(path) in seen
+                    or not os.path.isfile(path)):
+                continue
+            seen.add(os.path.realpath(path))
+            try:
+                source = read_source(path, config.max_file_size)
+            except InputError:
+                continue  # a sibling we cannot read is simply not compared
+            out.append(Document.from_text(source.text, path))
+            if len(out) >= limit:
+                return out
+    return out

@@ -20,6 +20,7 @@ class Settings:
     similarity: float = DEFAULT_SIMILARITY
     min_agreeing: int = 2
     house_style: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    context_files: int = 200
 
     @classmethod
     def from_config(cls, config: "Config") -> "Settings":
@@ -31,7 +32,7 @@ class Settings:
             return ConfigError(f"{where}[corpus] {message}")
 
         table = config.corpus
-        known = {"enabled", "similarity", "min-agreeing", "house-style"}
+        known = {"enabled", "similarity", "min-agreeing", "house-style", "context-files"}
         for key in table:
             if key not in known:
                 raise fail(f"unknown option {key!r} (known: {', '.join(sorted(known))})")
@@ -48,4 +49,7 @@ class Settings:
         if not isinstance(house, dict) or not all(
                 isinstance(k, str) and isinstance(v, list) and all(isinstance(x, str) for x in v) for k, v in house.items()):
             raise fail('house-style must map a name to a list of other spellings, e.g. {"Kim Jong Un" = ["Kim Jong-un"]}')
-        return cls(enabled, float(sim), agree, {k: tuple(v) for k, v in house.items()})
+        context = table.get("context-files", 200)
+        if isinstance(context, bool) or not isinstance(context, int) or context < 0:
+            raise fail(f"context-files must be a whole number >= 0, not {context!r}")
+        return cls(enabled, float(sim), agree, {k: tuple(v) for k, v in house.items()}, context)
