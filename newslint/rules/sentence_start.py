@@ -66,7 +66,36 @@ def sentence_starts(doc: Document, lowercase_only: bool = False) -> Iterator[int
                 continue  # "...now." he said - rare but not ours to judge
             if mark == "." and _is_abbreviation(_word_before(text, m.start(1))):
                 continue
+            if mark == "." and ")" in closers and _embedded_parenthesis(text, ps, m.start(1)):
+                continue  # "Sen. David Boren (D-Okla.) said": the period ends an abbreviation
             yield m.end()
+
+
+def _embedded_parenthesis(text: str, para_start: int, mark: int) -> bool:
+    """True when the parenthesis closing after ``mark`` opened in the middle of a sentence.
+
+    A parenthesis that opens mid-sentence ("Boren (D-Okla.) said") holds an aside, so a period
+    just inside it ends an abbreviation, not the outer sentence; one that opens after a sentence
+    end ("... left. (He did.) then") holds a sentence of its own.
+    """
+    open_ = text.rfind("(", para_start, mark)
+    if open_ < 0 or ")" in text[open_:mark]:
+        return False
+    before = text[para_start:open_].rstrip()
+    return bool(before) and before[-1] not in ".!?:"
+
+
+def _after_exclamation_or_question(text: str, word_start: int) -> bool:
+    """True when the sentence end just before ``word_start`` is ``!`` or ``?``.
+
+    Mid-paragraph, a lowercase word after ``!`` or ``?`` often carries on a title or an
+    interjection ("Mamma Mia! which is", "Do They Know It's Christmas? is expected"): worth
+    reporting, but not capitalizing without a human look.
+    """
+    i = word_start
+    while i > 0 and text[i - 1] in " \t”’\"')]":
+        i -= 1
+    return i > 0 and text[i - 1] in "!?"
 
 
 @rule("NL201", "lowercase-sentence-start", "A sentence or paragraph that starts with a lowercase letter.", fixable=True)
@@ -80,7 +109,12 @@ def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator[Diagnostic
 
     Example: "the Beijing summit has also served..." -> "The Beijing summit...".
 
-    Fix: safe in running prose; unsafe inside a quotation.
+    A period just inside a parenthesis that opened mid-sentence ("Boren (D-Okla.) said") ends an
+    abbreviation, so the word after it is not a sentence start.
+
+    Fix: safe in running prose; unsafe inside a quotation, and after ``!`` or ``?`` in the middle
+    of a paragraph, where a lowercase word often carries on a title or an interjection ("the
+    musical Mamma Mia! which is based on...").
     """
     text = doc.prose
     for pos in sentence_starts(doc, lowercase_only=True):
@@ -90,7 +124,11 @@ def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator[Diagnostic
         if doc.is_masked(m.start(), m.end()):
             continue
         word = m.group()
-        applicability = Applicability.UNSAFE if doc.in_quote(m.start(), m.end()) else Applicability.SAFE
+        applicability = Applicability.SAFE
+        if doc.in_quote(m.start(), m.end()):
+            applicability = Applicability.UNSAFE
+        elif _after_exclamation_or_question(text, m.start()):
+            applicability = Applicability.UNSAFE  # maybe a title ("Mamma Mia! which is") carrying on
         right = word[0].upper()
         fix = replace_fix(m.start(), m.start() + 1, right, applicability, f"Capitalize to {right + word[1:]!r}")
         yield lowercase_sentence_start.diagnostic(

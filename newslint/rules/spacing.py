@@ -46,9 +46,14 @@ _PERIOD_OK_BEFORE = re.compile(r"(?:\b[A-Za-z]\.[A-Za-z]|\.\w+)$")
 SAFE = Applicability.SAFE
 
 
-def _insert_space(r: Rule, doc: Document, pos: int, message: str) -> Diagnostic:
+# A spaced ellipsis (". . ." or ". . . ."), a house style of several wire services.
+_SPACED_ELLIPSIS = re.compile(r"\.(?:[ \u00a0]\.){2}")
+
+
+def _insert_space(r: Rule, doc: Document, pos: int, message: str,
+                  applicability: Applicability = SAFE) -> Diagnostic:
     """Diagnostic at the punctuation at ``pos`` with a fix inserting a space after it."""
-    fix = replace_fix(pos + 1, pos + 1, " ", SAFE, "Insert a space")
+    fix = replace_fix(pos + 1, pos + 1, " ", applicability, "Insert a space")
     return r.diagnostic(pos, pos + 1, message, fix, suggestions=(doc.text[pos] + " ",))
 
 
@@ -78,7 +83,8 @@ def missing_space_after_period(doc: Document, ctx: Context) -> Iterator[Diagnost
 
     Example: "we remain together now.The parade" -> "now. The".
 
-    Fix: safe; it inserts one space.
+    Fix: safe; it inserts one space. Unsafe when the word before the period is capitalised too:
+    "London.The" and a brand such as "One.Tel" look the same.
     """
     text = doc.prose
     for m in _PERIOD.finditer(text):
@@ -88,7 +94,10 @@ def missing_space_after_period(doc: Document, ctx: Context) -> Iterator[Diagnost
             word_start -= 1
         if _PERIOD_OK_BEFORE.search(text[word_start:pos]):
             continue  # "e.g.The" is rare, "U.S.Treasury" style initials are not sentence ends
-        yield _insert_space(missing_space_after_period, doc, pos, "Missing space after period")
+        # "London.The" or a brand written with a period ("One.Tel")? A capitalised word on both
+        # sides could be either: still reported, but not changed without a human look.
+        applicability = Applicability.UNSAFE if text[word_start].isupper() else SAFE
+        yield _insert_space(missing_space_after_period, doc, pos, "Missing space after period", applicability)
 
 
 @rule("NL303", "missing-space-after-punctuation", "No space after ; : ? or ! between words (\"said:the\").", fixable=True)
@@ -113,7 +122,8 @@ def space_before_punctuation(doc: Document, ctx: Context) -> Iterator[Diagnostic
     """Finds spaces between a word and the punctuation that follows it: "Maggie Cheung ,".
 
     Why: English sets no space before these marks; it shows as a stray gap in print.
-    An ellipsis or a number starting with a period (".5") is not reported.
+    An ellipsis, spaced or not ("match . . . momentum"), or a number starting with a period
+    (".5") is not reported.
 
     Example: "the Bounty ." -> "the Bounty.".
 
@@ -127,8 +137,8 @@ def space_before_punctuation(doc: Document, ctx: Context) -> Iterator[Diagnostic
             s -= 1
         if s == 0 or not _BEFORE_OK.match(text, s - 1):
             continue  # the run must follow a word or closing mark ("word ,", not "\n ,")
-        if text.startswith("..", e) or doc.is_masked(s, e):
-            continue  # an ellipsis, or a blanked link destination / tag before the mark
+        if text.startswith("..", e) or _SPACED_ELLIPSIS.match(text, e) or doc.is_masked(s, e):
+            continue  # an ellipsis (". . ." too), or a blanked link destination / tag before the mark
         fix = replace_fix(s, e, "", SAFE, "Remove the space")
         yield space_before_punctuation.diagnostic(s, e, f"Space before '{text[e]}'", fix, suggestions=("",))
 
