@@ -206,7 +206,7 @@ def _check_token(doc: Document, tok: Token, lex: Lexicon, stats, min_len: int) -
         fix = None
         if cands and confident(cands):
             quoted = doc.in_quote(offset, offset + len(part)) or tok.headline
-            unsure = quoted or _closed_compound(part, lex.is_known)
+            unsure = quoted or _closed_compound(part, lex)
             applicability = Applicability.UNSAFE if unsure else Applicability.SAFE
             fix = replace_fix(offset, offset + len(part), suggestions[0], applicability)
         elif cands:
@@ -215,10 +215,17 @@ def _check_token(doc: Document, tok: Token, lex: Lexicon, stats, min_len: int) -
         yield misspelling.diagnostic(offset, offset + len(part), f"Unknown word {part!r}{hint}", fix, suggestions)
 
 
-def _closed_compound(word: str, known) -> bool:  # type: ignore[no-untyped-def]
-    """Two known words of 3+ letters run together ("turnround"): maybe a closed compound the
-    dictionary lacks rather than a typo, so its correction is not applied without a look."""
-    return any(known(word[:i]) and known(word[i:]) for i in range(3, len(word) - 2))
+def _closed_compound(word: str, lex: Lexicon) -> bool:
+    """Two common words of 4+ letters run together ("turnround" = turn + round): maybe a closed
+    compound the dictionary lacks rather than a typo, so its correction is not applied without a
+    look. (Common: pyspellchecker frequency 10,000 or more; "managemet" = manage + met is a typo.)"""
+    def common(part: str) -> bool:
+        return lex.is_known(part) and lex.frequency(part) >= _COMMON_PART_FREQUENCY
+
+    return any(common(word[:i]) and common(word[i:]) for i in range(4, len(word) - 3))
+
+
+_COMMON_PART_FREQUENCY = 10_000
 
 
 def _osa_distance(a: str, b: str) -> int:
