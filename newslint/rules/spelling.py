@@ -10,6 +10,7 @@ from newslint.diagnostics import Applicability, Diagnostic, replace_fix
 from newslint.document import Document
 from newslint.lexicon import Lexicon, is_roman_numeral
 from newslint.lexicon.tokens import Token, TokenTable, doc_name_stats, is_name_compound, token_table
+from newslint import typo_model
 from newslint.rules.base import Context, rule
 
 # Word-forming prefixes that may stand before a hyphen without being words themselves.
@@ -133,10 +134,14 @@ def _unknown_lowercase(part: str, lex: Lexicon, stats_any: Counter[str], stats_c
     return True
 
 
-def confident(candidates: list[tuple[str, int]]) -> bool:
+def confident(candidates: list[tuple[str, float]]) -> bool:
     """One candidate at edit distance 1, or the best one CONFIDENT_RATIO times more frequent than the next.
 
-    Candidates pyspellchecker has no frequency for (British forms) count as frequency 1.
+    Candidates pyspellchecker has no frequency for (British forms) count as frequency 1. NL101
+    also asks it of the candidates re-scored by ``typo_model.rank`` (frequency x likelihood of the
+    slip), so that the slip model can only withdraw confidence ("rval": "real" is far likelier
+    than "rival" by frequency, but not once a far-key substitution is weighed against a dropped
+    letter).
     """
     if len(candidates) == 1:
         return True
@@ -162,7 +167,9 @@ def misspelling(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 
     Fix: safe when exactly one correction is confident: the only known word one edit away
     (insert, delete, substitute, transpose), or one at least 20 times more frequent than the
-    next. Unsafe inside a quotation or a headline, or when the word is two known words run
+    next, and still 20 times likelier once each candidate's frequency is weighed by how common
+    its slip is (a swap, a neighbouring key or a dropped double letter is likelier than a far
+    key: newslint/typo_model.py). Unsafe inside a quotation or a headline, or when the word is two known words run
     together ("turnround": maybe a closed compound the dictionary lacks); display-only
     (suggestions) otherwise.
     """
@@ -204,7 +211,7 @@ def _check_token(doc: Document, tok: Token, lex: Lexicon, stats, min_len: int) -
         cands = lex.candidates(part)
         suggestions = [_match_case(part, w) for w, _ in cands[:3]]
         fix = None
-        if cands and confident(cands):
+        if cands and confident(cands) and confident(typo_model.rank(part, cands)):
             quoted = doc.in_quote(offset, offset + len(part)) or tok.headline
             unsure = quoted or _closed_compound(part, lex)
             applicability = Applicability.UNSAFE if unsure else Applicability.SAFE
