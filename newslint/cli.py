@@ -42,10 +42,18 @@ def main() -> None:
 @click.option("--grammar/--no-grammar", default=None, help="Add LanguageTool's grammar findings (default: [grammar] enabled).")
 @click.option("--languagetool-url", metavar="URL", help="LanguageTool server to use (implies --grammar).")
 @click.option("--corpus", is_flag=True, help="Also compare the articles with each other (NL5xx: facts and names that disagree).")
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place, then report what is left. With '-', print the fixed text.")
+@click.option("--diff", is_flag=True, help="Print a unified diff of what --fix would change; write nothing (exit 1 if anything would change).")
+@click.option("--unsafe-fixes", is_flag=True, help="Also apply unsafe fixes (with --fix/--diff); otherwise count them as available.")
+@click.option("--fix-only", is_flag=True, help="Apply fixes like --fix but do not report what is left (exit 0 unless an error).")
 def check(paths: tuple[str, ...], format_: str, select: str | None, ignore: str | None, config_file: str | None,
           statistics: bool, quiet: bool, color: str, exit_zero: bool, stdin_filename: str | None,
-          no_cache: bool, jobs: int, grammar: bool | None, languagetool_url: str | None, corpus: bool) -> None:
-    """Lint articles: files, directories (recursively) or '-' for stdin."""
+          no_cache: bool, jobs: int, grammar: bool | None, languagetool_url: str | None, corpus: bool,
+          fix: bool, diff: bool, unsafe_fixes: bool, fix_only: bool) -> None:
+    """Lint articles: files, directories (recursively) or '-' for stdin.
+
+    Fix modes (see docs/fixing.md): --fix, --diff, --fix-only, --unsafe-fixes.
+    """
     from newslint.runner import RunOptions, run_check
 
     opts = RunOptions(
@@ -64,6 +72,10 @@ def check(paths: tuple[str, ...], format_: str, select: str | None, ignore: str 
         grammar=True if languagetool_url and grammar is None else grammar,
         languagetool_url=languagetool_url,
         corpus=corpus,
+        fix=fix,
+        diff=diff,
+        unsafe_fixes=unsafe_fixes,
+        fix_only=fix_only,
     )
     sys.exit(run_check(opts))
 

@@ -15,7 +15,8 @@ import sys
 # Options of `check` handled here: flag options, and options taking one value (with the
 # values they accept, or None for any string).
 _FLAGS = {"--statistics": "statistics", "-q": "quiet", "--quiet": "quiet", "--exit-zero": "exit_zero",
-          "--no-cache": "no_cache", "--corpus": "corpus", "--grammar": "grammar"}
+          "--no-cache": "no_cache", "--corpus": "corpus", "--grammar": "grammar",
+          "--fix": "fix", "--diff": "diff", "--unsafe-fixes": "unsafe_fixes", "--fix-only": "fix_only"}
 _VALUED: dict[str, tuple[str, tuple[str, ...] | None]] = {
     "--format": ("format", None),  # checked against newslint.reporters.FORMATS below
     "--select": ("select", None),
@@ -100,6 +101,10 @@ def parse_check(argv: list[str]) -> dict | None:
         # As the click command: a LanguageTool URL implies --grammar unless --no-grammar is given.
         "grammar": True if values.get("languagetool_url") and values.get("grammar") is None else values.get("grammar"),
         "languagetool_url": values.get("languagetool_url"),
+        "fix": values.get("fix", False),
+        "diff": values.get("diff", False),
+        "unsafe_fixes": values.get("unsafe_fixes", False),
+        "fix_only": values.get("fix_only", False),
     }
 
 

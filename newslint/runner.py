@@ -34,6 +34,10 @@ class RunOptions:
     quiet: bool = False
     color: str = "auto"
     exit_zero: bool = False
+    fix: bool = False  # apply safe fixes in place, then report what is left
+    diff: bool = False  # print what --fix would change; write nothing
+    unsafe_fixes: bool = False  # also apply (or count as available) unsafe fixes
+    fix_only: bool = False  # fix without reporting what is left
     stdin_filename: str | None = None
     no_cache: bool = False
     jobs: int = 0  # 0: decide by batch size (newslint.parallel.auto_jobs)
@@ -42,6 +46,11 @@ class RunOptions:
     corpus: bool = False  # also run the cross-article rules (NL5xx) over all the files
     extra: dict = field(default_factory=dict)
 
+    @property
+    def fixing(self) -> bool:
+        """Any fix mode (--fix, --diff, --fix-only): the work goes to newslint.fixes.run_fixes."""
+        return self.fix or self.diff or self.fix_only
+
 
 @dataclass
 class FileResult:
@@ -49,6 +58,8 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     doc: Document | None = None
     source: SourceFile | None = None
+    fixed: int = 0  # fixes applied (with --diff: that would be)
+    converged: bool = True  # False when the fix loop did not settle
     error: str | None = None
     cached: bool = False  # diagnostics came from the results cache
 
@@ -182,6 +193,10 @@ def run_check(opts: RunOptions, out: TextIO | None = None, err: TextIO | None = 
 
     out = out or sys.stdout
     err = err or sys.stderr
+    if opts.fixing:
+        from newslint.fixes import run_fixes
+
+        return run_fixes(opts, out, err)
     try:
         config = load_run_config(opts)
         use_corpus = _corpus_enabled(opts, config)

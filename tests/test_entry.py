@@ -36,6 +36,9 @@ SAME = [
     ["check", "--languagetool-url=http://127.0.0.1:8081", "--no-grammar", "x"],
     ["check", "--format", "sarif", "x"],
     ["check", "--format=json-lines", "x"],
+    ["check", "--fix", "x"],
+    ["check", "--diff", "--unsafe-fixes", "x"],
+    ["check", "--fix-only", "-"],
 ]
 
 FALLBACK = [
@@ -56,7 +59,6 @@ FALLBACK = [
     ["check", "--unknown", "x"],
     ["check", "--select", "-x", "y"],
     ["check", "--config", ".", "x"],
-    ["check", "--fix", "x"],
     ["check", ""],
 ]
 

@@ -76,7 +76,9 @@ def test_safe_fixes_on_seed_001_converge_and_repair_the_planted_errors():
     for right in ("North Korean leader", "the Russia-China alliance", "between Gazprom and", "with other European",
                   "2,000 North Korean soldiers", "South Korean officials"):
         assert right in fixed, right
-    assert "Putin, Xi Jinping, china," in fixed  # "china" with only in-article evidence: unsafe, left for a person
+    # "china" is also a common noun, but the lexicon knows "China" and the article writes it
+    # capitalized many times: clear evidence, so the fix is safe (issue 3).
+    assert "Putin, Xi Jinping, China," in fixed
     again = fix_text(fixed, lambda t: linter.lint(Document.from_text(t, str(path))))
     assert again.text == fixed and again.applied == 0
     remaining = [d for d in again.remaining if d.fix and d.fix.applicability >= Applicability.SAFE]

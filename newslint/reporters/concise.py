@@ -25,5 +25,5 @@ def report(results: list["FileResult"], out: TextIO, opts: "RunOptions") -> None
             out.write(f"{r.path}:{line}:{col}: {d.code} {mark}{d.message}\n")
     if opts.statistics:
         out.write(statistics_table(results) + "\n")
-    if not opts.quiet or any(r.diagnostics for r in results):
-        out.write(summary(results) + "\n")
+    if not opts.quiet or any(r.diagnostics or r.fixed for r in results):
+        out.write(summary(results, opts) + "\n")

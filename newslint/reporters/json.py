@@ -77,5 +77,8 @@ def results_document(results: list["FileResult"]) -> dict[str, Any]:
 
 
 def report(results: list["FileResult"], out: TextIO, opts: "RunOptions") -> None:
-    json.dump(results_document(results), out, ensure_ascii=False, indent=2)
+    document = results_document(results)
+    if getattr(opts, "fixing", False):  # --fix, --diff, --fix-only: how many fixes went in
+        document["summary"]["fixed"] = sum(r.fixed for r in results)
+    json.dump(document, out, ensure_ascii=False, indent=2)
     out.write("\n")

@@ -78,23 +78,45 @@ def format_diagnostic(path: str, doc: Document, d: Diagnostic, color: bool) -> s
     return "\n".join(parts)
 
 
-def summary(results: list["FileResult"]) -> str:
+def summary(results: list["FileResult"], opts: "RunOptions | None" = None) -> str:
     files = sum(1 for r in results if r.doc is not None)
     found = [d for r in results for d in r.diagnostics]
     errors = sum(1 for r in results if r.error)
     plural = "s" if files != 1 else ""
-    if not found:
+    unsafe_ok = bool(getattr(opts, "unsafe_fixes", False))
+    fixing = bool(getattr(opts, "fixing", False))
+    if fixing:
+        text = fix_summary(results, found, unsafe_ok)
+    elif not found:
         text = f"All clear: {files} file{plural} checked, no problems found."
     else:
         fixable = sum(1 for d in found if d.fix and d.fix.applicability == Applicability.SAFE)
         hidden = sum(1 for d in found if d.fix and d.fix.applicability == Applicability.UNSAFE)
         text = f"Found {len(found)} problem{'s' if len(found) != 1 else ''} in {files} file{plural}."
-        if fixable:
-            text += f" {fixable} fixable with --fix."
-        if hidden:
-            text += f" {hidden} more with --unsafe-fixes."
+        if unsafe_ok and fixable + hidden:
+            text += f" {fixable + hidden} fixable with --fix --unsafe-fixes ({hidden} of them unsafe)."
+        else:
+            if fixable:
+                text += f" {fixable} fixable with --fix."
+            if hidden:
+                text += f" {hidden} more with --unsafe-fixes."
     if errors:
-        text += f" {errors} path{'s' if errors != 1 else ''} could not be checked (see errors above)."
+        text += f" {errors} path{'s' if errors != 1 else ''} could not be checked{' or written' if fixing else ''} (see errors above)."
+    return text
+
+
+def fix_summary(results: list["FileResult"], left: list[Diagnostic], unsafe_ok: bool) -> str:
+    """After --fix: how many were fixed, in how many files, and how many are left."""
+    fixed = sum(r.fixed for r in results)
+    files = sum(1 for r in results if r.fixed)
+    where = f" in {files} file{'s' if files != 1 else ''}" if files else ""
+    text = f"Fixed {fixed} problem{'s' if fixed != 1 else ''}{where}; {len(left)} left."
+    hidden = sum(1 for d in left if d.fix and d.fix.applicability == Applicability.UNSAFE)
+    if hidden and not unsafe_ok:
+        text += f" {hidden} of them fixable with --unsafe-fixes."
+    unsettled = sum(1 for r in results if not r.converged)
+    if unsettled:
+        text += f" {unsettled} file{'s' if unsettled != 1 else ''} did not settle (see warnings)."
     return text
 
 
@@ -122,7 +144,7 @@ def report(results: list["FileResult"], out: TextIO, opts: "RunOptions") -> None
                 out.write(format_diagnostic(r.path, r.doc, d, color) + "\n\n")
     if opts.statistics:
         out.write(statistics_table(results) + "\n\n")
-    if not opts.quiet or any(r.diagnostics for r in results):
-        out.write(summary(results) + "\n")
+    if not opts.quiet or any(r.diagnostics or r.fixed for r in results):
+        out.write(summary(results, opts) + "\n")
     if out is sys.stdout:
         out.flush()

@@ -13,6 +13,9 @@ from newslint.rules.base import Context, rule
 # A common word more frequent than this (pyspellchecker's counts: "march" 22,834, "may" 927,594)
 # is never reported, whatever the evidence: the ordinary word is far likelier than the name.
 _MAX_COMMON_FREQUENCY = 15_000
+# How often an article must write a lexicon name capitalized before lowercasing it once is a
+# safe fix even though the word is also a common noun ("China" x3 + "china" x1).
+_CLEAR_EVIDENCE = 3
 
 
 def _applicability(doc: Document, tok: Token, safe: bool) -> Applicability:
@@ -27,7 +30,8 @@ def _proper(part: str, lex: Lexicon, stats: NameStats) -> tuple[str, bool] | Non
     Evidence: the lexicon's form, or the capitalized form used mid-sentence in this document.
     A word that is also an ordinary lowercase word (china, turkey, polish) needs both: the
     document must use the capitalized form at least twice and the lowercase form only once,
-    and the ordinary word must be rare enough; such a fix is never safe.
+    and the ordinary word must be rare enough; such a fix is safe only when the lexicon knows the
+    name and the document writes it capitalized at least three times.
     """
     known = lex.proper_form(part)
     seen = max((f for f in (part.capitalize(), known) if f and stats.capitalized.get(f)),
@@ -44,7 +48,9 @@ def _proper(part: str, lex: Lexicon, stats: NameStats) -> tuple[str, bool] | Non
         return None
     if seen and stats.capitalized[seen] >= 2 and stats.lowercase[part] == 1 and (known or not lex.is_known(part)):
         if lex.frequency(part) <= _MAX_COMMON_FREQUENCY:
-            return seen, False
+            # Clear evidence makes the fix safe: the lexicon knows the name AND the article itself
+            # writes it capitalized at least three times against this one lowercase use.
+            return seen, bool(known) and stats.capitalized[seen] >= _CLEAR_EVIDENCE
     return None
 
 
@@ -74,8 +80,9 @@ def lowercase_proper_noun(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 
     Example: "including north korean leader Kim Jong-un" -> "North Korean".
 
-    Fix: safe for a lexicon name that is not also a common word; unsafe when the only evidence
-    is the article itself, inside quotations and in headlines.
+    Fix: safe for a lexicon name that is not also a common word, and for one that is (china) when
+    the article writes it capitalized at least three times; unsafe when the only evidence is the
+    article itself, inside quotations and in headlines.
     """
     lex = ctx.lexicon
     table = token_table(doc)

@@ -28,6 +28,10 @@ def _same_paragraph(doc: Document, a: int, b: int) -> bool:
     return i >= 0 and paras[i][0] <= a and b < paras[i][1]
 
 
+def _same_paragraph(doc: Document, start: int, end: int) -> bool:
+    return any(ps <= start and end <= pe for ps, pe in doc.paragraphs)
+
+
 @rule("NL401", "repeated-word", "The same word twice in a row (\"the the\").", fixable=True)
 def repeated_word(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """Finds a word written twice in a row, ignoring case: "the the firm's".
@@ -38,7 +42,9 @@ def repeated_word(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 
     Example: "the the firm's results" -> "the firm's results".
 
-    Fix: safe; it removes the second copy and the space before it (unsafe inside a quotation).
+    Fix: safe; it removes the second copy and the space before it (unsafe inside a quotation, and
+    across a line break, where it would join two lines). Copies in different paragraphs (a
+    headline ending with the word the first paragraph starts with) are not reported.
     """
     allowed = {w.lower() for w in ctx.options(repeated_word).get("allowed", [])}
     text = doc.prose
@@ -51,6 +57,10 @@ def repeated_word(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         if ("\n" in m.group(2) or "\r" in m.group(2)) and not _same_paragraph(doc, m.start(1), m.start(3)):
             continue  # a headline ending "... plans" and a paragraph starting "Plans to ..."
         s, e = m.end(1), m.end(3)
-        applicability = Applicability.UNSAFE if doc.in_quote(s, e) else Applicability.SAFE
+        if "\n" in m.group(2) and not _same_paragraph(doc, m.start(1), e):
+            continue  # a headline's last word and the next paragraph's first: not a slip
+        # Removing a copy across a line break would join two lines: a human should look.
+        across_lines = "\n" in m.group(2)
+        applicability = Applicability.UNSAFE if across_lines or doc.in_quote(s, e) else Applicability.SAFE
         fix = replace_fix(s, e, "", applicability, f"Remove the repeated {second!r}")
         yield repeated_word.diagnostic(m.start(3), e, f"Repeated word: {first!r}", fix, suggestions=("",))

@@ -85,17 +85,18 @@ def _embedded_parenthesis(text: str, para_start: int, mark: int) -> bool:
     return bool(before) and before[-1] not in ".!?:"
 
 
-def _after_exclamation_or_question(text: str, word_start: int) -> bool:
-    """True when the sentence end just before ``word_start`` is ``!`` or ``?``.
+def _after_plain_period_or_paragraph_start(text: str, pos: int) -> bool:
+    """True when what ends before ``pos`` is a bare period, or nothing (a paragraph start).
 
-    Mid-paragraph, a lowercase word after ``!`` or ``?`` often carries on a title or an
-    interjection ("Mamma Mia! which is", "Do They Know It's Christmas? is expected"): worth
-    reporting, but not capitalizing without a human look.
+    After "!" or "?" the end may be a title ("Help! was their fifth album"); after ".)" an
+    abbreviation in brackets ("(D-Ore.) said"): capitalizing there is a guess, not a fix.
     """
-    i = word_start
-    while i > 0 and text[i - 1] in " \t”’\"')]":
+    i = pos
+    while i > 0 and text[i - 1] in " \t“\"‘'([-–—•*#>":
         i -= 1
-    return i > 0 and text[i - 1] in "!?"
+    if i == 0 or text[i - 1] in "\r\n":
+        return True
+    return text[i - 1] == "." and text[pos - 1] not in "“\"‘'(["
 
 
 @rule("NL201", "lowercase-sentence-start", "A sentence or paragraph that starts with a lowercase letter.", fixable=True)
@@ -110,11 +111,10 @@ def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator[Diagnostic
     Example: "the Beijing summit has also served..." -> "The Beijing summit...".
 
     A period just inside a parenthesis that opened mid-sentence ("Boren (D-Okla.) said") ends an
-    abbreviation, so the word after it is not a sentence start.
+    abbreviation, so the word after it is not a sentence start at all.
 
-    Fix: safe in running prose; unsafe inside a quotation, and after ``!`` or ``?`` in the middle
-    of a paragraph, where a lowercase word often carries on a title or an interjection ("the
-    musical Mamma Mia! which is based on...").
+    Fix: safe at a paragraph start and after a plain period; unsafe inside a quotation, after
+    "!" or "?" (a title such as "Help!" may end there) and after a closing bracket or quote.
     """
     text = doc.prose
     for pos in sentence_starts(doc, lowercase_only=True):
@@ -124,11 +124,8 @@ def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator[Diagnostic
         if doc.is_masked(m.start(), m.end()):
             continue
         word = m.group()
-        applicability = Applicability.SAFE
-        if doc.in_quote(m.start(), m.end()):
-            applicability = Applicability.UNSAFE
-        elif _after_exclamation_or_question(text, m.start()):
-            applicability = Applicability.UNSAFE  # maybe a title ("Mamma Mia! which is") carrying on
+        sure = _after_plain_period_or_paragraph_start(text, m.start()) and not doc.in_quote(m.start(), m.end())
+        applicability = Applicability.SAFE if sure else Applicability.UNSAFE
         right = word[0].upper()
         fix = replace_fix(m.start(), m.start() + 1, right, applicability, f"Capitalize to {right + word[1:]!r}")
         yield lowercase_sentence_start.diagnostic(
