@@ -68,13 +68,15 @@ def test_spaced_ellipsis_is_not_space_before_punctuation(text):
     assert lint(text, select=["NL304"]) == []
 
 
-def test_period_between_two_capitalised_words_is_reported_but_unsafe():
+def test_brand_shaped_capitalised_word_period_capitalised_non_word_is_reported_but_unsafe():
     from newslint.diagnostics import Applicability
-    for text in ("Providers such as TalkTalk and One.Tel, which route calls.", "He lives in London.The rain fell."):
+    for text in ("Providers such as TalkTalk and One.Tel, which route calls.", "He searched with Ask.Jeeves today."):
         found = lint(text, select=["NL302"])
-        assert len(found) == 1 and found[0].fix.applicability == Applicability.UNSAFE
-    found = lint("We remain together now.The parade starts.", select=["NL302"])
-    assert found[0].fix.applicability == Applicability.SAFE
+        assert len(found) == 1 and found[0].fix.applicability == Applicability.UNSAFE, text
+    for text in ("We remain together now.The parade starts.", "They met on Tuesday.The two leaders spoke.",
+                 "He lives in London.Police said so."):
+        found = lint(text, select=["NL302"])
+        assert len(found) == 1 and found[0].fix.applicability == Applicability.SAFE, text
 
 
 def test_fix_keeps_brand_with_period_and_spaced_ellipsis():
