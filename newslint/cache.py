@@ -186,7 +186,8 @@ class ResultsCache:
     def put(self, source: "SourceFile", diagnostics: list[Diagnostic]) -> None:
         """Store atomically (temp file + ``os.replace``); a read-only disk just means no cache."""
         entry = {
-            "path": os.path.abspath(source.path),
+            # A name with undecodable bytes (lone surrogates) cannot be written as UTF-8 JSON.
+            "path": os.fsencode(os.path.abspath(source.path)).decode("utf-8", "backslashreplace"),
             "size": source.size,
             "mtime_ns": source.mtime_ns,
             "hash": source.raw_hash,

@@ -16,13 +16,89 @@ def _codes(value: str | None) -> list[str] | None:
     return [c.strip() for c in value.split(",") if c.strip()]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class GuardedGroup(click.Group):
+    """The command group, with one guard around every command.
+
+    Whatever goes wrong below ends as ONE line on stderr and exit code 2, never a
+    traceback: a pre-commit hook or CI log must stay readable. NEWSLINT_DEBUG=1 prints
+    the traceback too, for bug reports.
+    """
+
+    def main(self, *args, **kwargs):  # type: ignore[override]
+        """Usage errors as one line too (click prints usage, a blank line and the error)."""
+        kwargs["standalone_mode"] = False
+        try:
+            rv = super().main(*args, **kwargs)
+        except click.exceptions.UsageError as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError":  # bare `newslint`: the help is the answer
+                click.echo(exc.format_message(), err=True)
+                sys.exit(2)
+            hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
+            _fail(" ".join(exc.format_message().split()) + hint, 2)
+        except click.exceptions.ClickException as exc:
+            _fail(" ".join(exc.format_message().split()), exc.exit_code)
+        except click.exceptions.Abort:
+            _fail("interrupted", 130)
+        sys.exit(rv if isinstance(rv, int) else 0)
+
+    def invoke(self, ctx: click.Context):  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            _fail("interrupted", 130)
+        except BrokenPipeError:
+            _quiet_broken_pipe()
+        except MemoryError:
+            _fail("out of memory (try a smaller file or raise the machine's memory limit)", 2)
+        except Exception as exc:  # noqa: BLE001 - the guard's whole job
+            import os
+            import traceback
+
+            if os.environ.get("NEWSLINT_DEBUG"):
+                traceback.print_exc()
+            text = " ".join(str(exc).split())
+            detail = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+            _fail(f"internal error: {detail} (set NEWSLINT_DEBUG=1 for the traceback; please report it)", 2)
+
+
+def _fail(message: str, code: int) -> None:
+    try:
+        click.echo(f"newslint: error: {message}", err=True)
+    finally:
+        sys.exit(code)
+
+
+def _quiet_broken_pipe() -> None:
+    """The reader of our output went away (``newslint check | head``): stop quietly."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    sys.exit(1)
+
+
+def _safe_streams() -> None:
+    """Never fail on writing a character the terminal encoding lacks: escape it instead."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            pass
+
+
+@click.group(cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="newslint")
 def main() -> None:
     """newslint: a linter for news articles.
 
     Exit codes: 0 no findings, 1 findings, 2 usage or input error.
     """
+    _safe_streams()
 
 
 @main.command()

@@ -63,6 +63,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not valid UTF-8 (byte offset {exc.start}); TOML files must be UTF-8") from None
+    except IsADirectoryError:
+        raise ConfigError(f"{path}: is a directory, not a configuration file") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read configuration: {exc.strerror}") from None
 
@@ -127,7 +131,61 @@ def _validate(data: dict[str, Any], path: Path | None) -> None:
     for code, options in data.get("rules", {}).items():
         if not isinstance(options, dict):
             raise ConfigError(f"{_locate(path, 'rules')}: [rules.{code}] must be a table")
+    size = data.get("max-file-size-mb")
+    if size is not None and not (0 < size < 1e6):  # also rejects nan and inf
+        raise ConfigError(f"{_locate(path, 'max-file-size-mb')}: option 'max-file-size-mb' must be a number of megabytes above 0, not {size!r}")
     _validate_patterns(data.get("hygiene", {}), path)
+    _validate_tables(data, path)
+
+
+def _type_name(value: Any) -> str:
+    return {str: "string", int: "integer", float: "number", bool: "true/false", list: "list", dict: "table"}.get(
+        type(value), type(value).__name__)
+
+
+def _same_shape(default: Any, value: Any) -> bool:
+    """Whether ``value`` has the type of the documented default (ints and floats mix; bools do not)."""
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(default, bool) and isinstance(value, bool)
+    if isinstance(default, (int, float)):
+        return isinstance(value, (int, float))
+    if isinstance(default, list):
+        if not isinstance(value, list):
+            return False
+        kinds = {type(v) for v in default}
+        return not kinds or all(type(v) in kinds or (kinds <= {int, float} and isinstance(v, (int, float))) for v in value)
+    return isinstance(value, type(default))
+
+
+def _validate_tables(data: dict[str, Any], path: Path | None) -> None:
+    """Keys inside the [rules.CODE] tables the defaults document must be known and well typed.
+
+    A typo ("alowed") or a wrong type (``allowed = 5``) would otherwise be ignored silently
+    or crash the rule that reads it; the defaults file is the list of every option.
+    """
+    from newslint.registry import get_rule
+
+    defaults = load_defaults()
+    # Only [rules.*]: the other tables ([corpus], [grammar], [hygiene]...) are validated by
+    # the packages that own them, with their own messages.
+    tables: list[tuple[str, dict[str, Any], dict[str, Any]]] = []
+    default_rules = defaults.get("rules", {})
+    for key, options in data.get("rules", {}).items():
+        r = get_rule(key)
+        documented = default_rules.get(r.code if r else key) or (default_rules.get(r.name) if r else None)
+        if isinstance(documented, dict) and isinstance(options, dict):
+            tables.append((f"rules.{key}", options, documented))
+    for table, options, documented in tables:
+        for key, value in options.items():
+            if key not in documented:
+                known = ", ".join(sorted(documented)) or "none"
+                raise ConfigError(f"{_locate(path, key)}: unknown option {key!r} in [{table}] (known: {known})")
+            if not _same_shape(documented[key], value):
+                raise ConfigError(
+                    f"{_locate(path, key)}: option {key!r} in [{table}] must be a {_type_name(documented[key])}"
+                    + (f" of {_type_name(documented[key][0])}s" if isinstance(documented[key], list) and documented[key] else "")
+                    + f", not {_type_name(value)}"
+                )
 
 
 def _validate_patterns(hygiene: dict[str, Any], path: Path | None) -> None:
@@ -237,6 +295,12 @@ def load_config(explicit: Path | None = None, start: Path | None = None, overrid
         _validate(user, source)
         data = _merge(data, user)
     if overrides:
+        from newslint.registry import is_known_selector
+
+        for key, codes in overrides.items():
+            for code in codes if isinstance(codes, list) and key in ("select", "ignore", "extend-select") else []:
+                if not is_known_selector(code):
+                    raise ConfigError(f"--{key}: unknown rule code {code!r} (see 'newslint rules')")
         data = _merge(data, overrides)
     cfg = Config.from_dict(data, source)
     _check_codes(cfg)

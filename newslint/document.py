@@ -73,14 +73,15 @@ class LineIndex:
 # Plain-text masks: things that are not prose even in a .txt file.
 _URL = r"(?:https?://|ftp://|www\.)[^\s<>\"'“”‘’()\[\]]+(?<![.,;:!?])"
 _TLDS = "com|org|net|gov|edu|int|mil|info|biz|io|co|uk|de|fr|ru|cn|jp|in|eu|us|ca|au|tv|me|ly|news"
-_BARE_DOMAIN = r"\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:" + _TLDS + r")\b(?:/[^\s<>\"'“”]*)?"
-_EMAIL = r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
+# The look-behinds (not \\b) make each domain or address start only at the head of its run of
+# characters: with \\b, "a.a.a.a..." or "a-a-a-..." was retried from every letter (quadratic).
+_BARE_DOMAIN = r"(?<![A-Za-z0-9.-])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:" + _TLDS + r")\b(?:/[^\s<>\"'“”]*)?"
+_EMAIL = r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
 _HANDLE = r"(?<![\w@])@\w{1,30}"
 _HASHTAG = r"(?<![\w#&])#[^\W\d_]\w*"
-_COMMENT = r"<!--.*?-->"
 _PLAIN_MASKS = re.compile(
     "|".join(f"(?P<{k}>{p})" for k, p in [
-        ("comment", _COMMENT), ("url", _URL), ("email", _EMAIL),
+        ("url", _URL), ("email", _EMAIL),
         ("handle", _HANDLE), ("hashtag", _HASHTAG), ("domain", _BARE_DOMAIN),
     ]),
     re.S,
@@ -93,6 +94,25 @@ WORD_RE = re.compile(r"[^\W\d_](?:[\w’'\-.]*[^\W_])?")
 
 # Paragraphs: a line longer than this means "one paragraph per line" text.
 _LONG_LINE = 120
+
+
+def comment_spans(text: str) -> list[tuple[int, int]]:
+    """``<!-- ... -->`` spans, found with ``str.find``.
+
+    A regex ``<!--.*?-->`` rescans to the end of the text from every unclosed ``<!--``
+    (quadratic on "<!--<!--<!--..."); here an unclosed comment ends the search.
+    """
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        start = text.find("<!--", pos)
+        if start < 0:
+            return spans
+        end = text.find("-->", start + 4)
+        if end < 0:
+            return spans
+        spans.append((start, end + 3))
+        pos = end + 3
 
 
 # What every plain mask except a comment contains: "://" or "www." (URL), "@" (e-mail, handle),
@@ -122,19 +142,42 @@ def _candidate_windows(text: str) -> Iterator[tuple[int, int]]:
 def plain_masks(text: str) -> list[Span]:
     """URLs, e-mail addresses, @handles, #hashtags, domains and HTML comments.
 
-    Fast path (why: one scan from every character ran at ~6 MB/s): without ``<!--`` no mask
-    crosses whitespace, so the combined pattern only runs in the windows around trigger
-    characters, and finds exactly what a scan of the whole text finds.
+    Comments win over anything inside them: they are found with ``str.find`` and the other
+    masks are searched between them. Fast path (why: one scan from every character ran at
+    ~6 MB/s): without ``<!--`` no mask crosses whitespace, so the combined pattern only runs
+    in the windows around trigger characters, and finds exactly what a whole scan finds.
     """
-    if "<!--" in text:
-        matches = _PLAIN_MASKS.finditer(text)
-    else:
-        matches = (m for s, e in _candidate_windows(text) for m in _PLAIN_MASKS.finditer(text, s, e))
     spans = []
-    for m in matches:
-        kind = m.lastgroup or "url"
-        spans.append(Span(m.start(), m.end(), "url" if kind == "domain" else kind))
+    if "<!--" not in text:
+        for s, e in _candidate_windows(text):
+            for m in _PLAIN_MASKS.finditer(text, s, e):
+                kind = m.lastgroup or "url"
+                spans.append(Span(m.start(), m.end(), "url" if kind == "domain" else kind))
+        return spans
+    pos = 0
+    for cs, ce in [*comment_spans(text), (len(text), len(text))]:
+        for m in _PLAIN_MASKS.finditer(text, pos, cs):
+            kind = m.lastgroup or "url"
+            spans.append(Span(m.start(), m.end(), "url" if kind == "domain" else kind))
+        if cs < ce:
+            spans.append(Span(cs, ce, "comment"))
+        pos = ce
     return spans
+
+
+def _union(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Starts and running maximum of ends of ``spans`` sorted by start (for bisect queries)."""
+    spans = sorted(spans)
+    starts = [s for s, _ in spans]
+    max_ends: list[int] = []
+    top = -1
+    for _, e in spans:
+        top = max(top, e)
+        max_ends.append(top)
+    return starts, max_ends
+
+
+_NOT_NEWLINE = re.compile(r"[^\r\n]+")
 
 
 def merge_spans(spans: list[Span]) -> tuple[Span, ...]:
@@ -167,20 +210,21 @@ class Document:
     @cached_property
     def prose(self) -> str:
         """The text with non-prose masks blanked to spaces (newlines kept)."""
-        spans = [s for s in self.masks if s.kind in NON_PROSE]
+        spans = sorted((s.start, min(s.end, len(self.text))) for s in self.masks if s.kind in NON_PROSE)
         if not spans:
             return self.text
-        text = self.text
+        # Built from slices, not a list of characters: a list costs 8 bytes per character
+        # (800 MB for a 100 MB file); slices cost about the text's own size.
         parts: list[str] = []
-        pos = 0  # everything before ``pos`` is already in ``parts``
-        for s in spans:  # sorted by start; may overlap
-            start, end = max(s.start, pos), min(s.end, len(text))
-            if end <= start:
+        pos = 0
+        for s, e in spans:
+            if e <= pos:
                 continue
-            parts.append(text[pos:start])
-            parts.append(_BLANK.sub(" ", text[start:end]))
-            pos = end
-        parts.append(text[pos:])
+            s = max(s, pos)
+            parts.append(self.text[pos:s])
+            parts.append(_NOT_NEWLINE.sub(lambda m: " " * len(m.group()), self.text[s:e]))
+            pos = e
+        parts.append(self.text[pos:])
         return "".join(parts)
 
     @cached_property
@@ -196,45 +240,23 @@ class Document:
         return [s.start for s in self.masks]
 
     @cached_property
-    def _mask_max_end(self) -> list[int]:
-        """``_mask_max_end[i]``: the largest end among ``masks[:i + 1]``."""
-        out, best = [], -1
-        for s in self.masks:
-            best = max(best, s.end)
-            out.append(best)
-        return out
-
-    @cached_property
-    def _non_prose_union(self) -> tuple[list[int], list[int]] | None:
-        """Non-prose masks merged into disjoint sorted intervals (None if a mask is empty)."""
-        starts: list[int] = []
-        ends: list[int] = []
-        for s in self.masks:  # sorted by start
-            if s.kind not in NON_PROSE:
-                continue
-            if s.end <= s.start:
-                return None
-            if starts and s.start < ends[-1]:
-                ends[-1] = max(ends[-1], s.end)
-            else:
-                starts.append(s.start)
-                ends.append(s.end)
-        return starts, ends
+    def _mask_index(self) -> dict[frozenset[str], tuple[list[int], list[int]]]:
+        return {}
 
     def is_masked(self, start: int, end: int, kinds: frozenset[str] = NON_PROSE) -> bool:
-        """True when ``[start, end)`` overlaps a mask of one of ``kinds``."""
-        union = self._non_prose_union if kinds == NON_PROSE else None
-        if union is not None:
-            # Markdown and HTML make thousands of masks: bisect the merged intervals, not a scan.
-            k = bisect.bisect_left(union[0], end) - 1
-            return k >= 0 and union[1][k] > start
-        i = bisect.bisect_right(self._mask_starts, end)
-        if i == 0 or self._mask_max_end[i - 1] <= start:
-            return False  # no mask starting before ``end`` reaches past ``start``
-        for s in self.masks[:i]:
-            if s.kind in kinds and s.start < end and start < s.end:
-                return True
-        return False
+        """True when ``[start, end)`` overlaps a mask of one of ``kinds``.
+
+        O(log n) per call for every set of kinds (bisect over starts, running maximum of
+        ends): rules call this once per candidate, and a linear scan made large documents
+        quadratic.
+        """
+        key = frozenset(kinds)
+        index = self._mask_index.get(key)
+        if index is None:
+            index = self._mask_index[key] = _union([(s.start, s.end) for s in self.masks if s.kind in key])
+        starts, max_ends = index
+        i = bisect.bisect_left(starts, end)  # masks that start before ``end``
+        return i > 0 and max_ends[i - 1] > start
 
     def spans_of(self, kind: str) -> list[Span]:
         return [s for s in self.masks if s.kind == kind]

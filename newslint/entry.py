@@ -108,6 +108,21 @@ def parse_check(argv: list[str]) -> dict | None:
     }
 
 
+def _safe_streams() -> None:
+    """Never fail on writing a character the terminal encoding lacks: escape it (as cli does)."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            pass
+
+
+def _fail(message: str, code: int) -> None:
+    """One line on stderr and exit ``code`` (cli's guard without importing click)."""
+    print(f"newslint: error: {message}", file=sys.stderr)
+    sys.exit(code)
+
+
 def main() -> None:
     """Console script and ``python -m newslint``."""
     fields = parse_check(sys.argv[1:])
@@ -118,6 +133,7 @@ def main() -> None:
         return
     from newslint.runner import RunOptions, run_check
 
+    _safe_streams()
     try:
         code = run_check(RunOptions(**fields))
     except (KeyboardInterrupt, EOFError):
@@ -128,4 +144,14 @@ def main() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(1)
+    except MemoryError:
+        _fail("out of memory (try a smaller file or raise the machine's memory limit)", 2)
+    except Exception as exc:  # noqa: BLE001 - the same one-line guard as the click commands
+        if os.environ.get("NEWSLINT_DEBUG"):
+            import traceback
+
+            traceback.print_exc()
+        text = " ".join(str(exc).split())
+        detail = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+        _fail(f"internal error: {detail} (set NEWSLINT_DEBUG=1 for the traceback; please report it)", 2)
     sys.exit(code)

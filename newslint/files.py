@@ -7,9 +7,11 @@ nothing here lets a traceback reach the user.
 from __future__ import annotations
 
 import codecs
+import errno
 import fnmatch
 import hashlib
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -50,11 +52,29 @@ def _matches(rel: str, name: str, globs: list[str]) -> bool:
     return False
 
 
+def display_path(path: str, escape_controls: bool = True) -> str:
+    """``path`` made safe to print on one line of UTF-8 output.
+
+    Names are bytes to the OS: undecodable bytes (kept by Python as lone surrogates) are
+    shown as ``\\xNN`` and control characters (a newline in a file name would split an
+    error message; an escape sequence would drive the terminal) as ``\\n``, ``\\x1b``...
+    JSON output passes ``escape_controls=False``: JSON escapes those itself, losslessly.
+    """
+    try:
+        text = os.fsencode(path).decode("utf-8", "backslashreplace")
+    except (UnicodeError, ValueError):
+        text = path.encode("utf-8", "backslashreplace").decode("ascii")
+    if not escape_controls or text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
 def discover(paths: list[str], include: list[str], exclude: list[str]) -> Iterator[str | InputError]:
     """Yield files to lint (explicit files always, directories recursively), or errors.
 
     Hidden folders and ``.git`` are skipped; symlinked folders are not followed, so a
-    link loop cannot make the walk endless.
+    link loop cannot make the walk endless. A folder that cannot be listed is an error,
+    not a silent gap.
     """
     seen: set[str] = set()
     for arg in paths:
@@ -64,7 +84,8 @@ def discover(paths: list[str], include: list[str], exclude: list[str]) -> Iterat
             continue
         if p.is_dir():
             found = False
-            for dirpath, dirnames, filenames in os.walk(arg, onerror=None, followlinks=False):
+            walk_errors: list[OSError] = []
+            for dirpath, dirnames, filenames in os.walk(arg, onerror=walk_errors.append, followlinks=False):
                 rel_dir = os.path.relpath(dirpath, arg)
                 dirnames[:] = sorted(
                     d for d in dirnames
@@ -79,7 +100,10 @@ def discover(paths: list[str], include: list[str], exclude: list[str]) -> Iterat
                         seen.add(full)
                         found = True
                         yield full
-            if not found:
+            for exc in walk_errors:
+                where = exc.filename if isinstance(exc.filename, str) else arg
+                yield InputError(where, f"cannot list directory: {exc.strerror or exc}")
+            if not found and not walk_errors:
                 yield InputError(arg, f"no files to lint in this directory (include: {', '.join(include) or 'nothing'})")
         elif p.is_file() or p.is_symlink():
             if arg not in seen:
@@ -113,14 +137,31 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     return text, encoding
 
 
+def _too_big(path: str, size: int, max_size: int) -> InputError:
+    return InputError(path, f"file is {size / 1048576:.0f} MB, over the {max_size / 1048576:.0f} MB limit (max-file-size-mb)")
+
+
 def read_source(path: str, max_size: int) -> SourceFile:
-    """Read and decode ``path``; every failure is an InputError."""
+    """Read and decode ``path``; every failure is an InputError.
+
+    The file is opened without blocking and checked with ``fstat`` on the open descriptor:
+    a FIFO or a device that matches ``*.txt`` would otherwise hang the run or never end,
+    and checking the name first would race with a file replaced meanwhile. At most
+    ``max_size + 1`` bytes are read, so a file that grows during the run stays bounded.
+    """
     try:
-        st = os.stat(path)
-        if st.st_size > max_size:
-            raise InputError(path, f"file is {st.st_size / 1048576:.0f} MB, over the {max_size / 1048576:.0f} MB limit (max-file-size-mb)")
-        with open(path, "rb") as fh:
-            data = fh.read()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if stat.S_ISDIR(st.st_mode):
+                raise InputError(path, "is a directory")
+            if not stat.S_ISREG(st.st_mode):
+                raise InputError(path, "not a regular file (a pipe, socket or device); skipped")
+            if st.st_size > max_size:
+                raise _too_big(path, st.st_size, max_size)
+            data = fh.read(max_size + 1)
+            if len(data) > max_size:
+                raise _too_big(path, len(data), max_size)
     except InputError:
         raise
     except IsADirectoryError:
@@ -128,8 +169,12 @@ def read_source(path: str, max_size: int) -> SourceFile:
     except PermissionError:
         raise InputError(path, "permission denied") from None
     except FileNotFoundError:
+        if os.path.islink(path):
+            raise InputError(path, "broken symbolic link (its target does not exist)") from None
         raise InputError(path, "no such file (removed during the run?)") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError(path, "symbolic link loop") from None
         raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
     text, encoding = decode(data, path)
     return SourceFile(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 _OPEN_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[“\"—–-]))['‘](?=\w)")
@@ -29,6 +30,8 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
             start = None
     if start is not None:
         spans.append((start, len(text)))
+    double_starts = [a for a, _ in spans]  # sorted and disjoint: bisect instead of a scan per mark
+    double = list(spans)
     pos = 0
     while True:
         o = _OPEN_SINGLE.search(text, pos)
@@ -37,7 +40,8 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
         c = _CLOSE_SINGLE.search(text, o.end())
         if not c:
             break
-        if not any(a <= o.start() < b for a, b in spans):
+        i = bisect.bisect_right(double_starts, o.start())
+        if not (i and o.start() < double[i - 1][1]):
             spans.append((o.start(), c.end()))
         pos = c.end()
     spans.sort()

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TextIO
 from newslint.config import Config, ConfigError, load_config
 from newslint.diagnostics import Diagnostic
 from newslint.document import Document
-from newslint.files import InputError, SourceFile, decode, discover, read_source
+from newslint.files import InputError, SourceFile, decode, discover, display_path, read_source
 
 if TYPE_CHECKING:
     from newslint.cache import ResultsCache
@@ -130,15 +130,32 @@ def lint_paths(opts: RunOptions, config: Config, grammar: "GrammarSession | None
             pending.append((len(results) - 1, source))
     # With LanguageTool, each file is sent to the server before its native rules run, so the
     # two overlap (one process); without it, lint_sources may use workers.
-    linted = lint_sources(linter, [s for _, s in pending], opts.jobs) if grammar is None else None
-    for k, (index, source) in enumerate(pending):
+    # Big texts go through lint_source (chunked); if a rule crashes in the batch, every file
+    # is redone one by one under lint_source's guard, so only the failing file is an error.
+    from newslint.chunking import is_large
+
+    batch = [(i, s) for i, s in pending if not is_large(s.text)] if grammar is None else []
+    try:
+        linted = lint_sources(linter, [s for _, s in batch], opts.jobs) if batch else []
+    except ConfigError:
+        raise
+    except Exception:  # noqa: BLE001 - redone file by file below
+        batch, linted = [], []
+    done = {index: pair for (index, _), pair in zip(batch, linted)}
+    for index, source in pending:
         ticket = None
-        if linted is not None:
-            doc, diagnostics = linted[k]
-        else:
+        if index in done:
+            doc, diagnostics = done[index]
+        elif grammar is not None:
             doc = Document.from_text(source.text, source.path)
-            ticket = grammar.submit(doc) if grammar is not None else None
+            ticket = grammar.submit(doc)
             diagnostics = linter.lint(doc)
+        else:
+            guarded = lint_source(linter, source)
+            if guarded.error is not None or guarded.doc is None:
+                results[index] = guarded
+                continue
+            doc, diagnostics = guarded.doc, guarded.diagnostics
         results[index] = FileResult(source.path, diagnostics, doc, source)
         if cache is not None and source.mtime_ns:  # stdin has no mtime and is never cached
             cache.put(source, diagnostics)
@@ -167,6 +184,43 @@ def _open_cache(opts: RunOptions, config: Config, linter: "Linter") -> "ResultsC
     from newslint.cache import ResultsCache
 
     return ResultsCache.for_run(config, linter.rules)
+
+
+def lint_source(linter: "Linter", source: SourceFile) -> FileResult:
+    """Lint one decoded file; a bug in a rule fails this file only, with a one-line error.
+
+    The other files of the run are still linted and reported (and the exit code is 2),
+    so one bad input never hides the findings in the rest.
+    """
+    from newslint.chunking import is_large, lint_large, reporting_document
+
+    try:
+        if is_large(source.text):  # pieces; the whole-text Document only serves line/column
+            doc = reporting_document(source.text, source.path)
+        else:
+            doc = Document.from_text(source.text, source.path)
+        return FileResult(source.path, lint_large(linter, doc), doc, source)
+    except ConfigError:
+        raise  # a configuration problem found late (a dictionary file): the whole run stops
+    except (MemoryError, RecursionError) as exc:
+        return FileResult(source.path, error=f"too large or too deeply nested to lint ({type(exc).__name__})")
+    except Exception as exc:  # noqa: BLE001 - reported per file; NEWSLINT_DEBUG=1 shows the traceback
+        _debug_traceback()
+        return FileResult(source.path, error=f"internal error while linting: {one_line(exc)} (please report it)")
+
+
+def one_line(exc: BaseException) -> str:
+    """``Type: message`` squeezed onto one line."""
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _debug_traceback() -> None:
+    import os
+    import traceback
+
+    if os.environ.get("NEWSLINT_DEBUG"):
+        traceback.print_exc()
 
 
 def _corpus_enabled(opts: RunOptions, config: Config) -> bool:
@@ -218,7 +272,7 @@ def run_check(opts: RunOptions, out: TextIO | None = None, err: TextIO | None = 
         apply_corpus_rules(results, config)
     for r in results:
         if r.error:
-            print(f"newslint: error: {r.path}: {r.error}", file=err)
+            print(f"newslint: error: {display_path(r.path)}: {r.error}", file=err)
     reporter = get_reporter(opts.format)
     reporter(results, out, opts)
     if grammar is not None and grammar.failure:

@@ -11,6 +11,7 @@ Codes are prefixes ("NL1" covers NL101..NL199); no codes means every rule.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -18,7 +19,9 @@ from newslint.diagnostics import Diagnostic
 from newslint.document import Document
 
 _DIRECTIVE = re.compile(
-    r"<!--\s*newslint-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)-->",
+    # The code list is bounded ({0,300}): an unbounded lazy run rescanned the rest of the
+    # text from every unclosed directive (quadratic).
+    r"<!--\s*newslint-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]{0,300}?)-->",
     re.I,
 )
 
@@ -67,5 +70,30 @@ def apply_suppressions(doc: Document, diagnostics: list[Diagnostic]) -> list[Dia
     """Drop the diagnostics that a suppression comment covers."""
     if "newslint-" not in doc.text:
         return diagnostics
-    regions = _regions(doc)
-    return [d for d in diagnostics if not any(r.covers(d) for r in regions)]
+    # Regions are grouped by their code list and each group indexed (sorted starts, running
+    # maximum of ends), so each diagnostic costs a bisect per group: a file with a directive
+    # per paragraph and findings in each was quadratic when every region was tried.
+    groups: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    for r in _regions(doc):
+        groups.setdefault(r.codes, []).append((r.start, r.end))
+    index = []
+    for codes, spans in groups.items():
+        spans.sort()
+        starts, max_ends, top = [], [], -1
+        for s, e in spans:
+            starts.append(s)
+            top = max(top, e)
+            max_ends.append(top)
+        index.append((codes, starts, max_ends))
+
+    def suppressed(d: Diagnostic) -> bool:
+        code = d.code.upper()
+        for codes, starts, max_ends in index:
+            if codes and not any(code.startswith(c) for c in codes):
+                continue
+            i = bisect.bisect_right(starts, d.start)
+            if i and max_ends[i - 1] > d.start:
+                return True
+        return False
+
+    return [d for d in diagnostics if not suppressed(d)]

@@ -98,17 +98,43 @@ class _TextCollector(HTMLParser):
             self.skipped.append((self._skip_start, len(self.text)))
 
 
+_TAG_OPEN = re.compile(r"<[A-Za-z/!?]")
+
+
+def parseable_end(text: str) -> int:
+    """Where the part of ``text`` that html.parser can read in linear time ends.
+
+    html.parser rescans the rest of its buffer for every ``<`` that opens a comment or tag it
+    cannot close, which is quadratic on a long unclosed tail ("<!--<!--...", "<script <script").
+    A comment opened after the last ``-->`` or a tag opened after the last ``>`` can never be
+    closed, so the parse stops there and the tail is masked: quieter, never misplaced.
+    """
+    end = len(text)
+    last_close_comment = text.rfind("-->")
+    open_comment = text.find("<!--", last_close_comment + 3 if last_close_comment >= 0 else 0)
+    if open_comment >= 0:
+        end = open_comment
+    last_gt = text.rfind(">", 0, end)
+    m = _TAG_OPEN.search(text, last_gt + 1 if last_gt >= 0 else 0, end)
+    if m:
+        end = m.start()
+    return end
+
+
 def html_masks(text: str) -> list[Span]:
     """Masks (and ``paragraph`` role spans) for an HTML document."""
     parser = _TextCollector(text)
+    cut = parseable_end(text)
     try:
-        parser.feed(text)
+        parser.feed(text[:cut])
         parser.close()
     except (AssertionError, ValueError):
         # html.parser gives up on some malformed declarations ("<![0"); the text read so far
         # keeps its prose, and everything after is masked below (quieter, never misplaced).
         parser.close_block()
     spans = [Span(s, e, "code") for s, e in parser.skipped]
+    if cut < len(text):
+        spans.append(Span(cut, len(text), "html"))
     spans += [Span(s, e, "comment") for s, e in parser.comments]
     spans += [Span(s, e, "paragraph") for s, e in parser.blocks]
     # Everything that is not text content (tags, entities, declarations) is markup.

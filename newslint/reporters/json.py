@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from newslint import __version__
 from newslint.diagnostics import Diagnostic
 from newslint.document import Document
+from newslint.files import display_path
 
 if TYPE_CHECKING:
     from newslint.runner import FileResult, RunOptions
@@ -41,7 +42,7 @@ def diagnostic_dict(path: str, doc: Document, d: Diagnostic) -> dict[str, Any]:
             ],
         }
     return {
-        "path": path,
+        "path": display_path(path, escape_controls=False),
         "line": start[0],
         "column": start[1],
         "end_line": end[0],
@@ -67,7 +68,7 @@ def results_document(results: list["FileResult"]) -> dict[str, Any]:
         "version": SCHEMA_VERSION,
         "tool": {"name": "newslint", "version": __version__},
         "diagnostics": diagnostics,
-        "errors": [{"path": r.path, "message": r.error} for r in results if r.error],
+        "errors": [{"path": display_path(r.path, escape_controls=False), "message": r.error} for r in results if r.error],
         "summary": {
             "files": sum(1 for r in results if r.doc is not None),
             "diagnostics": len(diagnostics),

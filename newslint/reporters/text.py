@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from newslint.diagnostics import Applicability, Diagnostic
 from newslint.document import Document
+from newslint.files import display_path
 
 if TYPE_CHECKING:
     from newslint.runner import FileResult, RunOptions
@@ -44,6 +45,17 @@ def _width(s: str) -> int:
     return w
 
 
+def _printable(s: str) -> str:
+    """The excerpt with tabs as spaces and other control characters as U+FFFD (same width).
+
+    An article is untrusted input: echoing its ESC sequences would drive the terminal.
+    """
+    s = s.replace("\t", " ")
+    if s.isprintable():
+        return s
+    return "".join(ch if ch.isprintable() or ch == " " else "\ufffd" for ch in s)
+
+
 def excerpt(doc: Document, d: Diagnostic) -> tuple[int, str, int, int]:
     """(line number, shown text, caret indent, caret width) for the first line of ``d``."""
     line, col = doc.lines.position(d.start)
@@ -54,7 +66,7 @@ def excerpt(doc: Document, d: Diagnostic) -> tuple[int, str, int, int]:
     hi = min(le, max(end, start + 1) + WINDOW)
     prefix = "…" if lo > ls else ""
     suffix = "…" if hi < le else ""
-    shown = prefix + doc.text[lo:hi].replace("\t", " ") + suffix
+    shown = prefix + _printable(doc.text[lo:hi]) + suffix
     indent = _width(prefix + doc.text[lo:start])
     width = max(1, _width(doc.text[start:end]))
     return line, shown, indent, width
@@ -141,7 +153,7 @@ def report(results: list["FileResult"], out: TextIO, opts: "RunOptions") -> None
             if r.doc is None:
                 continue
             for d in r.diagnostics:
-                out.write(format_diagnostic(r.path, r.doc, d, color) + "\n\n")
+                out.write(format_diagnostic(display_path(r.path), r.doc, d, color) + "\n\n")
     if opts.statistics:
         out.write(statistics_table(results) + "\n\n")
     if not opts.quiet or any(r.diagnostics or r.fixed for r in results):

@@ -14,11 +14,12 @@ from newslint.rules.base import Context, rule
 # A word, whitespace within the paragraph (no blank line), the same word again.
 # Function words are never names, so "The The" is a slip even though both are capitalized.
 _FUNCTION_WORDS = frozenset("the a an and or but of to in on at for by with from as is was are were it he she they we".split())
-_REPEAT = re.compile(r"\b([^\W\d_]+)([ \t]+|[ \t]*\r?\n[ \t]*)(\1)\b", re.I)
+# Any line break counts: \r\n, \n, and the old Mac \r (files with \r-only lines were missed).
+_REPEAT = re.compile(r"\b([^\W\d_]+)([ \t]+|[ \t]*(?:\r\n|\r|\n)[ \t]*)(\1)\b", re.I)
 if sys.version_info >= (3, 11):
     # Same matches, without retrying shorter prefixes of every word (possessive quantifiers,
     # Python 3.11+): a shorter prefix is followed by a letter, so it can never match.
-    _REPEAT = re.compile(r"\b([^\W\d_]++)([ \t]++|[ \t]*+\r?\n[ \t]*+)(\1)\b", re.I)
+    _REPEAT = re.compile(r"\b([^\W\d_]++)([ \t]++|[ \t]*+(?:\r\n|\r|\n)[ \t]*+)(\1)\b", re.I)
 
 
 def _same_paragraph(doc: Document, a: int, b: int) -> bool:

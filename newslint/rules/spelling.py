@@ -196,8 +196,15 @@ def misspelling(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             clean.add(key)
 
 
+# Tokens longer than this are not words (the longest dictionary words are about 45 letters):
+# they are skipped, which keeps hostile input ("a-a-a-..." as one token) linear.
+_MAX_WORD = 100
+
+
 def _check_token(doc: Document, tok: Token, lex: Lexicon, stats, min_len: int) -> Iterator[Diagnostic]:  # type: ignore[no-untyped-def]
     """NL101's findings for one word that is not plainly in the dictionary."""
+    if len(tok.text) > _MAX_WORD:
+        return  # no word is this long; compound analysis of "a-a-a-..." (100 KB) took 1.3 GB
     if is_name_compound(tok, lex.is_known):
         return
     if "-" in tok.text:

@@ -1,0 +1,79 @@
+"""The whole linter (every rule, every format) grows about linearly on pathological documents.
+
+Times are compared as ratios (double the input, at most ~3x the time), never against a wall
+clock budget, so a slow machine does not fail the test but a quadratic blow-up does (4x).
+Sizes are modest; bench/pathological.py runs the large versions and reports figures.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from conftest import make_config
+from newslint.document import Document
+from newslint.engine import Linter
+from newslint.registry import all_rules
+
+LINTER = Linter(make_config(select=[r.code for r in all_rules()]))
+
+PARAGRAPH = ("The Beijing summit has also served as a stage for the the leaders, who met on Monday.It was "
+             "their first meeting since 2019,and officials said : \"we remain together\" . ")
+
+# name -> builder of a document of about n characters
+HOSTILE = {
+    "long_blank_run": lambda n: "a" + " " * n + "x",
+    "dotted_run": lambda n: "a." * (n // 2),
+    "hyphen_run": lambda n: "a-" * (n // 2),
+    "unclosed_comments": lambda n: "<!--" * (n // 4),
+    "unclosed_directives": lambda n: "<!-- newslint-disable NL3 " * (n // 26),
+    "glued_sentences": lambda n: "a.Bc" * (n // 4),
+    "many_lt": lambda n: "<" * n,
+    "unclosed_script": lambda n: "<script " * (n // 8),
+    "quotes": lambda n: "x \"a\" 'b' it's " * (n // 16),
+    "repeated_paragraphs": lambda n: (PARAGRAPH + "\n\n") * (n // (len(PARAGRAPH) + 2)),
+    "one_long_line": lambda n: PARAGRAPH * (n // len(PARAGRAPH)),
+    "deep_markdown": lambda n: "".join(">" * min(i, 200) + " - * item " + "`x` [a](b) **b**\n" for i in range(n // 60)),
+    "crlf_mixed": lambda n: "the the  end \r\nnow.The\rx , y\n" * (n // 30),
+    "directives_and_findings": lambda n: "<!-- newslint-disable-next-line NL401 -->\nthe the ,x\n" * (n // 50),
+}
+
+
+def _best(fn, runs: int = 2) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+# Known quadratic cases left to their owners (found after merging main; see docs/reliability.md):
+# the HTML masker built on html.parser rescans the rest of the text from each unclosed
+# <script / <!-- (85 s for 60,000 characters). Not run in CI until fixed (xfail, run=False).
+KNOWN_QUADRATIC: set[tuple[str, str]] = set()  # html.parser's unclosed tails are cut off by formats/html.parseable_end
+CASES = [
+    pytest.param(name, path, marks=[pytest.mark.xfail(run=False, reason="quadratic in formats/html.py (html.parser)")]
+                 if (name, path) in KNOWN_QUADRATIC else [])
+    for name in sorted(HOSTILE) for path in ("a.txt", "a.md", "a.html")
+]
+
+
+@pytest.mark.parametrize("name,path", CASES)
+def test_doubling_input_does_not_quadruple_time(name: str, path: str) -> None:
+    build = HOSTILE[name]
+    n = 30_000
+    small, large = build(n), build(2 * n)
+
+    def run(text: str):
+        return lambda: LINTER.lint(Document.from_text(text, path))
+
+    t_small, t_large = _best(run(small)), _best(run(large))
+    if t_large < 0.03:
+        return  # too fast to measure a ratio reliably; certainly not quadratic at this size
+    ratio = t_large / t_small
+    if ratio >= 3.2:  # a loaded machine can slow one measurement: measure again, best of more runs
+        t_small, t_large = _best(run(small), 5), _best(run(large), 5)
+        ratio = t_large / t_small
+    assert ratio < 3.2, f"{name} {path}: {t_small:.3f}s -> {t_large:.3f}s (x{ratio:.1f}) when the input doubles"
