@@ -72,6 +72,14 @@ _WORD_AFTER = re.compile(r"[A-Za-z]+")
 _COMMON_FREQUENCY = 1_000
 
 
+def _capitalized_before(text: str, pos: int) -> bool:
+    """The run of letters just before ``pos`` starts with a capital ("One" in "One.Tel")."""
+    i = pos
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    return i < pos and text[i].isupper()
+
+
 def _starts_with_word(text: str, pos: int, ctx: Context) -> bool:
     """The word at ``pos`` ("The" in "Tuesday.The") is a common word once lowercased."""
     m = _WORD_AFTER.match(text, pos)
@@ -120,7 +128,7 @@ def missing_space_after_period(doc: Document, ctx: Context) -> Iterator[Diagnost
         if _dotted_before(text, pos):
             continue  # "e.g.The" is rare, "U.S.Treasury" style initials are not sentence ends
         applicability = SAFE
-        if text[word_start].isupper() and not _starts_with_word(text, pos + 1, ctx):
+        if _capitalized_before(text, pos) and not _starts_with_word(text, pos + 1, ctx):
             # "One.Tel", "Ask.Jeeves": a capitalised word, a period and a capitalised non-word
             # may be a brand; still reported, but not changed without a human look.
             applicability = Applicability.UNSAFE
