@@ -7,7 +7,6 @@ build, is only constructed when a document has an unknown word that needs sugges
 
 from __future__ import annotations
 
-import bisect
 import gzip
 import re
 from dataclasses import dataclass, field
@@ -42,18 +41,38 @@ def read_entries(path: Path) -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def _word_text() -> tuple[str, int, int]:
+    """The dictionary file as one string, the offset of its first word and of its first uncommon word.
+
+    Why not a list of lines: splitting 167,000 words into string objects costs ~30 ms on every
+    start, more than an article's whole lint; binary search runs on the text itself.
+    """
+    text = gzip.decompress((DATA / "words.txt.gz").read_bytes()).decode("utf-8")
+    if not text.endswith("\n"):
+        text += "\n"
+    start, common, chars = 0, 0, -1
+    while text.startswith("#", start):
+        end = text.index("\n", start)
+        if text.startswith("# common: ", start):
+            common = int(text[start:end].split(":")[1])
+        elif text.startswith("# common-chars: ", start):
+            chars = int(text[start:end].split(":")[1])
+        start = end + 1
+    split = start + chars
+    # The header says where the common words end (tests/test_perf_paths.py checks it); a file
+    # without it is counted.
+    if chars < 0 or text[split - 1 : split] != "\n":
+        found = re.compile(r"(?:[^\n]*\n){%d}" % common).match(text, start) if common else None
+        split = found.end() if found else start
+    return text, start, split
+
+
 def _word_lines() -> tuple[list[str], int]:
     """The dictionary's words (common lowercase words first) and how many are common."""
-    lines = gzip.decompress((DATA / "words.txt.gz").read_bytes()).decode("utf-8").split("\n")
-    skip, common = 0, 0
-    while skip < len(lines) and lines[skip].startswith("#"):
-        if lines[skip].startswith("# common: "):
-            common = int(lines[skip].split(":")[1])
-        skip += 1
-    del lines[:skip]
-    if lines and not lines[-1]:
-        lines.pop()
-    return lines, common
+    text, start, split = _word_text()
+    lines = text[start:].split("\n")
+    lines.pop()
+    return lines, text.count("\n", start, split)
 
 
 def is_roman_numeral(word: str) -> bool:
@@ -68,14 +87,16 @@ class DialectPair(NamedTuple):
 
 
 class SortedWords:
-    """Membership in sorted word lists by bisection.
+    """Membership in sorted word lists by bisection on the text of the word file.
 
     Why not a frozenset: building one from 167,000 words costs more than the whole lint of an
-    article; the generated file is already sorted, so binary search needs no build at all.
+    article; the generated file is already sorted (each part, one word a line), so binary
+    search needs no build at all, not even a list of lines.
     """
 
-    def __init__(self, *parts: list[str]) -> None:
-        self._parts = parts
+    def __init__(self, text: str, *parts: tuple[int, int]) -> None:
+        self._text = text
+        self._parts = parts  # (start, end) of each sorted part; every word ends with "\n"
         self._lookups = 0
         self._set: frozenset[str] | None = None
 
@@ -84,27 +105,45 @@ class SortedWords:
             return word in self._set
         self._lookups += 1
         if self._lookups > 20_000:  # a long text or a corpus: now a set pays for itself
-            self._set = frozenset(w for part in self._parts for w in part)
-        for part in self._parts:
-            i = bisect.bisect_left(part, word)  # type: ignore[arg-type]
-            if i < len(part) and part[i] == word:
-                return True
+            self._set = frozenset(w for lo, hi in self._parts for w in self._text[lo:hi].split("\n")[:-1])
+            return word in self._set
+        if not isinstance(word, str) or "\n" in word:
+            return False
+        text = self._text
+        for lo, hi in self._parts:
+            while lo < hi:
+                mid = (lo + hi) // 2
+                ls = text.rfind("\n", lo, mid) + 1 or lo
+                le = text.index("\n", mid)
+                w = text[ls:le]
+                if w == word:
+                    return True
+                if word < w:
+                    hi = ls
+                else:
+                    lo = le + 1
         return False
 
+    def known_among(self, words: Iterable[str]) -> set[str]:
+        """The given words that are in the lists: one C-level set intersection once the set exists."""
+        if self._set is not None:
+            return self._set.intersection(words)
+        return {w for w in words if w in self}
+
     def __len__(self) -> int:
-        return sum(len(p) for p in self._parts)
+        return sum(self._text.count("\n", lo, hi) for lo, hi in self._parts)
 
 
 @lru_cache(maxsize=1)
 def _dictionary() -> SortedWords:
-    lines, common = _word_lines()
-    return SortedWords(lines[:common], lines[common:])
+    text, start, split = _word_text()
+    return SortedWords(text, (start, split), (split, len(text)))
 
 
 @lru_cache(maxsize=1)
 def _common_lowercase() -> SortedWords:
-    lines, common = _word_lines()
-    return SortedWords(lines[:common])
+    text, start, split = _word_text()
+    return SortedWords(text, (start, split))
 
 
 @lru_cache(maxsize=1)
@@ -273,7 +312,7 @@ class Lexicon:
         """Known words one edit (insert, delete, substitute, transpose) away, most frequent first."""
         lower = word.lower()
         edits = self._speller.edit_distance_1(lower)
-        found = [(w, self.frequency(w)) for w in edits if w in self.words and w != lower and len(w) > 1]
+        found = [(w, self.frequency(w)) for w in self.words.known_among(edits) if w != lower and len(w) > 1]
         found.sort(key=lambda item: (-item[1], item[0]))
         return found
 

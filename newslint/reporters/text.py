@@ -37,6 +37,8 @@ def _style(text: str, color: bool, **kw: object) -> str:
 
 def _width(s: str) -> int:
     """Display width: wide East Asian characters take two cells, combining marks none."""
+    if s.isascii():  # no ASCII character is wide or combining: one C call instead of two per character
+        return len(s)
     w = 0
     for ch in s:
         if unicodedata.combining(ch):

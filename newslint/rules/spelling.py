@@ -180,11 +180,15 @@ def misspelling(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     known = lex.is_known
     # Only words not plainly in the dictionary need a look at each of their uses.
     suspects = {i for i, b in enumerate(table.bases) if not (b.islower() and b.isalpha() and known(b))}
-    clean: set[tuple[str, bool]] = set()  # words already found clean (where they stand matters for names)
-    for _, tok in table.where(suspects):
-        key = (tok.text, tok.sentence_start or tok.headline)
+    # Words already found clean, as (word id, at a sentence start or in the headline): where a
+    # word stands matters for names. Checked before a Token is built: names repeat a lot.
+    clean: set[tuple[int, bool]] = set()
+    ids, flags = table.ids, table.flags
+    for i in [i for i, wid in enumerate(ids) if wid in suspects] if suspects else ():
+        key = (ids[i], flags[i] != 0)
         if key in clean:
             continue
+        tok = table.token(i)
         if tok.base.islower() and tok.base.isalpha() and lex.is_known(tok.base):
             clean.add(key)
             continue  # the common case, decided at once
@@ -341,13 +345,17 @@ def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     def suspect(word: str) -> bool:
         return word[:1].isupper() and word[1:2].islower() and len(word) >= 4 and not lex.is_known(table.bases[table.index[word]])
 
+    variants: dict[str, str | None] = {}
     for _, tok in table.where(table.ids_of(suspect)):
         for part, offset in _parts(tok):
             if len(part) < 4 or not tok.is_capitalized or part.isupper() or not part[:1].isupper():
                 continue
             if lex.is_known(part) or lex.is_name(part):
                 continue
-            target = _name_variant_of(part, names, groups, min_ratio, min_uses)
+            if part in variants:
+                target = variants[part]
+            else:  # a name repeats: compare each distinct spelling with the article's names once
+                target = variants[part] = _name_variant_of(part, names, groups, min_ratio, min_uses)
             if target and lex.is_common_lowercase(target.lower()) and not _word_used_as_name(part, target, stats):
                 continue  # "Life" in "Standard Life" is a word, not a name to match "Liffe" against
             if target and not in_article.get(target) and not _is_transposition(part, target):
