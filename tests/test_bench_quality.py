@@ -101,3 +101,29 @@ def test_matching_rule() -> None:
     line = inject.Injected("duplicated_paragraph", "", 100, 200, 3, 1, 3, 101, "x" * 100, "", 0)
     assert matches((100, 200), line) and matches((90, 101), line)
     assert not matches((150, 155), line)  # a spelling finding inside the copy is not the copy
+
+
+def test_fix_scores_report_safe_policy_kinds_and_unsafe_fixes(articles: list[str]) -> None:
+    """Boilerplate and misspelled names are unsafe fixes by policy: the safe figure over the other
+    kinds, and the --unsafe-fixes figure, are reported beside the figure over all errors."""
+    import run
+
+    arts, keys, edits = [], {}, {}
+    for i, text in enumerate(articles):
+        name = f"seed{i}.txt"
+        arts.append(run.Article(name, text, []))
+        _, keys[name], edits[name] = inject_article(text, 3, is_word)
+    # One planted boilerplate line, which --fix must leave and --unsafe-fixes removes.
+    line = "Sign up for our daily newsletter\n"
+    start = articles[0].index("\n") + 1
+    arts.append(run.Article("bp.txt", articles[0], []))
+    keys["bp.txt"] = [inject.Injected("boilerplate_line", "", start, start + len(line) - 1, 2, 1, 2, len(line) - 1,
+                                      line[:-1], "", 0)]
+    edits["bp.txt"] = [inject.Edit("boilerplate_line", start, start, line, 0, len(line) - 1)]
+    out = run.fix_scores(arts, edits, keys)
+    planted = sum(len(k) for k in keys.values())
+    assert out["planted"] == planted
+    assert out["policy_planted"] == planted - sum(k.kind in run.UNSAFE_BY_POLICY for ks in keys.values() for k in ks)
+    assert out["per_kind"]["boilerplate_line"]["restored"] == 0
+    assert out["per_kind"]["boilerplate_line"]["restored_with_unsafe_fixes"] >= 1
+    assert out["unsafe_restored"] >= out["per_kind"]["boilerplate_line"]["restored_with_unsafe_fixes"]

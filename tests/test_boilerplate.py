@@ -132,3 +132,20 @@ def test_markdown_closing_list_of_short_items_is_content_unless_a_pattern_hits()
     links = "\n\n## Related Links\n\n- [Putin visits China](https://e.com/a)\n- [Xi hosts parade](https://e.com/b)\n"
     found = _found("# Parade\n\n" + "\n\n".join(BODY) + links, path="a.md")
     assert [(a, b) for a, b, _ in found] == [(9, 12)]
+
+
+@pytest.mark.parametrize("line", ["Most Read", "Most popular stories", "Image caption", "Image caption The minister in Beijing",
+                                  "Media caption", "Image source, Getty Images"])
+def test_media_labels_and_most_read_lists_are_reported_mid_article(line):
+    text = "\n".join(BODY[:2] + [line] + BODY[2:]) + "\n"
+    assert [(a, b) for a, b, _ in _found(text)] == [(3, 3)], line
+
+
+@pytest.mark.parametrize("line", [
+    "The most read story of the year was about the floods in the north.",
+    "The image caption was wrong, the newspaper admitted on Tuesday.",
+    "Most readers will never notice the change, officials said.",
+])
+def test_sentences_about_captions_or_readers_are_not_boilerplate(line):
+    text = "\n".join(BODY[:2] + [line] + BODY[2:]) + "\n"
+    assert _found(text) == []

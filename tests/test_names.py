@@ -43,3 +43,24 @@ def test_project_lexicon_supplies_the_name(tmp_path):
     hits = found(text, lexicon=str(lex))
     # A swap of two letters is a typo; "Alain" vs "Alan" is another name.
     assert hits == [("Lukashneko", "Lukashenko", Applicability.UNSAFE)]
+
+
+def test_misspelling_of_a_word_the_article_uses_only_as_a_name():
+    text = ("Labour said the plan was costed. Voters trust Labour on health, and Labour leads. "
+            "A Lavour spokesman disagreed.")
+    assert found(text) == [("Lavour", "Labour", Applicability.UNSAFE)]
+    swapped = text.replace("Lavour", "Laboru")
+    assert found(swapped) == [("Laboru", "Labour", Applicability.UNSAFE)]
+
+
+def test_a_word_also_used_in_lowercase_or_a_brand_made_from_it_is_not_a_misspelled_name():
+    # the article uses "labour" as an ordinary word too: "Lavour" is no evidence of a name slip
+    assert found("Labour said so. Voters trust Labour and Labour leads. Child labour fell. A Lavour aide spoke.") == []
+    # a letter added to a word is how brands are made ("Liffe" beside "Standard Life")
+    assert found("Standard Life and Life shares rose while Life's board backed Liffe.") == []
+
+
+def test_dropped_letter_of_a_double_is_a_slip_not_an_inflection():
+    text = "Graeme Souness spoke. Souness said the club would act. Souness added that Sounes was wrong."
+    assert found(text) == [("Sounes", "Souness", Applicability.UNSAFE)]
+    assert found("Putin and Putin's aides. The Putins. Korea and Korean troops. Korea said.") == []

@@ -58,3 +58,28 @@ def test_multiple_spaces_and_trailing():
 
 def test_markdown_hard_break_kept():
     assert lint("Line with break  \nnext", path="a.md", select=["NL306"]) == []
+
+
+@pytest.mark.parametrize("text", [
+    '"It was a strange match . . . momentum swings," he said.',
+    "He paused . . . . and went on.",
+])
+def test_spaced_ellipsis_is_not_space_before_punctuation(text):
+    assert lint(text, select=["NL304"]) == []
+
+
+def test_brand_shaped_capitalised_word_period_capitalised_non_word_is_reported_but_unsafe():
+    from newslint.diagnostics import Applicability
+    for text in ("Providers such as TalkTalk and One.Tel, which route calls.", "He searched with Ask.Jeeves today."):
+        found = lint(text, select=["NL302"])
+        assert len(found) == 1 and found[0].fix.applicability == Applicability.UNSAFE, text
+    for text in ("We remain together now.The parade starts.", "They met on Tuesday.The two leaders spoke.",
+                 "He lives in London.Police said so."):
+        found = lint(text, select=["NL302"])
+        assert len(found) == 1 and found[0].fix.applicability == Applicability.SAFE, text
+
+
+def test_fix_keeps_brand_with_period_and_spaced_ellipsis():
+    from newslint.fixes import fix_text
+    text = 'Such as TalkTalk and One.Tel, which route calls. "A strange match . . . momentum swings."\n'
+    assert fix_text(text, lambda t: lint(t)).text == text

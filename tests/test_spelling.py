@@ -102,3 +102,10 @@ def test_derivations_and_guard_against_typos():
     assert derivable("delisting", known)
     assert not derivable("authorites", known)  # one edit from "authorities": a typo, not a compound
     assert "other" in edits1("othre")
+
+
+def test_two_known_words_run_together_are_not_fixed_safely():
+    # "turnround" (British) is "turn" + "round": maybe a closed compound the dictionary lacks
+    (d,) = nl101("There would have to be a turnround with tangible results this year.")
+    assert d.fix is not None and d.fix.applicability == Applicability.UNSAFE
+    assert d.fix.edits[0].replacement == "turnaround"

@@ -197,8 +197,19 @@ def score(run: ToolRun, articles: list[Article], keys: dict[str, list[Injected]]
     }
 
 
+# Kinds whose correction the fix-safety policy (issue 3, docs/fixes) never applies as safe:
+# a changed letter in a name could be the right spelling of another person, and a line that
+# looks like boilerplate could be part of the story, so both are unsafe fixes by design.
+UNSAFE_BY_POLICY = frozenset({"misspelled_name", "boilerplate_line"})
+
+
 def fix_scores(articles: list[Article], edits_by: dict, keys: dict[str, list[Injected]]) -> dict:
-    """Safe-fix exactness per planted error, and characters changed by fixing clean text."""
+    """Fix exactness per planted error (safe fixes, and safe + unsafe), and bytes changed in clean text.
+
+    Three exactness figures, because two kinds can never be restored by the safe fixes by
+    policy: over all planted errors, over the kinds whose policy allows a safe fix, and over all
+    planted errors with ``--unsafe-fixes``.
+    """
     from newslint.config import load_config
     from newslint.diagnostics import Applicability
     from newslint.document import Document
@@ -207,15 +218,17 @@ def fix_scores(articles: list[Article], edits_by: dict, keys: dict[str, list[Inj
 
     linter = Linter(load_config(start=Path(tempfile.gettempdir())))
 
-    def fix(text: str, name: str) -> str:
-        return fix_text(text, lambda t: linter.lint(Document.from_text(t, name)), Applicability.SAFE).text
+    def fix(text: str, name: str, minimum: Applicability = Applicability.SAFE) -> str:
+        return fix_text(text, lambda t: linter.lint(Document.from_text(t, name)), minimum).text
 
     restored = total = touched = touched_ok = 0
-    per_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    policy_restored = policy_total = unsafe_restored = policy_missed_quoted = 0
+    per_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     changed_clean = slip_fixes = 0
     changed_files: list[str] = []
     for a in articles:
         fixed_clean = fix(a.text, a.name)
+        fixed_clean_unsafe = fix(a.text, a.name, Applicability.UNSAFE)
         if fixed_clean != a.text:
             sm = difflib.SequenceMatcher(None, a.text, fixed_clean, autojunk=False)
             for op, i1, i2, j1, j2 in sm.get_opcodes():
@@ -233,19 +246,40 @@ def fix_scores(articles: list[Article], edits_by: dict, keys: dict[str, list[Inj
             if fixed != single:
                 touched += 1
                 touched_ok += ok
+            unsafe_ok = fix(single, a.name, Applicability.UNSAFE) == fixed_clean_unsafe
             total += 1
+            restored += ok
+            unsafe_restored += unsafe_ok
+            if k.kind not in UNSAFE_BY_POLICY:
+                policy_total += 1
+                policy_restored += ok
+                if not ok and k.kind != "duplicated_paragraph":
+                    # Quoted words are never changed silently (issue 3): count those apart.
+                    span = (e.start, e.start + max(len(e.replacement), 1))
+                    policy_missed_quoted += Document.from_text(single, a.name).in_quote(*span)
+            per_kind[k.kind][0] += ok
             per_kind[k.kind][1] += 1
-            if ok:
-                restored += 1
-                per_kind[k.kind][0] += 1
+            per_kind[k.kind][2] += unsafe_ok
+    ratio = lambda n, d: round(n / d, 3) if d else None  # noqa: E731
     return {
-        "fix_exactness": round(restored / total, 3) if total else None,
+        "fix_exactness": ratio(restored, total),
+        # Over the kinds whose policy allows a safe fix (all but UNSAFE_BY_POLICY).
+        "fix_exactness_safe_policy_kinds": ratio(policy_restored, policy_total),
+        "policy_restored": policy_restored,
+        "policy_planted": policy_total,
+        # Of those the safe fixes did not restore, how many sit inside a quotation (unsafe by policy).
+        "policy_missed_in_quotes": policy_missed_quoted,
+        "unsafe_policy_kinds": sorted(UNSAFE_BY_POLICY),
+        # With --unsafe-fixes: safe and unsafe fixes applied.
+        "fix_exactness_unsafe_fixes": ratio(unsafe_restored, total),
+        "unsafe_restored": unsafe_restored,
         # Of the planted errors that the safe fixes changed at all, the share they restored exactly.
-        "safe_fix_precision": round(touched_ok / touched, 3) if touched else None,
+        "safe_fix_precision": ratio(touched_ok, touched),
         "touched": touched,
         "restored": restored,
         "planted": total,
-        "per_kind": {k: {"restored": v[0], "planted": v[1]} for k, v in sorted(per_kind.items())},
+        "per_kind": {k: {"restored": v[0], "planted": v[1], "restored_with_unsafe_fixes": v[2]}
+                     for k, v in sorted(per_kind.items())},
         "clean_bytes_changed": changed_clean,
         "clean_files_changed": sorted(set(changed_files)),
         "known_slips_fixed": slip_fixes,
@@ -343,9 +377,14 @@ def main(argv: list[str] | None = None) -> int:
     md = tabulate(table, headers=headers, tablefmt="github")
     summary = (f"{len(articles)} articles, {words:,} clean words, {planted} planted errors "
                f"({', '.join(f'{k} {v}' for k, v in by_kind.items())}); seed {args.seed}.")
-    fix_line = (f"newslint safe-fix exactness: {fixes['fix_exactness']} ({fixes['restored']}/{fixes['planted']} planted errors "
-                f"restored exactly by --fix); of the {fixes['touched']} that --fix changed, "
-                f"{fixes['safe_fix_precision']} restored exactly; "
+    fix_line = (f"newslint fix exactness (planted errors that the fixes, run on a text holding only that error, "
+                f"restore exactly): --fix {fixes['fix_exactness']} ({fixes['restored']}/{fixes['planted']} of all planted errors); "
+                f"--fix {fixes['fix_exactness_safe_policy_kinds']} ({fixes['policy_restored']}/{fixes['policy_planted']}) "
+                f"of the kinds whose policy allows a safe fix (all but {', '.join(fixes['unsafe_policy_kinds'])}; "
+                f"{fixes['policy_missed_in_quotes']} of the {fixes['policy_planted'] - fixes['policy_restored']} "
+                f"missed are inside quotations, where fixes are unsafe by policy); "
+                f"--fix --unsafe-fixes {fixes['fix_exactness_unsafe_fixes']} ({fixes['unsafe_restored']}/{fixes['planted']}); "
+                f"of the {fixes['touched']} that --fix changed, {fixes['safe_fix_precision']} restored exactly; "
                 f"bytes changed by --fix in clean text (outside known slips): {fixes['clean_bytes_changed']}")
     print(md)
     print()

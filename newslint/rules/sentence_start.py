@@ -66,7 +66,23 @@ def sentence_starts(doc: Document, lowercase_only: bool = False) -> Iterator[int
                 continue  # "...now." he said - rare but not ours to judge
             if mark == "." and _is_abbreviation(_word_before(text, m.start(1))):
                 continue
+            if mark == "." and ")" in closers and _embedded_parenthesis(text, ps, m.start(1)):
+                continue  # "Sen. David Boren (D-Okla.) said": the period ends an abbreviation
             yield m.end()
+
+
+def _embedded_parenthesis(text: str, para_start: int, mark: int) -> bool:
+    """True when the parenthesis closing after ``mark`` opened in the middle of a sentence.
+
+    A parenthesis that opens mid-sentence ("Boren (D-Okla.) said") holds an aside, so a period
+    just inside it ends an abbreviation, not the outer sentence; one that opens after a sentence
+    end ("... left. (He did.) then") holds a sentence of its own.
+    """
+    open_ = text.rfind("(", para_start, mark)
+    if open_ < 0 or ")" in text[open_:mark]:
+        return False
+    before = text[para_start:open_].rstrip()
+    return bool(before) and before[-1] not in ".!?:"
 
 
 def _after_plain_period_or_paragraph_start(text: str, pos: int) -> bool:
@@ -93,6 +109,9 @@ def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator[Diagnostic
     (iPhone, eBay) are not reported.
 
     Example: "the Beijing summit has also served..." -> "The Beijing summit...".
+
+    A period just inside a parenthesis that opened mid-sentence ("Boren (D-Okla.) said") ends an
+    abbreviation, so the word after it is not a sentence start at all.
 
     Fix: safe at a paragraph start and after a plain period; unsafe inside a quotation, after
     "!" or "?" (a title such as "Help!" may end there) and after a closing bracket or quote.

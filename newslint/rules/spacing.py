@@ -61,9 +61,35 @@ def _dotted_before(text: str, pos: int) -> bool:
 SAFE = Applicability.SAFE
 
 
-def _insert_space(r: Rule, doc: Document, pos: int, message: str) -> Diagnostic:
+# A spaced ellipsis (". . ." or ". . . ."), a house style of several wire services.
+_SPACED_ELLIPSIS = re.compile(r"\.(?:[ \u00a0]\.){2}")
+
+
+_WORD_AFTER = re.compile(r"[A-Za-z]+")
+
+
+# pyspellchecker frequency from which a word is common ("analysts" 2,140; "tel" 0, "jeeves" 159).
+_COMMON_FREQUENCY = 1_000
+
+
+def _capitalized_before(text: str, pos: int) -> bool:
+    """The run of letters just before ``pos`` starts with a capital ("One" in "One.Tel")."""
+    i = pos
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    return i < pos and text[i].isupper()
+
+
+def _starts_with_word(text: str, pos: int, ctx: Context) -> bool:
+    """The word at ``pos`` ("The" in "Tuesday.The") is a common word once lowercased."""
+    m = _WORD_AFTER.match(text, pos)
+    return bool(m) and ctx.lexicon.frequency(m.group().lower()) >= _COMMON_FREQUENCY
+
+
+def _insert_space(r: Rule, doc: Document, pos: int, message: str,
+                  applicability: Applicability = SAFE) -> Diagnostic:
     """Diagnostic at the punctuation at ``pos`` with a fix inserting a space after it."""
-    fix = replace_fix(pos + 1, pos + 1, " ", SAFE, "Insert a space")
+    fix = replace_fix(pos + 1, pos + 1, " ", applicability, "Insert a space")
     return r.diagnostic(pos, pos + 1, message, fix, suggestions=(doc.text[pos] + " ",))
 
 
@@ -93,14 +119,20 @@ def missing_space_after_period(doc: Document, ctx: Context) -> Iterator[Diagnost
 
     Example: "we remain together now.The parade" -> "now. The".
 
-    Fix: safe; it inserts one space.
+    Fix: safe; it inserts one space. Unsafe when the word before the period is capitalised and
+    the one after it is no common word: "One.Tel" may be a brand ("Tuesday.The" is safe).
     """
     text = doc.prose
     for m in _PERIOD.finditer(text):
         pos = m.start()
         if _dotted_before(text, pos):
             continue  # "e.g.The" is rare, "U.S.Treasury" style initials are not sentence ends
-        yield _insert_space(missing_space_after_period, doc, pos, "Missing space after period")
+        applicability = SAFE
+        if _capitalized_before(text, pos) and not _starts_with_word(text, pos + 1, ctx):
+            # "One.Tel", "Ask.Jeeves": a capitalised word, a period and a capitalised non-word
+            # may be a brand; still reported, but not changed without a human look.
+            applicability = Applicability.UNSAFE
+        yield _insert_space(missing_space_after_period, doc, pos, "Missing space after period", applicability)
 
 
 @rule("NL303", "missing-space-after-punctuation", "No space after ; : ? or ! between words (\"said:the\").", fixable=True)
@@ -125,7 +157,8 @@ def space_before_punctuation(doc: Document, ctx: Context) -> Iterator[Diagnostic
     """Finds spaces between a word and the punctuation that follows it: "Maggie Cheung ,".
 
     Why: English sets no space before these marks; it shows as a stray gap in print.
-    An ellipsis or a number starting with a period (".5") is not reported.
+    An ellipsis, spaced or not ("match . . . momentum"), or a number starting with a period
+    (".5") is not reported.
 
     Example: "the Bounty ." -> "the Bounty.".
 
@@ -139,8 +172,8 @@ def space_before_punctuation(doc: Document, ctx: Context) -> Iterator[Diagnostic
             s -= 1
         if s == 0 or not _BEFORE_OK.match(text, s - 1):
             continue  # the run must follow a word or closing mark ("word ,", not "\n ,")
-        if text.startswith("..", e) or doc.is_masked(s, e):
-            continue  # an ellipsis, or a blanked link destination / tag before the mark
+        if text.startswith("..", e) or _SPACED_ELLIPSIS.match(text, e) or doc.is_masked(s, e):
+            continue  # an ellipsis (". . ." too), or a blanked link destination / tag before the mark
         fix = replace_fix(s, e, "", SAFE, "Remove the space")
         yield space_before_punctuation.diagnostic(s, e, f"Space before '{text[e]}'", fix, suggestions=("",))
 

@@ -10,6 +10,7 @@ from newslint.diagnostics import Applicability, Diagnostic, replace_fix
 from newslint.document import Document
 from newslint.lexicon import Lexicon, is_roman_numeral
 from newslint.lexicon.tokens import Token, TokenTable, doc_name_stats, is_name_compound, token_table
+from newslint import typo_model
 from newslint.rules.base import Context, rule
 
 # Word-forming prefixes that may stand before a hyphen without being words themselves.
@@ -133,10 +134,14 @@ def _unknown_lowercase(part: str, lex: Lexicon, stats_any: Counter[str], stats_c
     return True
 
 
-def confident(candidates: list[tuple[str, int]]) -> bool:
+def confident(candidates: list[tuple[str, float]]) -> bool:
     """One candidate at edit distance 1, or the best one CONFIDENT_RATIO times more frequent than the next.
 
-    Candidates pyspellchecker has no frequency for (British forms) count as frequency 1.
+    Candidates pyspellchecker has no frequency for (British forms) count as frequency 1. NL101
+    also asks it of the candidates re-scored by ``typo_model.rank`` (frequency x likelihood of the
+    slip), so that the slip model can only withdraw confidence ("rval": "real" is far likelier
+    than "rival" by frequency, but not once a far-key substitution is weighed against a dropped
+    letter).
     """
     if len(candidates) == 1:
         return True
@@ -162,7 +167,11 @@ def misspelling(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 
     Fix: safe when exactly one correction is confident: the only known word one edit away
     (insert, delete, substitute, transpose), or one at least 20 times more frequent than the
-    next. Unsafe inside a quotation or a headline; display-only (suggestions) otherwise.
+    next, and still 20 times likelier once each candidate's frequency is weighed by how common
+    its slip is (a swap, a neighbouring key or a dropped double letter is likelier than a far
+    key: newslint/typo_model.py). Unsafe inside a quotation or a headline, or when the word is two known words run
+    together ("turnround": maybe a closed compound the dictionary lacks); display-only
+    (suggestions) otherwise.
     """
     lex = ctx.lexicon
     min_len = int(ctx.options(misspelling).get("min-length", 3))
@@ -213,14 +222,28 @@ def _check_token(doc: Document, tok: Token, lex: Lexicon, stats, min_len: int) -
         cands = lex.candidates(part)
         suggestions = [_match_case(part, w) for w, _ in cands[:3]]
         fix = None
-        if cands and confident(cands):
+        if cands and confident(cands) and confident(typo_model.rank(part, cands)):
             quoted = doc.in_quote(offset, offset + len(part)) or tok.headline
-            applicability = Applicability.UNSAFE if quoted else Applicability.SAFE
+            unsure = quoted or _closed_compound(part, lex)
+            applicability = Applicability.UNSAFE if unsure else Applicability.SAFE
             fix = replace_fix(offset, offset + len(part), suggestions[0], applicability)
         elif cands:
             fix = replace_fix(offset, offset + len(part), suggestions[0], Applicability.DISPLAY_ONLY)
         hint = f"; did you mean {' or '.join(repr(s) for s in suggestions)}?" if suggestions else ""
         yield misspelling.diagnostic(offset, offset + len(part), f"Unknown word {part!r}{hint}", fix, suggestions)
+
+
+def _closed_compound(word: str, lex: Lexicon) -> bool:
+    """Two common words of 4+ letters run together ("turnround" = turn + round): maybe a closed
+    compound the dictionary lacks rather than a typo, so its correction is not applied without a
+    look. (Common: pyspellchecker frequency 10,000 or more; "managemet" = manage + met is a typo.)"""
+    def common(part: str) -> bool:
+        return lex.is_known(part) and lex.frequency(part) >= _COMMON_PART_FREQUENCY
+
+    return any(common(word[:i]) and common(word[i:]) for i in range(4, len(word) - 3))
+
+
+_COMMON_PART_FREQUENCY = 10_000
 
 
 def _osa_distance(a: str, b: str) -> int:
@@ -246,6 +269,12 @@ def _is_transposition(a: str, b: str) -> bool:
     return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
+def _dropped_double(word: str, name: str) -> bool:
+    """``word`` is ``name`` less one letter of its final double ("Sounes" / "Souness"), a typing
+    slip; no English inflection removes a letter from a doubled ending."""
+    return len(name) == len(word) + 1 and name.startswith(word) and name[-1] == name[-2]
+
+
 def _by_initial(names: Counter[str], min_uses: int) -> dict[str, list[tuple[str, int]]]:
     """Names used at least ``min_uses`` times, grouped by first letter (a typo keeps the initial)."""
     out: dict[str, list[tuple[str, int]]] = {}
@@ -253,6 +282,15 @@ def _by_initial(names: Counter[str], min_uses: int) -> dict[str, list[tuple[str,
         if count >= min_uses:
             out.setdefault(name[:1], []).append((name, count))
     return out
+
+
+def _word_used_as_name(word: str, target: str, stats) -> bool:  # type: ignore[no-untyped-def]
+    """An ordinary word that this article uses only as a name ("Labour" capitalized mid-sentence
+    at least twice, never "labour"), and ``word`` has its length: a letter changed or two
+    swapped ("Lavour", "Laboru") is a slip, while a letter added or dropped is how brands are
+    made from words ("Liffe" beside "Standard Life", "Flickr")."""
+    return (len(word) == len(target) and stats.capitalized.get(target, 0) >= 2
+            and not stats.lowercase.get(target.lower()))
 
 
 def _name_variant_of(word: str, names: Counter[str], groups: dict[str, list[tuple[str, int]]],
@@ -265,7 +303,7 @@ def _name_variant_of(word: str, names: Counter[str], groups: dict[str, list[tupl
             continue
         if abs(len(name) - len(word)) > 1 or name.lower() == word.lower() or len(set(name) ^ set(word)) > 2:
             continue  # one edit changes the set of letters by at most two
-        if name.startswith(word) or word.startswith(name):
+        if (name.startswith(word) or word.startswith(name)) and not _dropped_double(word, name):
             continue  # Putin / Putins, Korea / Korean: inflections, not typos
         if _osa_distance(word, name) == 1 and (best is None or count > best[0]):
             best = (count, name)
@@ -302,6 +340,7 @@ def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         if name[:1].isupper():
             names[name] += count
     groups = _by_initial(names, min_uses)
+    stats = doc_name_stats(doc)
 
     def suspect(word: str) -> bool:
         return word[:1].isupper() and word[1:2].islower() and len(word) >= 4 and not lex.is_known(table.bases[table.index[word]])
@@ -317,7 +356,7 @@ def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
                 target = variants[part]
             else:  # a name repeats: compare each distinct spelling with the article's names once
                 target = variants[part] = _name_variant_of(part, names, groups, min_ratio, min_uses)
-            if target and lex.is_common_lowercase(target.lower()):
+            if target and lex.is_common_lowercase(target.lower()) and not _word_used_as_name(part, target, stats):
                 continue  # "Life" in "Standard Life" is a word, not a name to match "Liffe" against
             if target and not in_article.get(target) and not _is_transposition(part, target):
                 continue  # lexicon-only evidence: only a swap of two letters is a sure typo (Alain is not Alan)
