@@ -70,3 +70,8 @@ def test_fix_leaves_title_with_exclamation_alone():
     text = "The musical Mamma Mia! which is based on their songs opened.\n"
     out = fix_text(text, lambda t: lint(t, select=["NL201"]))
     assert out.text == text
+
+
+def test_spaced_ellipsis_is_not_a_sentence_end():
+    assert lint('"It was a strange match . . . momentum swings," he said.', select=["NL201"]) == []
+    assert len(lint("It ended. . . . the next day began.", select=["NL201"])) == 0

@@ -11,7 +11,8 @@ from newslint.rules.base import Context, rule
 
 # A sentence end: . ! or ? (not an ellipsis), optional closing marks, then whitespace.
 # (The look-behind follows the mark so that the engine can skip quickly to . ! ?)
-_SENTENCE_END = re.compile(r"([.!?])(?<![.…][.!?])([”’\"')\]]*)[ \t]+(?=[^\W\d_])")
+# (Not an ellipsis: "..." , "…" or the spaced ". . ." that quotes use for a pause.)
+_SENTENCE_END = re.compile(r"([.!?])(?<![.…][.!?])(?<!\. \.)([”’\"')\]]*)[ \t]+(?=[^\W\d_])")
 # The word at a position (letters, apostrophes, hyphens).
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 # Abbreviations that end with a period but do not end a sentence.
