@@ -26,6 +26,9 @@ import time
 from pathlib import Path
 from typing import Callable
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from hostile import HOSTILE, PARAGRAPH  # noqa: E402  (the shapes the scaling tests use)
+
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -81,22 +84,15 @@ def build_nested_markdown(folder: Path, scale: float) -> list[str]:
 
 
 def build_repeated_paragraphs(folder: Path, scale: float) -> list[str]:
-    para = ("The Beijing summit has also served as a stage for the the leaders, who met on Monday.It was "
-            "their first meeting since 2019,and officials said : \"we remain together\" . ")
     path = folder / "repeated.txt"
-    path.write_text((para + "\n\n") * int(50_000 * scale), encoding="utf-8")
+    path.write_text((PARAGRAPH + "\n\n") * int(50_000 * scale), encoding="utf-8")
     return [str(path)]
 
 
+# One-line shapes from the scaling tests' table, plus two that only matter at benchmark sizes.
 HOSTILE_LINES = {
-    "blank_run": lambda n: "a" + " " * n + "x",
-    "dotted_run": lambda n: "a." * (n // 2),
-    "hyphen_run": lambda n: "a-" * (n // 2),
-    "unclosed_comments": lambda n: "<!--" * (n // 4),
-    "unclosed_directives": lambda n: "<!-- newslint-disable NL3 " * (n // 26),
-    "glued_sentences": lambda n: "a.Bc" * (n // 4),
-    "many_lt": lambda n: "<" * n,
-    "unclosed_script": lambda n: "<script " * (n // 8),
+    **{name: HOSTILE[name] for name in ("long_blank_run", "dotted_run", "hyphen_run", "unclosed_comments",
+                                        "unclosed_directives", "glued_sentences", "many_lt", "unclosed_script")},
     "at_signs": lambda n: "a@" * (n // 2),
     "quotes": lambda n: "\"'" * (n // 2),
 }
