@@ -25,33 +25,14 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "tests"))
+from checkout_snapshot import snapshot_checkout  # noqa: E402  (the same snapshot the hook tests use)
 ARTICLE = ("# Council approves the budget\n\nThe city council approved the budget on Tuesday after a long debate.\n\n"
            "Officials said the plan keeps taxes flat while adding money for schools, parks and roads.\n")
 
 
 def _run(cmd: list[str], cwd: Path, env: dict[str, str], check: bool = True) -> subprocess.CompletedProcess[str]:
     return subprocess.run(cmd, cwd=cwd, env=env, check=check, capture_output=True, text=True)
-
-
-def snapshot_checkout(dest: Path) -> str:
-    """Copy the checkout's current files (tracked and new) into a fresh repository; its HEAD."""
-    files = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=REPO,
-                           check=True, capture_output=True).stdout.decode().split("\0")
-    for rel in filter(None, files):
-        src = REPO / rel
-        if not os.path.lexists(src):
-            continue
-        target = dest / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if src.is_symlink():
-            os.symlink(os.readlink(src), target)
-        else:
-            shutil.copy2(src, target)
-    env = {**os.environ, "GIT_AUTHOR_NAME": "b", "GIT_AUTHOR_EMAIL": "b@example.invalid",
-           "GIT_COMMITTER_NAME": "b", "GIT_COMMITTER_EMAIL": "b@example.invalid"}
-    for cmd in (["git", "init", "-q"], ["git", "add", "-A"], ["git", "commit", "-q", "-m", "snapshot"]):
-        _run(cmd, dest, env)
-    return _run(["git", "rev-parse", "HEAD"], dest, env).stdout.strip()
 
 
 def _timed(cmd: list[str], cwd: Path, env: dict[str, str]) -> float:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from checkout_snapshot import snapshot_checkout
 from conftest import REPO, run_cli
 
 PRE_COMMIT = [sys.executable, "-m", "pre_commit"]
@@ -32,33 +33,13 @@ def _git(*args: str, cwd: Path, env: dict[str, str] | None = None, check: bool =
     return subprocess.run(["git", *args], cwd=cwd, env=env, check=check, capture_output=True, text=True, timeout=600)
 
 
-def _snapshot_checkout(dest: Path) -> str:
-    """A git repository holding this checkout's current files (tracked and new); returns its HEAD."""
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=REPO,
-                            check=True, capture_output=True).stdout.decode().split("\0")
-    for rel in filter(None, listed):
-        src = REPO / rel
-        if not os.path.lexists(src):
-            continue  # deleted in the working tree
-        target = dest / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if src.is_symlink():
-            os.symlink(os.readlink(src), target)
-        else:
-            shutil.copy2(src, target)
-    _git("init", "-q", cwd=dest)
-    _git("add", "-A", cwd=dest)
-    _git("-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", "snapshot", cwd=dest)
-    return _git("rev-parse", "HEAD", cwd=dest).stdout.strip()
-
-
 @pytest.fixture(scope="module")
 def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, Path]:
     """(hook repository, its commit, PRE_COMMIT_HOME shared by the tests so the venv is built once)."""
     if shutil.which("git") is None:
         pytest.fail("git is required for the pre-commit tests")
     repo = tmp_path_factory.mktemp("hook-repo")
-    rev = _snapshot_checkout(repo)
+    rev = snapshot_checkout(repo)
     return repo, rev, tmp_path_factory.mktemp("pre-commit-home")
 
 
