@@ -12,12 +12,16 @@ Limits (documented in docs/reliability.md): document-level rules see one piece a
 (e.g. "a capitalized form used elsewhere in the article" only looks within the piece);
 pieces are about CHUNK_CHARS long, far larger than any news article, so articles are
 never split.
+
+Pieces are independent, so they are linted on every core (``jobs``; auto: all CPUs when
+there are two pieces or more), each by a forked worker that inherits the text, the rules
+and the loaded lexicon, and sends back only its findings. The pieces, and so the findings,
+are the same whichever way they are linted.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from newslint.diagnostics import Diagnostic, Edit, Fix
 from newslint.document import Document
@@ -60,15 +64,20 @@ def _shift(d: Diagnostic, by: int) -> Diagnostic:
     fix = d.fix
     if fix is not None:
         fix = Fix(tuple(Edit(e.start + by, e.end + by, e.replacement) for e in fix.edits), fix.applicability, fix.title)
-    return replace(d, start=d.start + by, end=d.end + by, fix=fix)
+    # The constructor, not dataclasses.replace (which re-inspects the fields for every call).
+    return Diagnostic(code=d.code, name=d.name, message=d.message, start=d.start + by, end=d.end + by,
+                      severity=d.severity, fix=fix, suggestions=d.suggestions)
 
 
 def is_large(text: str) -> bool:
     return len(text) > CHUNK_CHARS
 
 
-def lint_large(linter: "Linter", doc: Document, size: int | None = None) -> list[Diagnostic]:
-    """``linter.lint(doc)``, in pieces when the text is longer than ``size`` (default CHUNK_CHARS)."""
+def lint_large(linter: "Linter", doc: Document, size: int | None = None, jobs: int = 0) -> list[Diagnostic]:
+    """``linter.lint(doc)``, in pieces when the text is longer than ``size`` (default CHUNK_CHARS).
+
+    ``jobs``: processes for the pieces (0: as many as CPUs, 1: this process only).
+    """
     from newslint.suppression import apply_suppressions
 
     size = size or CHUNK_CHARS
@@ -76,12 +85,66 @@ def lint_large(linter: "Linter", doc: Document, size: int | None = None) -> list
     if len(text) <= size:
         return linter.lint(doc)
     points = split_points(text, size) + [len(text)]
+    pieces = list(zip(points, points[1:]))
     found: list[Diagnostic] = []
-    for a, b in zip(points, points[1:]):
-        piece = Document.from_text(text[a:b], doc.path, doc.format)
-        found.extend(_shift(d, a) for d in linter.lint(piece))
-        del piece
+    for part in _lint_pieces(linter, text, doc.path, doc.format, pieces, jobs):
+        found.extend(part)
     return apply_suppressions(doc, found)
+
+
+def _lint_piece(linter: "Linter", text: str, path: str, fmt: str, a: int, b: int) -> list[Diagnostic]:
+    """The findings of ``text[a:b]`` linted as a document of its own, at offsets in ``text``."""
+    piece = Document.from_text(text[a:b], path, fmt)
+    return [_shift(d, a) for d in linter.lint(piece)] if a else linter.lint(piece)
+
+
+def piece_jobs(jobs: int, pieces: int) -> int:
+    """Processes to lint ``pieces`` pieces with: ``jobs`` (0: every CPU), never more than pieces.
+
+    One process when fork is unavailable or threads are running (forking a threaded process
+    can copy a held lock into the child).
+    """
+    import multiprocessing
+    import threading
+
+    from newslint.parallel import available_cpus
+
+    n = min(jobs if jobs > 0 else available_cpus(), pieces)
+    if n < 2 or "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+        return 1
+    return n
+
+
+# What forked workers inherit (set just before the pool starts, cleared after).
+_shared: tuple["Linter", str, str, str] | None = None
+
+
+def _worker_piece(span: tuple[int, int]) -> list[Diagnostic]:
+    assert _shared is not None
+    linter, text, path, fmt = _shared
+    return _lint_piece(linter, text, path, fmt, *span)
+
+
+def _lint_pieces(linter: "Linter", text: str, path: str, fmt: str, pieces: list[tuple[int, int]],
+                 jobs: int) -> Iterator[list[Diagnostic]]:
+    """Each piece's findings, in piece order: here, or in forked workers."""
+    global _shared
+
+    n = piece_jobs(jobs, len(pieces))
+    if n == 1:
+        for a, b in pieces:
+            yield _lint_piece(linter, text, path, fmt, a, b)
+        return
+    import multiprocessing
+
+    linter.context.lexicon  # loaded once here, shared by the workers through fork
+    _shared = (linter, text, path, fmt)
+    try:
+        with multiprocessing.get_context("fork").Pool(n) as pool:
+            # chunksize 1: a worker that finishes early takes the next piece.
+            yield from pool.imap(_worker_piece, pieces, chunksize=1)
+    finally:
+        _shared = None
 
 
 def reporting_document(text: str, path: str) -> Document:

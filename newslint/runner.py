@@ -151,7 +151,7 @@ def lint_paths(opts: RunOptions, config: Config, grammar: "GrammarSession | None
             ticket = grammar.submit(doc)
             diagnostics = linter.lint(doc)
         else:
-            guarded = lint_source(linter, source)
+            guarded = lint_source(linter, source, opts.jobs)
             if guarded.error is not None or guarded.doc is None:
                 results[index] = guarded
                 continue
@@ -186,7 +186,7 @@ def _open_cache(opts: RunOptions, config: Config, linter: "Linter") -> "ResultsC
     return ResultsCache.for_run(config, linter.rules)
 
 
-def lint_source(linter: "Linter", source: SourceFile) -> FileResult:
+def lint_source(linter: "Linter", source: SourceFile, jobs: int = 0) -> FileResult:
     """Lint one decoded file; a bug in a rule fails this file only, with a one-line error.
 
     The other files of the run are still linted and reported (and the exit code is 2),
@@ -199,7 +199,7 @@ def lint_source(linter: "Linter", source: SourceFile) -> FileResult:
             doc = reporting_document(source.text, source.path)
         else:
             doc = Document.from_text(source.text, source.path)
-        return FileResult(source.path, lint_large(linter, doc), doc, source)
+        return FileResult(source.path, lint_large(linter, doc, jobs=jobs), doc, source)
     except ConfigError:
         raise  # a configuration problem found late (a dictionary file): the whole run stops
     except (MemoryError, RecursionError) as exc:

@@ -54,3 +54,32 @@ def test_a_single_huge_line_is_cut_at_spaces():
     assert len([d for d in found if d.code == "NL401"]) == 20_000
     for d in found:
         assert 0 <= d.start <= d.end <= len(text)
+
+
+def test_pieces_linted_by_forked_workers_equal_pieces_linted_here():
+    """--jobs for one big file: every rule, same pieces, so exactly the same findings in order."""
+    from newslint.chunking import piece_jobs
+
+    text = _seed_text() * 3 + "<!-- newslint-disable NL401 -->\n\nThe the end.\n"
+    doc = reporting_document(text, "big.txt")
+    assert len(split_points(text, 6000)) > 4
+    serial = lint_large(LINTER, doc, size=6000, jobs=1)
+    if piece_jobs(2, 5) == 2:  # fork available and no threads running
+        assert lint_large(LINTER, doc, size=6000, jobs=2) == serial
+    assert serial and any(d.code == "NL402" for d in serial)
+
+
+def test_pieces_stay_in_this_process_while_threads_run():
+    import threading
+
+    from newslint.chunking import piece_jobs
+
+    assert piece_jobs(1, 5) == 1 and piece_jobs(4, 1) == 1
+    stop = threading.Event()
+    worker = threading.Thread(target=stop.wait)
+    worker.start()
+    try:
+        assert piece_jobs(2, 5) == 1
+    finally:
+        stop.set()
+        worker.join()

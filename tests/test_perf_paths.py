@@ -63,6 +63,8 @@ def test_token_table_equals_the_reference_scan() -> None:
               "e.g.", "end.", "Next", "é", "’s", ".", ",", "\n\n", " ", "  ", "3.5", "www.x.com", "a.b", "-", "_"]
     texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 80))) for _ in range(300)]
     texts += [p.read_text(encoding="utf-8") for p in sorted(Path("seeds").glob("*.txt"))]
+    # Edges of the bulk build: a word at the very start or end, a final lone period, "a.b".
+    texts += ["a", "a.", "a.b", ".a", "a..b", "Word.Word.", "x_y z", "é.", " a ", "a\n", "a.\n", "U.S."]
     for i, text in enumerate(texts):
         doc = Document.from_text(text, f"t{i}.md" if i % 3 == 0 else f"t{i}.txt")
         table = TokenTable(doc)
