@@ -79,10 +79,16 @@ def headline_span(doc: Document) -> tuple[int, int] | None:
 
 
 @lru_cache(maxsize=8)
-def _starts(doc: Document) -> frozenset[int]:
+def sentence_start_list(doc: Document) -> tuple[int, ...]:
+    """``sentence_starts(doc)`` computed once per document for every rule that needs them."""
     from newslint.rules.sentence_start import sentence_starts
 
-    return frozenset(sentence_starts(doc))
+    return tuple(sentence_starts(doc))
+
+
+@lru_cache(maxsize=8)
+def _starts(doc: Document) -> frozenset[int]:
+    return frozenset(sentence_start_list(doc))
 
 
 class TokenTable:
@@ -162,8 +168,14 @@ class TokenTable:
                 except ValueError:
                     return
                 yield i, token(i)
-        for i in [i for i, wid in enumerate(self.ids) if wid in word_ids]:
+        for i in self.uses(word_ids):
             yield i, token(i)
+
+    def uses(self, word_ids: set[int] | frozenset[int]) -> list[int]:
+        """Indices of every use of the given words, in text order (C-level: no Python call per token)."""
+        if not word_ids:
+            return []
+        return list(compress(range(len(self.ids)), map(word_ids.__contains__, self.ids)))
 
     def ids_of(self, keep) -> set[int]:  # type: ignore[no-untyped-def]
         """Ids of the vocabulary words for which ``keep(word)`` is true."""

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Fix, replace_fix
 from newslint.document import Document
 from newslint.rules.base import Context, rule
-from newslint.rules.units import normalize, removal_edit
+from newslint.rules.units import normalized_span, removal_edit
 
 # Shorter units repeat legitimately ("He declined to comment." is rare twice, but a subhead or
 # "Reporting by ..." line may be); those are left to the boilerplate rule's repeated-line check.
@@ -19,20 +20,21 @@ _SHORT_LINE_WORDS = 12
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’')\]]$")
 
 
-def _key(text: str) -> str:
-    return normalize(text)
-
-
+@lru_cache(maxsize=4)
 def duplicate_paragraphs(doc: Document) -> list[tuple[int, int]]:
-    """(index of the copy, index of its first occurrence) for each repeated paragraph."""
+    """(index of the copy, index of its first occurrence) for each repeated paragraph.
+
+    Cached per document: NL402 and NL403 both need it.
+    """
     first: dict[str, int] = {}
     out = []
+    text, prose = doc.text, doc.prose
     for i, (ps, pe) in enumerate(doc.paragraphs):
-        prose = doc.prose[ps:pe].strip()
-        words = len(prose.split())
-        if words < _MIN_PARAGRAPH_WORDS or (words <= _SHORT_LINE_WORDS and not _SENTENCE_END.search(prose)):
+        unit = prose[ps:pe].strip()
+        words = len(unit.split())
+        if words < _MIN_PARAGRAPH_WORDS or (words <= _SHORT_LINE_WORDS and not _SENTENCE_END.search(unit)):
             continue  # short, unpunctuated: a menu or sign-up line, NL404's repeated-line signal
-        key = _key(doc.text[ps:pe])
+        key = normalized_span(text, ps, pe)
         if key in first:
             out.append((i, first[key]))
         else:
@@ -121,11 +123,11 @@ def duplicated_sentence(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 
     Fix: unsafe; it removes the repeated sentence (the paragraph may need rewording).
     """
-    from newslint.rules.sentence_start import sentence_starts
+    from newslint.lexicon.tokens import sentence_start_list
     from newslint.rules.stories import story_spans
 
     paras = doc.paragraphs
-    starts = sorted(sentence_starts(doc))
+    starts = sorted(sentence_start_list(doc))
     copies = {c for c, _ in duplicate_paragraphs(doc)}
     para_starts = [ps for ps, _ in paras]
     for ss, se in story_spans(doc):
@@ -138,7 +140,7 @@ def duplicated_sentence(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             for s, e in sentences(doc, starts, ps, pe):
                 if len(doc.prose[s:e].split()) < _MIN_SENTENCE_WORDS:
                     continue
-                key = _key(doc.text[s:e])
+                key = normalized_span(doc.text, s, e)
                 if key not in seen:
                     seen[key] = s
                     continue

@@ -103,8 +103,43 @@ def lowercase_proper_noun(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     phrase_ids = {i for i, w in enumerate(table.vocab) if w.lower() in firsts}
     single_ids = {i for i in range(len(table.vocab)) if evidence(i)}
     n_tokens = len(table)
+    # Only two kinds of token can yield or start a skip: a word with evidence of its own, and the
+    # first word of a lexicon phrase's first two words ("north" before "korean"). A phrase word
+    # before anything else ("the" before "report") does nothing, so it is not visited at all.
+    ids, vocab, bases, bigrams = table.ids, table.vocab, table.bases, lex.phrase_bigrams
+    # A phrase position does something only when the words there form a lexicon phrase with a
+    # word in the wrong case (spacing is checked later); judged once per sequence of words.
+    lengths = lex.phrase_lengths
+    fire_memo: dict[tuple[int, ...], bool] = {}
+
+    def may_fire(i: int) -> bool:
+        for n in lengths:
+            if i + n > n_tokens:
+                continue
+            key = tuple(ids[i:i + n])
+            fires = fire_memo.get(key)
+            if fires is None:
+                words = [vocab[w] for w in key[:-1]] + [bases[key[-1]]]
+                phrase = lex.proper_phrase(words)
+                fires = fire_memo[key] = bool(phrase) and any(
+                    w != p and w.islower() and p[:1].isupper() for w, p in zip(words, phrase.split()))
+            if fires:
+                return True
+        return False
+
+    pair_memo: dict[tuple[int, int], bool] = {}
+    visit = set(table.uses(single_ids))
+    for i in table.uses(phrase_ids):
+        if i + 1 < n_tokens:
+            pair = (ids[i], ids[i + 1])
+            hit = pair_memo.get(pair)
+            if hit is None:
+                hit = pair_memo[pair] = (vocab[pair[0]].lower(), bases[pair[1]].lower()) in bigrams
+            if hit and may_fire(i):
+                visit.add(i)
     skip_until = -1
-    for i, tok in table.where(phrase_ids | single_ids):
+    for i in sorted(visit):
+        tok = table.token(i)
         if tok.start < skip_until:
             continue
         # Multiword names: all lowercase ("north korean") or partly ("New york", "West german").

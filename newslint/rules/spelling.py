@@ -179,12 +179,19 @@ def misspelling(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     stats = doc_name_stats(doc)
     known = lex.is_known
     # Only words not plainly in the dictionary need a look at each of their uses.
-    suspects = {i for i, b in enumerate(table.bases) if not (b.islower() and b.isalpha() and known(b))}
+    # And of those, only words with a part NL101 could report (lowercase, letters only, long
+    # enough, not exempt): a capitalized name never is, wherever it stands.
+    def reportable(wid: int) -> bool:
+        return any(p.islower() and p.isalpha() and len(p) >= min_len and not _is_exempt(p, lex)
+                   for p, _ in _parts(_vocab_token(table, wid)))
+
+    suspects = {i for i, b in enumerate(table.bases)
+                if not (b.islower() and b.isalpha() and known(b)) and reportable(i)}
     # Words already found clean, as (word id, at a sentence start or in the headline): where a
     # word stands matters for names. Checked before a Token is built: names repeat a lot.
     clean: set[tuple[int, bool]] = set()
     ids, flags = table.ids, table.flags
-    for i in [i for i, wid in enumerate(ids) if wid in suspects] if suspects else ():
+    for i in table.uses(suspects):
         key = (ids[i], flags[i] != 0)
         if key in clean:
             continue
@@ -213,13 +220,19 @@ def _check_token(doc: Document, tok: Token, lex: Lexicon, stats, min_len: int) -
         return
     if "-" in tok.text:
         joined = tok.base.replace("-", "").lower()
-        if lex.is_known(joined) or derivable(joined, lex.is_known, lex.words.__contains__):
+        memo = lex.memo("derivable")  # the same table as _unknown_lowercase's: same question
+        if not lex.is_known(joined) and joined not in memo:
+            memo[joined] = derivable(joined, lex.is_known, lex.words.__contains__)
+        if lex.is_known(joined) or memo[joined]:
             return  # "co-ordinator": a hyphenated spelling of a known word
     for part, offset in _parts(tok):
         compound = "-" in tok.text
         if _is_exempt(part, lex) or not _unknown_lowercase(part, lex, stats.any_case, stats.capitalized, min_len, compound):
             continue
-        cands = lex.candidates(part)
+        memo = lex.memo("candidates")  # a misspelling recurs; its candidates depend on the word alone
+        cands = memo.get(part)
+        if cands is None:
+            cands = memo[part] = lex.candidates(part)
         suggestions = [_match_case(part, w) for w, _ in cands[:3]]
         fix = None
         if cands and confident(cands) and confident(typo_model.rank(part, cands)):
@@ -275,12 +288,13 @@ def _dropped_double(word: str, name: str) -> bool:
     return len(name) == len(word) + 1 and name.startswith(word) and name[-1] == name[-2]
 
 
-def _by_initial(names: Counter[str], min_uses: int) -> dict[str, list[tuple[str, int]]]:
-    """Names used at least ``min_uses`` times, grouped by first letter (a typo keeps the initial)."""
-    out: dict[str, list[tuple[str, int]]] = {}
-    for name, count in names.items():
+def _by_initial(names: Counter[str], min_uses: int) -> dict[tuple[str, int], list[tuple[int, str, int]]]:
+    """Names used at least ``min_uses`` times, grouped by first letter (a typo keeps the initial)
+    and length (one edit changes it by at most one), each as (rank in ``names``, name, count)."""
+    out: dict[tuple[str, int], list[tuple[int, str, int]]] = {}
+    for rank, (name, count) in enumerate(names.items()):
         if count >= min_uses:
-            out.setdefault(name[:1], []).append((name, count))
+            out.setdefault((name[:1], len(name)), []).append((rank, name, count))
     return out
 
 
@@ -293,12 +307,16 @@ def _word_used_as_name(word: str, target: str, stats) -> bool:  # type: ignore[n
             and not stats.lowercase.get(target.lower()))
 
 
-def _name_variant_of(word: str, names: Counter[str], groups: dict[str, list[tuple[str, int]]],
+def _name_variant_of(word: str, names: Counter[str], groups: dict[tuple[str, int], list[tuple[int, str, int]]],
                      min_ratio: int, min_uses: int) -> str | None:
     """A name used at least ``min_ratio`` times as often as ``word`` and one edit away from it."""
     own = max(names.get(word, 0), 1)
     best: tuple[int, str] | None = None
-    for name, count in groups.get(word[:1], ()):
+    initial, size = word[:1], len(word)
+    # Only names one letter shorter, as long, or one longer, visited in ``names`` order (ties
+    # go to the first, as when every name of the initial was tried).
+    near = sorted(groups.get((initial, size - 1), []) + groups.get((initial, size), []) + groups.get((initial, size + 1), []))
+    for _, name, count in near:
         if name == word or count < min_uses or count < min_ratio * own:
             continue
         if abs(len(name) - len(word)) > 1 or name.lower() == word.lower() or len(set(name) ^ set(word)) > 2:

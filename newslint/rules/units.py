@@ -8,16 +8,42 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newslint.diagnostics import Edit
 from newslint.document import Document
 
-_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'", "`": "'"})
+_QUOTE_PAIRS = (("“", '"'), ("”", '"'), ("„", '"'), ("«", '"'), ("»", '"'), ("‘", "'"), ("’", "'"), ("‚", "'"), ("`", "'"))
+_QUOTES = str.maketrans(dict(_QUOTE_PAIRS))
+
+
+def fold_quotes(text: str) -> str:
+    """``text.translate(_QUOTES)``, done as one ``str.replace`` per mark present.
+
+    Why: translate with a mapping costs a dictionary lookup per character (0.1 s for 2 MB);
+    replace scans in C (1 ms). One character for one, so offsets do not move.
+    """
+    for mark, plain in _QUOTE_PAIRS:
+        if mark in text:
+            text = text.replace(mark, plain)
+    return text
 
 
 def normalize(text: str) -> str:
     """Compare text with whitespace and quote style aside ("a  “b”" == "a \\"b\\"")."""
-    return " ".join(text.translate(_QUOTES).split())
+    return " ".join(fold_quotes(text).split())
+
+
+@lru_cache(maxsize=4)
+def folded_text(text: str) -> str:
+    """A whole document's text with quotes folded once: ``normalize(text[a:b])`` is then
+    ``" ".join(folded_text(text)[a:b].split())`` for any span, without a fold per unit."""
+    return fold_quotes(text)
+
+
+def normalized_span(text: str, start: int, end: int) -> str:
+    """``normalize(text[start:end])``, reusing the document's folded text."""
+    return " ".join(folded_text(text)[start:end].split())
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,189 @@
+"""Throughput shortcuts (bulk scans, per-word verdicts, shared per-document work) find exactly
+what the straightforward versions find."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from typing import Iterator
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import SEEDS, make_config
+from newslint.diagnostics import Diagnostic, replace_fix
+from newslint.document import Document
+from newslint.engine import Linter
+from newslint.lexicon import PHRASE_ONLY_PARTS
+from newslint.lexicon.tokens import TokenTable, doc_name_stats, token_table
+from newslint.rules.base import Context
+from newslint.rules.proper_nouns import _applicability, _proper, _split, lowercase_proper_noun
+from newslint.rules.spelling import _by_initial, _dropped_double, _name_variant_of, _osa_distance
+from newslint.rules.units import _QUOTES, fold_quotes, normalize, normalized_span
+
+QUOTEY = st.lists(st.sampled_from(["a", "B", " ", "  ", "\n", "\t", "“", "”", "„", "«", "»", "‘", "’", "‚", "`",
+                                   '"', "'", "word", "é"]), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(QUOTEY, st.integers(0, 40), st.integers(0, 40))
+def test_folded_document_spans_normalize_like_each_span_alone(text: str, a: int, b: int) -> None:
+    assert fold_quotes(text) == text.translate(_QUOTES)
+    a, b = min(a, b, len(text)), min(max(a, b), len(text))
+    assert normalized_span(text, a, b) == normalize(text[a:b]) == " ".join(text[a:b].translate(_QUOTES).split())
+
+
+def _seeds_text() -> str:
+    return "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+
+
+def test_uses_lists_the_same_indices_as_a_scan_of_every_token() -> None:
+    table = TokenTable(Document.from_text(_seeds_text(), "a.txt"))
+    rnd = random.Random(5)
+    for size in (0, 1, 3, 50, len(table.vocab)):
+        ids = set(rnd.sample(range(len(table.vocab)), size))
+        assert table.uses(ids) == [i for i, w in enumerate(table.ids) if w in ids]
+
+
+def _brute_variant(word, names, min_ratio, min_uses):  # type: ignore[no-untyped-def]
+    """NL102's search as first written: every name with the same initial is tried, in order."""
+    own = max(names.get(word, 0), 1)
+    best = None
+    for name, count in names.items():
+        if name[:1] != word[:1] or count < min_uses:
+            continue
+        if name == word or count < min_ratio * own:
+            continue
+        if abs(len(name) - len(word)) > 1 or name.lower() == word.lower() or len(set(name) ^ set(word)) > 2:
+            continue
+        if (name.startswith(word) or word.startswith(name)) and not _dropped_double(word, name):
+            continue
+        if _osa_distance(word, name) == 1 and (best is None or count > best[0]):
+            best = (count, name)
+    return best[1] if best else None
+
+
+def test_name_variants_searched_by_length_equal_a_search_of_every_name() -> None:
+    rnd = random.Random(11)
+    letters = "JjinpgKmaoe"
+    names = Counter({"".join(rnd.choice(letters) for _ in range(rnd.randint(1, 7))).capitalize(): rnd.randint(1, 9)
+                     for _ in range(400)})
+    groups = _by_initial(names, 2)
+    found = 0
+    for word in list(names)[:300] + ["Jinpnig", "Kim", "J", "Jo"]:
+        expected = _brute_variant(word, names, 2, 2)
+        found += expected is not None
+        assert _name_variant_of(word, names, groups, 2, 2) == expected, word
+    assert found > 10  # the comparison covers real hits, not only misses
+
+
+PHRASEY = st.lists(st.sampled_from([
+    "north korean", "North Korean", "North korean", "north Korean", "new york", "New york", "New York", "the",
+    "The", "united states", "United States", "said", "china", "China", "gazprom", "Gazprom", "south", "korea",
+    "hong kong", "Hong Kong", "west german", "east London", ". ", ", ", " ", "\n\n", "“", "”", "russia-China",
+    "kim", "Kim Jong-un", "nato", "shearson", "Shearson", "new", "york",
+]), max_size=40).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(PHRASEY)
+def test_nl202_visits_only_tokens_that_can_yield_and_finds_what_visiting_all_finds(text: str) -> None:
+    linter = Linter(make_config(select=["NL202"]))
+    doc = Document.from_text(text, "a.txt")
+    assert list(lowercase_proper_noun.check(doc, linter.context)) == list(_reference_nl202(doc, linter.context))
+
+
+def test_nl202_shortcut_on_the_seeds() -> None:
+    linter = Linter(make_config(select=["NL202"]))
+    doc = Document.from_text(_seeds_text() + "\nThe north korean and New york delegates met in hong kong.\n", "a.txt")
+    got = list(lowercase_proper_noun.check(doc, linter.context))
+    assert len(got) >= 3 and got == list(_reference_nl202(doc, linter.context))
+
+
+def test_per_word_memos_do_not_change_findings() -> None:
+    """NL101's candidates and derivations are remembered per word for the process: a second
+    pass with every memo warm, and a fresh lexicon, report exactly the same."""
+    from newslint.lexicon import _CACHE
+
+    text = _seeds_text()
+    select = ["NL101", "NL102", "NL103", "NL202", "NL203"]
+    first = Linter(make_config(select=select)).lint(Document.from_text(text, "a.txt"))
+    again = Linter(make_config(select=select)).lint(Document.from_text(text, "a.txt"))
+    _CACHE.clear()
+    fresh = Linter(make_config(select=select)).lint(Document.from_text(text, "b.txt"))
+    assert first and first == again == fresh
+    assert any(d.code == "NL101" for d in first)
+
+
+def _reference_nl202(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    """NL202 as first written: every use of a phrase word or evidence word is visited."""
+    lex = ctx.lexicon
+    table = token_table(doc)
+    stats = doc_name_stats(doc)
+    memo: dict[str, tuple[str, bool] | None] = {}  # the evidence for a word is the same all through the article
+
+    def evidence(wid: int) -> bool:
+        word = table.bases[wid]
+        found = False
+        for part in word.split("-"):
+            if part.islower() and len(part) >= 2 and "." not in part:
+                if part not in memo:
+                    memo[part] = _proper(part, lex, stats)
+                found = found or memo[part] is not None
+        return found
+
+    firsts = lex.phrase_firsts
+    phrase_ids = {i for i, w in enumerate(table.vocab) if w.lower() in firsts}
+    single_ids = {i for i in range(len(table.vocab)) if evidence(i)}
+    n_tokens = len(table)
+    skip_until = -1
+    for i, tok in table.where(phrase_ids | single_ids):
+        if tok.start < skip_until:
+            continue
+        # Multiword names: all lowercase ("north korean") or partly ("New york", "West german").
+        nxt = table.token(i + 1) if i + 1 < n_tokens and table.ids[i] in phrase_ids else None
+        bigram = (tok.text.lower(), nxt.base.lower()) if nxt else None
+        for n in lex.phrase_lengths if bigram in lex.phrase_bigrams else ():
+            group = [table.token(j) for j in range(i, min(i + n, n_tokens))]
+            if len(group) < n or any(doc.prose[a.end:b.start] != " " for a, b in zip(group, group[1:])):
+                continue
+            phrase = lex.proper_phrase(t.base if t is group[-1] else t.text for t in group)
+            if not phrase:
+                continue
+            proper = phrase.split()
+            words = [t.base if t is group[-1] else t.text for t in group]
+            wrong = [(t, w, p) for t, w, p in zip(group, words, proper) if w != p and w.islower() and p[:1].isupper()]
+            if not wrong:
+                continue
+            if len(wrong) == n:
+                if not any(not lex.is_common_lowercase(w) for w in words):
+                    continue
+                start, end = group[0].start, group[0].start + len(" ".join(words))
+                fix = replace_fix(start, end, phrase, _applicability(doc, group[0], True))
+                yield lowercase_proper_noun.diagnostic(start, end, f"Proper noun in lowercase: {doc.text[start:end]!r} -> {phrase!r}", fix, (phrase,))
+            elif any(w == p for w, p in zip(words, proper) if p[:1].isupper()):
+                for t, w, p in wrong:
+                    if t.sentence_start or w in PHRASE_ONLY_PARTS:
+                        continue  # sentence starts are NL201's; "east London", "the Netherlands" are house styles
+                    fix = replace_fix(t.start, t.start + len(w), p, _applicability(doc, t, True))
+                    yield lowercase_proper_noun.diagnostic(t.start, t.start + len(w), f"Proper noun in lowercase: {w!r} -> {p!r} (in {phrase!r})", fix, (p,))
+            else:
+                continue
+            skip_until = group[-1].end
+            break
+        if tok.start < skip_until:
+            continue
+        for part, offset in _split(tok):
+            if not part.islower() or len(part) < 2:
+                continue
+            if tok.sentence_start and offset == tok.start:
+                continue  # the sentence-start rule reports it
+            if part in memo:
+                found = memo[part]
+            else:
+                found = memo[part] = _proper(part, lex, stats)
+            if not found:
+                continue
+            right, safe = found
+            fix = replace_fix(offset, offset + len(part), right, _applicability(doc, tok, safe))
+            yield lowercase_proper_noun.diagnostic(offset, offset + len(part), f"Proper noun in lowercase: {part!r} -> {right!r}", fix, (right,))
