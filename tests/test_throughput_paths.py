@@ -11,14 +11,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import SEEDS, make_config
-from newslint.diagnostics import Diagnostic, replace_fix
+from newslint.diagnostics import Applicability, Diagnostic, replace_fix
 from newslint.document import Document
 from newslint.engine import Linter
 from newslint.lexicon import PHRASE_ONLY_PARTS
-from newslint.lexicon.tokens import TokenTable, doc_name_stats, token_table
+from newslint.lexicon.tokens import TokenTable, doc_name_stats, is_name_compound, token_table
 from newslint.rules.base import Context
-from newslint.rules.proper_nouns import _applicability, _proper, _split, lowercase_proper_noun
-from newslint.rules.spelling import _by_initial, _dropped_double, _name_variant_of, _osa_distance
+from newslint.rules.proper_nouns import _applicability, _proper, _split, lowercase_acronym, lowercase_proper_noun
+from newslint.rules.spelling import (_by_initial, _dropped_double, _is_transposition, _name_variant_of, _osa_distance,
+                                     _parts, _vocab_token, _word_used_as_name, misspelled_name)
 from newslint.rules.units import _QUOTES, fold_quotes, normalize, normalized_span
 
 QUOTEY = st.lists(st.sampled_from(["a", "B", " ", "  ", "\n", "\t", "“", "”", "„", "«", "»", "‘", "’", "‚", "`",
@@ -115,6 +116,32 @@ def test_per_word_memos_do_not_change_findings() -> None:
     assert any(d.code == "NL101" for d in first)
 
 
+NAMEY = st.lists(st.sampled_from([
+    "Jinping", "Jinping", "Jinpnig", "Xi", "Lukashenko", "Lukashneko", "Lukashenko", "Labour", "Lavour", "labour",
+    "nato", "NATO", "who", "us", "opec", "Kim-jong", "Kim Jong-un", "Standard Life", "Liffe", "said", ". ", ", ",
+    "“", "”", "\n\n", "The", "eu", "un", "Gazprom", "Gazprom's", "Gazporm",
+]), max_size=50).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(NAMEY)
+def test_nl102_and_nl203_judge_each_word_once_and_find_what_visiting_each_use_finds(text: str) -> None:
+    linter = Linter(make_config(select=["NL102", "NL203"]))
+    doc = Document.from_text(text, "a.txt")
+    assert list(misspelled_name.check(doc, linter.context)) == list(_reference_nl102(doc, linter.context))
+    assert list(lowercase_acronym.check(doc, linter.context)) == list(_reference_nl203(doc, linter.context))
+
+
+def test_nl102_and_nl203_shortcuts_on_the_seeds() -> None:
+    linter = Linter(make_config(select=["NL102", "NL203"]))
+    doc = Document.from_text(_seeds_text() + "\nXi Jinping met Jinping's aide; Jinpnig left. nato and opec met.\n", "a.txt")
+    got102 = list(misspelled_name.check(doc, linter.context))
+    got203 = list(lowercase_acronym.check(doc, linter.context))
+    assert got102 and got203
+    assert got102 == list(_reference_nl102(doc, linter.context))
+    assert got203 == list(_reference_nl203(doc, linter.context))
+
+
 def _reference_nl202(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """NL202 as first written: every use of a phrase word or evidence word is visited."""
     lex = ctx.lexicon
@@ -187,3 +214,71 @@ def _reference_nl202(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             right, safe = found
             fix = replace_fix(offset, offset + len(part), right, _applicability(doc, tok, safe))
             yield lowercase_proper_noun.diagnostic(offset, offset + len(part), f"Proper noun in lowercase: {part!r} -> {right!r}", fix, (right,))
+
+
+def _reference_nl102(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    """As first written: every use of a suspect word is visited."""
+    lex = ctx.lexicon
+    opts = ctx.options(misspelled_name)
+    min_ratio = int(opts.get("min-ratio", 2))
+    min_uses = int(opts.get("min-uses", 2))
+    table = token_table(doc)
+    names: Counter[str] = Counter()
+    for wid, count in Counter(table.ids).items():
+        for part, _ in _parts(_vocab_token(table, wid)):
+            if part[:1].isupper() and len(part) > 1:
+                names[part] += count
+    in_article = Counter(names)
+    for name, count in lex.project_counts.items():
+        if name[:1].isupper():
+            names[name] += count
+    groups = _by_initial(names, min_uses)
+    stats = doc_name_stats(doc)
+
+    def suspect(word: str) -> bool:
+        return word[:1].isupper() and word[1:2].islower() and len(word) >= 4 and not lex.is_known(table.bases[table.index[word]])
+
+    variants: dict[str, str | None] = {}
+    for _, tok in table.where(table.ids_of(suspect)):
+        for part, offset in _parts(tok):
+            if len(part) < 4 or not tok.is_capitalized or part.isupper() or not part[:1].isupper():
+                continue
+            if lex.is_known(part) or lex.is_name(part):
+                continue
+            if part in variants:
+                target = variants[part]
+            else:  # a name repeats: compare each distinct spelling with the article's names once
+                target = variants[part] = _name_variant_of(part, names, groups, min_ratio, min_uses)
+            if target and lex.is_common_lowercase(target.lower()) and not _word_used_as_name(part, target, stats):
+                continue  # "Life" in "Standard Life" is a word, not a name to match "Liffe" against
+            if target and not in_article.get(target) and not _is_transposition(part, target):
+                continue  # lexicon-only evidence: only a swap of two letters is a sure typo (Alain is not Alan)
+            if not target or lex.is_known(part.lower()):
+                continue
+            applicability = Applicability.DISPLAY_ONLY if doc.in_quote(offset, offset + len(part)) else Applicability.UNSAFE
+            fix = replace_fix(offset, offset + len(part), target, applicability)
+            yield misspelled_name.diagnostic(
+                offset, offset + len(part),
+                f"Name {part!r} is spelled {target!r} {names[target]} times elsewhere; misspelled?", fix, (target,),
+            )
+
+
+def _reference_nl203(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
+    """As first written: every use of a suspect word is visited."""
+    lex = ctx.lexicon
+    table = token_table(doc)
+
+    def acronym_like(word: str) -> bool:
+        return any(p.islower() and (lex.proper_form(p) or "").isupper() for p in table.bases[table.index[word]].split("-"))
+
+    for _, tok in table.where(table.ids_of(acronym_like)):
+        if is_name_compound(tok, lex.is_known):
+            continue
+        for part, offset in _split(tok):
+            if not part.islower() or len(part) < 3 and part != tok.text:
+                continue
+            known = lex.proper_form(part)
+            if not known or not known.isupper() or lex.is_common_lowercase(part):
+                continue
+            fix = replace_fix(offset, offset + len(part), known, _applicability(doc, tok, True))
+            yield lowercase_acronym.diagnostic(offset, offset + len(part), f"Acronym in lowercase: {part!r} -> {known!r}", fix, (known,))

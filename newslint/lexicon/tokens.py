@@ -11,7 +11,6 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress
-from operator import and_
 from typing import Iterator, NamedTuple
 
 from newslint.document import Document
@@ -118,14 +117,22 @@ class TokenTable:
         offsets = list(accumulate(map(len, parts)))
         starts = offsets[0::2][: len(words)]
         if words:
-            before_ok = list(map(_SeparatorVerdicts(_ok_before).__getitem__, seps[:-1]))
-            after_ok = list(map(_SeparatorVerdicts(_ok_after).__getitem__, seps[1:]))
-            if seps[0] == "":
-                before_ok[0] = True  # the text starts with the word
-            if seps[-1] == ".":
-                after_ok[-1] = True  # a final period with nothing after it
-            keep = list(map(and_, before_ok, after_ok))
-            if not all(keep):
+            distinct = set(seps)
+            bad_before = {sep for sep in distinct if not _ok_before(sep)}
+            bad_after = {sep for sep in distinct if not _ok_after(sep)}
+            dropped: set[int] = set()
+            last = len(seps) - 1
+            # Separator j stands before word j and after word j - 1; only bad ones are visited.
+            for j in compress(range(len(seps)), map((bad_before | bad_after).__contains__, seps)):
+                sep = seps[j]
+                if j < last and sep in bad_before and not (j == 0 and sep == ""):  # "": the text starts with the word
+                    dropped.add(j)
+                if j > 0 and sep in bad_after and not (j == last and sep == "."):  # a final period ends the text
+                    dropped.add(j - 1)
+            if dropped:
+                keep = bytearray(b"\x01") * len(words)
+                for k in dropped:
+                    keep[k] = 0
                 words = list(compress(words, keep))
                 starts = list(compress(starts, keep))
         self.vocab: list[str] = list(dict.fromkeys(words))
@@ -177,6 +184,13 @@ class TokenTable:
             return []
         return list(compress(range(len(self.ids)), map(word_ids.__contains__, self.ids)))
 
+    def word_counts(self) -> Counter[int]:
+        """Uses of each word id (counted once per table, in C)."""
+        counts = self.__dict__.get("_counts")
+        if counts is None:
+            counts = self.__dict__["_counts"] = Counter(self.ids)
+        return counts
+
     def ids_of(self, keep) -> set[int]:  # type: ignore[no-untyped-def]
         """Ids of the vocabulary words for which ``keep(word)`` is true."""
         return {i for i, w in enumerate(self.vocab) if keep(w)}
@@ -214,18 +228,6 @@ _BAD_AFTER = frozenset("@/\\_")
 _SPLIT = re.compile(f"({_WORD.pattern})")
 
 
-class _SeparatorVerdicts(dict):
-    """separator -> may a word stand next to it? Judged on first sight (a text has few distinct ones)."""
-
-    def __init__(self, judge) -> None:  # type: ignore[no-untyped-def]
-        super().__init__()
-        self._judge = judge
-
-    def __missing__(self, sep: str) -> bool:
-        ok = self[sep] = self._judge(sep)
-        return ok
-
-
 def _ok_before(sep: str) -> bool:
     """A word may follow ``sep``: its last character is no symbol or letter/digit the word is glued to.
 
@@ -261,10 +263,16 @@ class NameStats:
 def doc_name_stats(doc: Document) -> NameStats:
     """How the document writes each word, counted once per distinct word and position kind."""
     table = token_table(doc)
-    uses: Counter[tuple[int, bool]] = Counter()
-    # Counted in C per (word, flags), then folded; first-use order is kept, as a per-token loop would.
-    for (wid, flag), count in Counter(zip(table.ids, table.flags)).items():
-        uses[(wid, flag == 0)] += count
+    # Counted in C: uses of each word, and uses at a sentence start or in the headline (few);
+    # the rest are mid-sentence uses. (The counters are only looked up, so order is free.)
+    flagged = Counter(compress(table.ids, table.flags))
+    uses: dict[tuple[int, bool], int] = {}
+    for wid, total in table.word_counts().items():
+        at_start = flagged.get(wid, 0)
+        if total - at_start:
+            uses[(wid, True)] = total - at_start
+        if at_start:
+            uses[(wid, False)] = at_start
     cap: Counter[str] = Counter()
     low: Counter[str] = Counter()
     anyc: Counter[str] = Counter()

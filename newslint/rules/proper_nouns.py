@@ -208,7 +208,21 @@ def lowercase_acronym(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     def acronym_like(word: str) -> bool:
         return any(p.islower() and (lex.proper_form(p) or "").isupper() for p in table.bases[table.index[word]].split("-"))
 
-    for _, tok in table.where(table.ids_of(acronym_like)):
+    def reportable(word: str) -> bool:
+        """The checks of the loop below that read the word alone (only the name-compound test
+        reads where it stands): a word failing them is not visited at each use ("who", "us")."""
+        if not acronym_like(word):
+            return False
+        probe = Token(word, 0, len(word), False, False, table.bases[table.index[word]])
+        for part, _ in _split(probe):
+            if not part.islower() or len(part) < 3 and part != word:
+                continue
+            known = lex.proper_form(part)
+            if known and known.isupper() and not lex.is_common_lowercase(part):
+                return True
+        return False
+
+    for _, tok in table.where(table.ids_of(reportable)):
         if is_name_compound(tok, lex.is_known):
             continue
         for part, offset in _split(tok):

@@ -349,7 +349,7 @@ def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     min_uses = int(opts.get("min-uses", 2))
     table = token_table(doc)
     names: Counter[str] = Counter()
-    for wid, count in Counter(table.ids).items():
+    for wid, count in table.word_counts().items():
         for part, _ in _parts(_vocab_token(table, wid)):
             if part[:1].isupper() and len(part) > 1:
                 names[part] += count
@@ -364,7 +364,12 @@ def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         return word[:1].isupper() and word[1:2].islower() and len(word) >= 4 and not lex.is_known(table.bases[table.index[word]])
 
     variants: dict[str, str | None] = {}
-    for _, tok in table.where(table.ids_of(suspect)):
+
+    def misspelled_parts(wid: int) -> list[tuple[str, int, str]]:
+        """(part, offset in the word, the name it misspells) for one word: every check below
+        reads the word alone, so it is judged once, not at each of its uses."""
+        tok = _vocab_token(table, wid)
+        out = []
         for part, offset in _parts(tok):
             if len(part) < 4 or not tok.is_capitalized or part.isupper() or not part[:1].isupper():
                 continue
@@ -380,6 +385,14 @@ def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
                 continue  # lexicon-only evidence: only a swap of two letters is a sure typo (Alain is not Alan)
             if not target or lex.is_known(part.lower()):
                 continue
+            out.append((part, offset, target))
+        return out
+
+    found = {wid: hits for wid in table.ids_of(suspect) if (hits := misspelled_parts(wid))}
+    for i in table.uses(set(found)):
+        start = table.starts[i]
+        for part, rel, target in found[table.ids[i]]:
+            offset = start + rel
             applicability = Applicability.DISPLAY_ONLY if doc.in_quote(offset, offset + len(part)) else Applicability.UNSAFE
             fix = replace_fix(offset, offset + len(part), target, applicability)
             yield misspelled_name.diagnostic(
