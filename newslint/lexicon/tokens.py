@@ -137,7 +137,9 @@ class TokenTable:
                 starts = list(compress(starts, keep))
         self.vocab: list[str] = list(dict.fromkeys(words))
         self.index: dict[str, int] = {w: i for i, w in enumerate(self.vocab)}
-        self.ids = array("l", map(self.index.__getitem__, words))
+        # A list, not an array: its items are the index's own int objects (8 bytes a token, as
+        # an array), and scans over it (``uses``, Counter) need not box an int per token.
+        self.ids: list[int] = list(map(self.index.__getitem__, words))
         self.starts = array("l", starts)
         sentence = _starts(doc)
         flags = bytearray(map(sentence.__contains__, starts))

@@ -90,7 +90,8 @@ def _user_patterns(patterns: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str
 
 
 def _is_short_unpunctuated(seg: Segment) -> bool:
-    return len(seg.text.split()) <= _SHORT_WORDS and not _SENTENCE_END.search(seg.text)
+    # The end first: one character, while splitting a long paragraph into words is not.
+    return not _SENTENCE_END.search(seg.text, len(seg.text) - 1) and len(seg.text.split()) <= _SHORT_WORDS
 
 
 def classify(doc: Document, extra: tuple[str, ...] = ()) -> tuple[list[Segment], list[str | None]]:
@@ -106,8 +107,9 @@ def classify(doc: Document, extra: tuple[str, ...] = ()) -> tuple[list[Segment],
         weak[i] = reasons[i] is None and weak_re.reason(seg.text) is not None
 
     # An appeal opener followed (anywhere later) by a pattern hit: the rest is the appeal.
+    openers = _matcher(tuple(("opener", p) for p in pats.openers)).regex  # one alternation: one call a line
     for i, seg in enumerate(segs[1:], start=1):
-        if any(p.fullmatch(seg.text) for p in pats.openers) and any(reasons[i + 1:]):
+        if openers.fullmatch(seg.text) and any(reasons[i + 1:]):
             for k in range(i, len(segs)):
                 reasons[k] = reasons[k] or "appeal"
             break
