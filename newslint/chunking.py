@@ -137,7 +137,11 @@ def _lint_pieces(linter: "Linter", text: str, path: str, fmt: str, pieces: list[
         return
     import multiprocessing
 
-    linter.context.lexicon  # loaded once here, shared by the workers through fork
+    # Loaded once here and shared by the workers through fork, not built in each of them: the
+    # word lists and the suggestion model (a big text always has a word that needs suggestions).
+    lex = linter.context.lexicon
+    lex.is_known("the")
+    lex.frequency("the")
     _shared = (linter, text, path, fmt)
     try:
         with multiprocessing.get_context("fork").Pool(n) as pool:

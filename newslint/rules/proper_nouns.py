@@ -95,7 +95,11 @@ def lowercase_proper_noun(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         for part in word.split("-"):
             if part.islower() and len(part) >= 2 and "." not in part:
                 if part not in memo:
-                    memo[part] = _proper(part, lex, stats)
+                    # _proper's first test, inlined: no lexicon name and no capitalized use here.
+                    if not lex.proper_form(part) and not stats.capitalized.get(part.capitalize()):
+                        memo[part] = None
+                    else:
+                        memo[part] = _proper(part, lex, stats)
                 found = found or memo[part] is not None
         return found
 
