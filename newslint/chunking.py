@@ -99,20 +99,39 @@ def _lint_piece(linter: "Linter", text: str, path: str, fmt: str, a: int, b: int
 
 
 def piece_jobs(jobs: int, pieces: int) -> int:
-    """Processes to lint ``pieces`` pieces with: ``jobs`` (0: every CPU), never more than pieces.
+    """Processes to lint ``pieces`` pieces with: ``jobs``, never more than pieces.
 
-    One process when fork is unavailable or threads are running (forking a threaded process
-    can copy a held lock into the child).
+    ``jobs`` 0 (auto): the CPUs that are free now. Workers pay off only on idle cores: on a
+    shared, busy machine (bench/speed on the 2-core benchmark box with other work running)
+    two workers measured slower than one process, because they add warm-up and pickling
+    while the cores they need are taken. One process also when fork is unavailable or threads
+    are running (forking a threaded process can copy a held lock into the child).
     """
     import multiprocessing
     import threading
 
     from newslint.parallel import available_cpus
 
-    n = min(jobs if jobs > 0 else available_cpus(), pieces)
+    n = min(jobs if jobs > 0 else free_cpus(available_cpus()), pieces)
     if n < 2 or "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
         return 1
     return n
+
+
+def free_cpus(cpus: int) -> int:
+    """CPUs not running another task right now: ``cpus`` minus the runnable tasks other than
+    this process (Linux ``/proc/loadavg``; elsewhere the one-minute load average)."""
+    import os
+
+    try:
+        with open("/proc/loadavg", encoding="ascii") as f:
+            running = int(f.read().split()[3].split("/")[0]) - 1  # this process is one of them
+    except (OSError, ValueError, IndexError):
+        try:
+            running = int(os.getloadavg()[0])
+        except (AttributeError, OSError):
+            return cpus
+    return max(1, cpus - max(0, running))
 
 
 # What forked workers inherit (set just before the pool starts, cleared after).

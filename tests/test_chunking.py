@@ -83,3 +83,12 @@ def test_pieces_stay_in_this_process_while_threads_run():
     finally:
         stop.set()
         worker.join()
+
+
+def test_auto_mode_uses_only_free_cpus_and_never_more_than_the_pieces():
+    from newslint.chunking import free_cpus, piece_jobs
+
+    for cpus in (1, 2, 8):
+        assert 1 <= free_cpus(cpus) <= cpus
+    assert piece_jobs(0, 1) == 1  # one piece: this process
+    assert 1 <= piece_jobs(0, 6) <= 6
