@@ -11,6 +11,7 @@ from newslint.document import Document
 from newslint.lexicon import Lexicon, is_roman_numeral
 from newslint.lexicon.tokens import Token, TokenTable, doc_name_stats, is_name_compound, token_table
 from newslint import typo_model
+from newslint.quotes import marked_sic, typo_fix_sure_in_quote
 from newslint.rules.base import Context, rule
 
 # Word-forming prefixes that may stand before a hyphen without being words themselves.
@@ -169,9 +170,13 @@ def misspelling(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     (insert, delete, substitute, transpose), or one at least 20 times more frequent than the
     next, and still 20 times likelier once each candidate's frequency is weighed by how common
     its slip is (a swap, a neighbouring key or a dropped double letter is likelier than a far
-    key: newslint/typo_model.py). Unsafe inside a quotation or a headline, or when the word is two known words run
-    together ("turnround": maybe a closed compound the dictionary lacks); display-only
-    (suggestions) otherwise.
+    key: newslint/typo_model.py). Unsafe in a headline (puns), when marked "[sic]", when the word
+    is two known words run together ("turnround": maybe a closed compound the dictionary lacks)
+    or when word and correction are two regular forms of one stem ("trailblazed" /
+    "trailblazer": maybe a form the dictionary lacks); display-only (suggestions) otherwise.
+    Inside a quotation the same sure correction is safe (the speaker did not type the slip), but
+    only in quoted speech of 4+ words (a shorter quotation is a term being mentioned) and not
+    when it restores letters an apostrophe stands for ("nothin'": the speaker's elision).
     """
     lex = ctx.lexicon
     min_len = int(ctx.options(misspelling).get("min-length", 3))
@@ -223,8 +228,11 @@ def _check_token(doc: Document, tok: Token, lex: Lexicon, stats, min_len: int) -
         suggestions = [_match_case(part, w) for w, _ in cands[:3]]
         fix = None
         if cands and confident(cands) and confident(typo_model.rank(part, cands)):
-            quoted = doc.in_quote(offset, offset + len(part)) or tok.headline
-            unsure = quoted or _closed_compound(part, lex)
+            end = offset + len(part)
+            # In a quotation only a transcription slip is sure (newslint.quotes); "[sic]" never.
+            quoted = doc.in_quote(offset, end) and not typo_fix_sure_in_quote(doc, offset, end, suggestions[0])
+            unsure = (quoted or tok.headline or marked_sic(doc, end) or _closed_compound(part, lex)
+                      or _other_form_of_stem(part, cands[0][0]))
             applicability = Applicability.UNSAFE if unsure else Applicability.SAFE
             fix = replace_fix(offset, offset + len(part), suggestions[0], applicability)
         elif cands:
@@ -244,6 +252,24 @@ def _closed_compound(word: str, lex: Lexicon) -> bool:
 
 
 _COMMON_PART_FREQUENCY = 10_000
+
+
+def _regular_ending(stem: str, ending: str) -> bool:
+    """``stem + ending`` is a regular English form (blaze: blazed, blazer; wait: waited, waiter)."""
+    if stem.endswith("e"):
+        return ending in ("", "s", "d", "r", "rs", "st", "ly")
+    return ending in ("", "s", "es", "ed", "er", "ers", "ing", "ly", "est")
+
+
+def _other_form_of_stem(word: str, candidate: str) -> bool:
+    """``word`` and its correction are two regular forms of one stem of 4+ letters
+    ("trailblazed" / "trailblazer"): the word is more likely a form the dictionary lacks than a
+    typo, so the correction is not applied without a look. ("waitd" is no regular form of
+    "wait", so "waited" stays a sure fix.)"""
+    p = 0
+    while p < min(len(word), len(candidate)) and word[p] == candidate[p]:
+        p += 1
+    return any(_regular_ending(word[:k], word[k:]) and _regular_ending(word[:k], candidate[k:]) for k in range(p, 3, -1))
 
 
 def _osa_distance(a: str, b: str) -> int:
