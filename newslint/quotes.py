@@ -58,7 +58,7 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
 # Fewer words than this and a quotation is more likely a term, a title, a slogan or a nickname
 # being mentioned ('dubbed it "teh suck"') than speech: its spelling may be the point.
 MIN_SPEECH_WORDS = 4
-_SIC = re.compile(r"\s*[\[(]\s*sic\s*[\])]", re.I)
+_SIC = re.compile(r"[ \t]?[\[(] ?sic ?[\])]", re.I)
 _ELISION = "'’‘ʼ`"
 
 

@@ -118,3 +118,83 @@ def test_dialect_change_in_a_quotation_stays_unsafe() -> None:
 def test_sic_makes_a_repeated_word_fix_unsafe() -> None:
     assert applicability("The notice said the the [sic] office was shut.\n", "NL401") == [UNSAFE]
     assert applicability("The notice said the the office was shut.\n", "NL401") == [SAFE]
+
+
+# -- boilerplate lines (NL404): only a sure phrase that fills its line is removed ---------------
+
+ARTICLE = ["The two leaders met in Beijing on Tuesday ahead of a large military parade.",
+           "Officials said the talks covered energy, trade and security cooperation.",
+           "Analysts expect further agreements to be signed later this week."]
+
+
+@pytest.mark.parametrize("sep, end", [("\n", "\n"), ("\n\n", "\n"), ("\r\n", "\r\n"), ("\n", "")])
+@pytest.mark.parametrize("where", [0, 1, 3])
+def test_a_sure_boilerplate_line_is_removed_with_its_line_break_and_nothing_else(sep: str, end: str, where: int) -> None:
+    lines = list(ARTICLE)
+    clean = sep.join(lines) + end
+    lines.insert(where, "Advertisement")
+    dirty = sep.join(lines) + end
+    assert applicability(dirty, "NL404") == [SAFE]
+    assert fixed(dirty) == clean
+
+
+@pytest.mark.parametrize("line", ["Share this article", "Skip to main content", "Sign up for our daily newsletter",
+                                  "Related Topics", "Image caption", "All rights reserved.", "Read more:",
+                                  "Click here to subscribe", "Follow us on Twitter"])
+def test_sure_phrases_are_safe_fixes(line: str) -> None:
+    dirty = "\n".join(ARTICLE[:2] + [line] + ARTICLE[2:]) + "\n"
+    assert applicability(dirty, "NL404") == [SAFE], line
+    assert fixed(dirty) == "\n".join(ARTICLE) + "\n"
+
+
+@pytest.mark.parametrize("line", [
+    # a caption label followed by its text: the caption may be content
+    "Image caption The minister arrives in Beijing",
+    # free text after a prompt: the pattern matches a shape, not a fixed phrase
+    "Sign up for our newsletter to get the best of the week",
+    # a real sentence that a free-text pattern matches
+    "By clicking accept, users agreed to terms that let the firm sell their data.",
+    "We use cookies to improve your experience.",
+])
+def test_boilerplate_matched_with_free_text_is_an_unsafe_fix(line: str) -> None:
+    dirty = "\n".join(ARTICLE[:2] + [line] + ARTICLE[2:]) + "\n"
+    assert applicability(dirty, "NL404") == [UNSAFE], line
+    assert fixed(dirty) == dirty
+
+
+def test_structural_boilerplate_is_an_unsafe_fix() -> None:
+    # A closing run of short lines (a link list) is a guess, even when it holds a sure heading.
+    links = ["Related Links", "Putin visits China", "Xi hosts parade", "Gas deal signed"]
+    dirty = "\n".join(ARTICLE + links) + "\n"
+    assert applicability(dirty, "NL404") == [UNSAFE]
+    assert fixed(dirty) == dirty
+
+
+def test_a_configured_pattern_is_an_unsafe_fix() -> None:
+    dirty = "\n".join(ARTICLE[:2] + ["Advertisement"] + ARTICLE[2:]) + "\n"
+    found = [d for d in lint(dirty.replace("Advertisement", "Sponsored by Acme"),
+                             hygiene={"boilerplate-patterns": ["Sponsored by Acme"]}) if d.code == "NL404"]
+    assert [d.fix.applicability for d in found] == [UNSAFE]
+
+
+def test_sure_patterns_are_fixed_phrases_within_the_line_patterns() -> None:
+    import re
+
+    from newslint.rules.boilerplate import builtin_patterns
+
+    pats = builtin_patterns()
+    assert pats.sure
+    for source in pats.sure:
+        bare = re.sub(r"\[[^\]\\w]*\]\*?", "", source)  # punctuation classes such as [.:…>»]*
+        bare = bare.replace("\\.", "")
+        assert not re.search(r"\.|\\[wWsSdD]|\[\^|\{|\+", bare), f"free text in sure pattern {source!r}"
+        # a sure phrase is a kind of boilerplate line first: check one sample of each
+    strong = [re.compile(p, re.I) for _, p in pats.lines]
+    for sample in ["Advertisement", "Story continues below advertisement", "Skip to main content",
+                   "Continue reading the main story", "Read more:", "Related Topics", "More on this story",
+                   "Most Read", "Image caption", "Share this article", "Share on Facebook", "Follow us on Twitter",
+                   "Sign up for our daily newsletter", "Click here to subscribe to our newsletter",
+                   "Subscribe now for unlimited access", "Cookie settings", "Accept all cookies",
+                   "All rights reserved.", "Back to top"]:
+        assert any(re.fullmatch(p, sample, re.I) for p in pats.sure), sample
+        assert any(p.fullmatch(sample) for p in strong), sample
