@@ -198,3 +198,86 @@ def test_sure_patterns_are_fixed_phrases_within_the_line_patterns() -> None:
                    "All rights reserved.", "Back to top"]:
         assert any(re.fullmatch(p, sample, re.I) for p in pats.sure), sample
         assert any(p.fullmatch(sample) for p in strong), sample
+
+
+# -- misspelled names (NL102): safe only when the article itself settles the spelling ----------
+
+def names(text: str) -> list[tuple[str, str, Applicability]]:
+    return [(text[d.start:d.end], d.suggestions[0], d.fix.applicability) for d in lint(text) if d.code == "NL102"]
+
+
+SOUNESS = "Graeme Souness spoke on Friday. Souness said the club would act. {}\n"
+
+
+def test_a_name_written_twice_and_misspelled_once_is_a_safe_fix() -> None:
+    text = SOUNESS.format("The striker will stay, said Sounes.")
+    assert names(text) == [("Sounes", "Souness", SAFE)]
+    assert fixed(text) == SOUNESS.format("The striker will stay, said Souness.")
+
+
+def test_the_headline_counts_as_one_of_the_two_uses() -> None:
+    text = "Souness eyes a summer move\nThe manager said Souness would act. The striker will stay, said Sounes.\n"
+    assert names(text) == [("Sounes", "Souness", SAFE)]
+
+
+@pytest.mark.parametrize("text, why", [
+    ("Souness spoke. Sounes and Sounes said so. Souness, Souness and Souness agreed.\n", "the variant twice"),
+    ("Ms Xiao Li met Mr Xiao Chen. Mr Xiao Chen met Xioa Li.\n", "a 4-letter name"),
+    ("Mike Prettejohn spoke. Prettejohn said so. Later Bill Prettejhon left.\n", "another forename: another person"),
+    ("Prettejohn spoke. Prettejohn said so. Later Prettejhon Smithers left.\n", "a different surname after it"),
+])
+def test_a_name_variant_with_any_doubt_is_an_unsafe_fix(text: str, why: str) -> None:
+    found = names(text)
+    assert found and {a for _, _, a in found} == {UNSAFE}, why
+    assert fixed(text) == text, why
+
+
+def test_two_names_one_edit_away_make_the_correction_unsafe() -> None:
+    text = "Larsen met Larson. Larsen and Larson spoke. Larsen, Larson and Larsin agreed.\n"
+    assert [(w, a) for w, _, a in names(text)] == [("Larsin", UNSAFE)]
+    assert fixed(text) == text
+
+
+def test_a_name_seen_only_once_in_the_article_is_not_safe(tmp_path) -> None:
+    lex = tmp_path / "lex.txt"
+    lex.write_text("# === learned: rewritten by each `newslint learn` run (word, count, kind) ===\n"
+                   "Lukashenko\t40\tname\n", encoding="utf-8")
+    text = "Belarus leader Alexander Lukashneko spoke on Tuesday.\n"
+    found = [d for d in lint(text, lexicon=str(lex)) if d.code == "NL102"]
+    assert [d.fix.applicability for d in found] == [UNSAFE]  # the project lexicon is not this article
+
+
+@pytest.mark.parametrize("variant, expected", [
+    ("Mike Prettejhon", SAFE),       # the same forename as the article's full name
+    ("Prettejhon", SAFE),            # the surname alone
+    ("Mr Prettejhon", SAFE),         # a title is not a forename
+])
+def test_a_full_name_that_agrees_with_the_article_is_a_safe_fix(variant: str, expected: Applicability) -> None:
+    text = f"Mike Prettejohn spoke. Prettejohn said so. Later {variant} left.\n"
+    assert [a for _, _, a in names(text)] == [expected]
+    assert fixed(text) == text.replace("Prettejhon", "Prettejohn")
+
+
+def test_a_full_name_introduced_once_with_the_variant_is_a_safe_fix() -> None:
+    # "Tupac Sakur" is the only full name; the article then says plain "Shakur" twice.
+    text = "The rapper Tupac Sakur was killed in 1996. Shakur had just left a fight. Shakur was 25.\n"
+    assert names(text) == [("Sakur", "Shakur", SAFE)]
+
+
+def test_a_misspelled_name_in_quoted_speech_follows_the_same_policy() -> None:
+    text = 'Souness spoke. Souness said so. The chairman said: "I am sure Sounes will stay with us."\n'
+    assert names(text) == [("Sounes", "Souness", SAFE)]
+    short = 'Souness spoke. Souness said so. Fans sang "Sounes out" all night.\n'
+    assert names(short) == [("Sounes", "Souness", DISPLAY)]
+    sic = "Souness spoke. Souness said so. The banner read Sounes [sic] in red.\n"
+    assert names(sic) == [("Sounes", "Souness", UNSAFE)]
+
+
+@pytest.mark.parametrize("text", [
+    # a compound adjective before the name is no forename
+    "The Yugoslavian-born Bogdanovic won. Bogdanovic lost. Bates picked Alex Bogdanoivc today.\n",
+    # a common word that starts a sentence is no forename either
+    "London Gatwick grew. London Gatwick said so. At Gatwjck, queues formed.\n",
+])
+def test_words_before_a_name_that_are_not_forenames_do_not_count(text: str) -> None:
+    assert [a for _, _, a in names(text)] == [SAFE]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, replace_fix
@@ -349,7 +350,13 @@ def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 
     Example: "Xi Jinping ... Xi Jinping ... Xi Jinpnig" -> "Jinping".
 
-    Fix: unsafe (a different person may share a near-identical name); display-only in quotes.
+    Fix: safe when the article itself settles the spelling: it writes the name at least twice
+    (the headline counts) and the variant once, both have 5+ letters, no other name is one edit
+    from the variant, and the full name around the variant agrees with the article's ("Bill
+    Thomson" beside "Mike Thompson" may be another person; "Mr Thomson" is a slip). Unsafe
+    otherwise (a different person may share a near-identical name), when the evidence is only
+    the project lexicon, or when marked "[sic]"; inside a quotation the same rule holds for
+    quoted speech (4+ words), and a doubtful case is display-only.
     """
     lex = ctx.lexicon
     opts = ctx.options(misspelled_name)
@@ -388,12 +395,92 @@ def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
                 continue  # lexicon-only evidence: only a swap of two letters is a sure typo (Alain is not Alan)
             if not target or lex.is_known(part.lower()):
                 continue
-            applicability = Applicability.DISPLAY_ONLY if doc.in_quote(offset, offset + len(part)) else Applicability.UNSAFE
-            fix = replace_fix(offset, offset + len(part), target, applicability)
+            end = offset + len(part)
+            quoted = doc.in_quote(offset, end)
+            if _sure_name_slip(doc, lex, table, part, target, offset, in_article, names) and not marked_sic(doc, end) and (
+                    not quoted or typo_fix_sure_in_quote(doc, offset, end, target)):
+                applicability = Applicability.SAFE
+            else:
+                applicability = Applicability.DISPLAY_ONLY if quoted else Applicability.UNSAFE
+            fix = replace_fix(offset, end, target, applicability)
             yield misspelled_name.diagnostic(
                 offset, offset + len(part),
                 f"Name {part!r} is spelled {target!r} {names[target]} times elsewhere; misspelled?", fix, (target,),
             )
+
+
+# A name this short may be another person's ("Kim" / "Kin"); from this length on, one name
+# written twice and a one-edit variant once is a slip.
+SURE_NAME_LENGTH = 5
+_NAME_BEFORE = re.compile(r"([A-Z][a-z][\w’'-]*) $")
+_NAME_AFTER = re.compile(r" ([A-Z][a-z][\w’'-]*)")
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    """Titles and honorifics ("Mr", "Dr", "Minister"): before a name, they are not part of it."""
+    from newslint.lexicon import DATA, read_entries
+
+    return frozenset(read_entries(DATA / "titles.txt"))
+
+
+def _name_neighbours(doc: Document, lex: Lexicon, start: int, end: int) -> tuple[str | None, str | None]:
+    """The capitalized words right before and after ``[start, end)`` that may be parts of one
+    full name ("Mike" in "Mike Thompson"): not a title ("Mr"), a possessive ("Kodak's"), a
+    compound adjective ("Yugoslavian-born") or a common word that starts a sentence ("At")."""
+    prose = doc.prose
+
+    def name_part(m: re.Match[str] | None) -> str | None:
+        word = m.group(1) if m else None
+        if not word or word in _titles() or word.endswith(("'s", "’s")) or re.search(r"-[a-z]", word):
+            return None  # "Mr", "Kodak's", "Yugoslavian-born": not part of the name
+        return word
+
+    before = _NAME_BEFORE.search(prose, max(0, start - 40), start)
+    first = name_part(before)
+    if first is not None and before is not None and lex.frequency(first) >= _SENTENCE_WORD_FREQUENCY:
+        lead = prose[max(0, before.start() - 3):before.start()].rstrip(" \"“‘'(")
+        if not lead or lead[-1] in ".!?\n:":
+            first = None  # "At Gatwick", "Both Labour": the capital only marks the sentence start
+    return first, name_part(_NAME_AFTER.match(prose, end))
+
+
+# A word this frequent ("both", "after", "at") that starts a sentence before a name is not a
+# forename; rarer ones ("Mike", "Bill") may be.
+_SENTENCE_WORD_FREQUENCY = 100_000
+
+
+def _sure_name_slip(doc: Document, lex: Lexicon, table: TokenTable, word: str, target: str, offset: int,
+                    in_article: Counter[str], names: Counter[str]) -> bool:
+    """Is ``word`` surely a slip for ``target``, so that the correction is a safe fix?
+
+    Yes when the article itself writes ``target`` at least twice (the headline counts) and
+    ``word`` once, both have SURE_NAME_LENGTH letters or more, ``target`` is the only name one
+    edit away from ``word``, and the full name around ``word`` agrees with those around
+    ``target`` (:func:`_name_neighbours`): "Bill Thomson" beside "Mike Thompson" is another
+    person; "Mr Thomson", "Mike Thomson", or "Bill Thomson" where the article otherwise writes
+    plain "Thompson", is a slip.
+    (``word`` is already known to be no dictionary word or lexicon name.)
+    """
+    if in_article.get(target, 0) < 2 or in_article.get(word, 0) != 1:
+        return False
+    if min(len(word), len(target)) < SURE_NAME_LENGTH:
+        return False
+    rivals = [n for n in names if n != word and abs(len(n) - len(word)) <= 1 and n.lower() != word.lower()
+              and _osa_distance(word, n) == 1]
+    if rivals != [target]:
+        return False
+    first, last = _name_neighbours(doc, lex, offset, offset + len(word))
+    if first is None and last is None:
+        return True
+    seen = [_name_neighbours(doc, lex, tok.start, tok.start + len(target))
+            for _, tok in table.where({i for i, b in enumerate(table.bases) if b == target})]
+    firsts, lasts = {f for f, _ in seen if f}, {l for _, l in seen if l}
+    # A forename before ``target`` that differs is another person; none at all means ``word``
+    # is where the article introduces the person it later calls by ``target`` alone. A word
+    # after ``word`` must follow ``target`` too: later references use the last part of a name,
+    # so "Deutsche Borse" needs "Deutsche Boerse" and "Prettejhon Smithers" is someone else.
+    return (first is None or not firsts or first in firsts) and (last is None or last in lasts)
 
 
 _DIALECT_NAMES = {"en-GB": "British", "en-US": "American"}
