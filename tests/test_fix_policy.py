@@ -281,3 +281,16 @@ def test_a_misspelled_name_in_quoted_speech_follows_the_same_policy() -> None:
 ])
 def test_words_before_a_name_that_are_not_forenames_do_not_count(text: str) -> None:
     assert [a for _, _, a in names(text)] == [SAFE]
+
+
+# -- lowercased place names: a compass word before a city has two readings ---------------------
+
+def test_compass_word_before_a_city_is_an_unsafe_fix() -> None:
+    # "east london": the city of East London, or the east of London (house style "east London")?
+    text = "Officials in east london met on Monday.\n"
+    assert applicability(text, "NL202") == [UNSAFE]
+    assert fixed(text) == text
+    # A country or a demonym names one thing: "north korean" is North Korean.
+    sure = "Officials met north korean envoys in south africa on Monday.\n"
+    assert applicability(sure, "NL202") == [SAFE, SAFE]
+    assert fixed(sure) == "Officials met North Korean envoys in South Africa on Monday.\n"

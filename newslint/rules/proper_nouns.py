@@ -59,6 +59,10 @@ def _proper(part: str, lex: Lexicon, stats: NameStats) -> tuple[str, bool] | Non
     return None
 
 
+# Compass words: before a city they may name a part of it ("east London", "south Boston").
+_COMPASS = frozenset("north south east west northern southern eastern western central".split())
+
+
 def _split(tok: Token) -> list[tuple[str, int]]:
     word = tok.base
     if word.isalpha():
@@ -87,7 +91,8 @@ def lowercase_proper_noun(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 
     Fix: safe for a lexicon name that is not also a common word, and for one that is (china) when
     the article writes it capitalized at least three times; unsafe when the only evidence is the
-    article itself and in headlines. Inside a quotation the capital is typography, not the
+    article itself, in headlines, and for a compass word before a city ("east london": the city
+    East London, or the east of London?). Inside a quotation the capital is typography, not the
     speaker's word, so the fix stays safe in quoted speech (4+ words) written in sentence case
     (a capital elsewhere in it); an all-lowercase or short quotation may be reproduced as written.
     """
@@ -133,7 +138,9 @@ def lowercase_proper_noun(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
                 if not any(not lex.is_common_lowercase(w) for w in words):
                     continue
                 start, end = group[0].start, group[0].start + len(" ".join(words))
-                fix = replace_fix(start, end, phrase, _applicability(doc, group[0], True, start, end))
+                # "east london": the city "East London", or the east of London? Two readings.
+                part_of_city = n == 2 and words[0] in _COMPASS and lex.name_category(words[1]) == "cities"
+                fix = replace_fix(start, end, phrase, _applicability(doc, group[0], not part_of_city, start, end))
                 yield lowercase_proper_noun.diagnostic(start, end, f"Proper noun in lowercase: {doc.text[start:end]!r} -> {phrase!r}", fix, (phrase,))
             elif any(w == p for w, p in zip(words, proper) if p[:1].isupper()):
                 for t, w, p in wrong:
