@@ -1,9 +1,10 @@
-"""Find quotations in a paragraph: what someone said must never be changed silently."""
+"""Find quotations in a paragraph, and tell the reporter's slips in them from what was said."""
 
 from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 _OPEN_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[“\"—–-]))['‘](?=\w)")
 _CLOSE_SINGLE = re.compile(r"(?<=[\w.,!?])['’](?=[\s.,;:!?)\]”\"—–-]|$)")
@@ -69,14 +70,43 @@ def quotation_holding(doc, start: int, end: int) -> tuple[int, int] | None:  # t
     """
     if not doc.in_quote(start, end):
         return None
+    paragraphs = doc.paragraphs
     best: tuple[int, int] | None = None
-    for ps, pe in doc.paragraphs:
+    i = bisect.bisect_right(_paragraph_starts(doc), start) - 1
+    while i >= 0:  # Markdown and HTML blocks may nest: every paragraph starting before may hold it
+        ps, pe = paragraphs[i]
         if ps <= start and end <= pe:
-            for a, b in quotation_spans(doc.prose[ps:pe]):
-                a, b = ps + a, ps + b
+            for a, b in _paragraph_quotations(doc, i):
                 if a <= start and end <= b and (best is None or b - a < best[1] - best[0]):
                     best = (a, b)
+            if best is not None:
+                return best
+        i -= 1
     return best
+
+
+@lru_cache(maxsize=4)
+def _memo(doc) -> dict:  # type: ignore[no-untyped-def, type-arg]
+    """Per-document memo (the last few documents only): a paragraph holding many findings is
+    parsed once, which keeps hostile one-paragraph files linear."""
+    return {}
+
+
+def _paragraph_starts(doc) -> list[int]:  # type: ignore[no-untyped-def]
+    memo = _memo(doc)
+    if "starts" not in memo:
+        memo["starts"] = [ps for ps, _ in doc.paragraphs]
+    return memo["starts"]
+
+
+def _paragraph_quotations(doc, i: int) -> tuple[tuple[int, int], ...]:  # type: ignore[no-untyped-def]
+    """Quotations of paragraph ``i`` in document offsets."""
+    memo = _memo(doc)
+    key = ("quotes", i)
+    if key not in memo:
+        ps, pe = doc.paragraphs[i]
+        memo[key] = tuple((ps + a, ps + b) for a, b in quotation_spans(doc.prose[ps:pe]))
+    return memo[key]
 
 
 def marked_sic(doc, end: int) -> bool:  # type: ignore[no-untyped-def]
@@ -84,9 +114,13 @@ def marked_sic(doc, end: int) -> bool:  # type: ignore[no-untyped-def]
     return _SIC.match(doc.text, end) is not None
 
 
+_NONSPACE = re.compile(r"\S+")
+
+
 def is_transcribed_speech(doc, span: tuple[int, int]) -> bool:  # type: ignore[no-untyped-def]
     """A quotation long enough to be speech rather than a mentioned term (MIN_SPEECH_WORDS words)."""
-    return len(doc.prose[span[0]:span[1]].split()) >= MIN_SPEECH_WORDS
+    words = _NONSPACE.finditer(doc.prose, span[0], span[1])
+    return sum(1 for _ in zip(range(MIN_SPEECH_WORDS), words)) >= MIN_SPEECH_WORDS
 
 
 def typo_fix_sure_in_quote(doc, start: int, end: int, replacement: str) -> bool:  # type: ignore[no-untyped-def]
@@ -119,8 +153,20 @@ def case_fix_sure_in_quote(doc, start: int, end: int) -> bool:  # type: ignore[n
     span = quotation_holding(doc, start, end)
     if span is None or not is_transcribed_speech(doc, span):
         return False
-    prose = doc.prose
-    return any(c.isupper() for c in prose[span[0]:start]) or any(c.isupper() for c in prose[end:span[1]])
+    first, last = _capitals(doc, span)
+    return first is not None and (first < start or last >= end)  # type: ignore[operator]
+
+
+def _capitals(doc, span: tuple[int, int]) -> tuple[int | None, int | None]:  # type: ignore[no-untyped-def]
+    """Offsets of the first and the last capital letter in a quotation (once per quotation)."""
+    memo = _memo(doc)
+    key = ("capitals", span)
+    if key not in memo:
+        prose, (a, b) = doc.prose, span
+        first = next((i for i in range(a, b) if prose[i].isupper()), None)
+        last = next((i for i in range(b - 1, a - 1, -1) if prose[i].isupper()), None)
+        memo[key] = (first, last)
+    return memo[key]
 
 
 # Words a speaker doubles on purpose, which a transcript keeps: intensifiers ("really really

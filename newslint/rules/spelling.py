@@ -379,6 +379,7 @@ def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         return word[:1].isupper() and word[1:2].islower() and len(word) >= 4 and not lex.is_known(table.bases[table.index[word]])
 
     variants: dict[str, str | None] = {}
+    by_lower: dict[str, list[str]] | None = None  # built on the first finding: most articles have none
     for _, tok in table.where(table.ids_of(suspect)):
         for part, offset in _parts(tok):
             if len(part) < 4 or not tok.is_capitalized or part.isupper() or not part[:1].isupper():
@@ -397,7 +398,9 @@ def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
                 continue
             end = offset + len(part)
             quoted = doc.in_quote(offset, end)
-            if _sure_name_slip(doc, lex, table, part, target, offset, in_article, names) and not marked_sic(doc, end) and (
+            if by_lower is None:
+                by_lower = names_by_lowercase(names)
+            if _sure_name_slip(doc, lex, table, part, target, offset, in_article, by_lower) and not marked_sic(doc, end) and (
                     not quoted or typo_fix_sure_in_quote(doc, offset, end, target)):
                 applicability = Applicability.SAFE
             else:
@@ -450,8 +453,16 @@ def _name_neighbours(doc: Document, lex: Lexicon, start: int, end: int) -> tuple
 _SENTENCE_WORD_FREQUENCY = 100_000
 
 
+def names_by_lowercase(names: Counter[str]) -> dict[str, list[str]]:
+    """``names`` indexed by lowercase spelling: the rivals of a variant are looked up by its edits."""
+    index: dict[str, list[str]] = {}
+    for n in names:
+        index.setdefault(n.lower(), []).append(n)
+    return index
+
+
 def _sure_name_slip(doc: Document, lex: Lexicon, table: TokenTable, word: str, target: str, offset: int,
-                    in_article: Counter[str], names: Counter[str]) -> bool:
+                    in_article: Counter[str], by_lower: dict[str, list[str]]) -> bool:
     """Is ``word`` surely a slip for ``target``, so that the correction is a safe fix?
 
     Yes when the article itself writes ``target`` at least twice (the headline counts) and
@@ -466,15 +477,15 @@ def _sure_name_slip(doc: Document, lex: Lexicon, table: TokenTable, word: str, t
         return False
     if min(len(word), len(target)) < SURE_NAME_LENGTH:
         return False
-    rivals = [n for n in names if n != word and abs(len(n) - len(word)) <= 1 and n.lower() != word.lower()
-              and _osa_distance(word, n) == 1]
-    if rivals != [target]:
+    rivals = {n for e in edits1(word.lower()) for n in by_lower.get(e, ()) if n != word}
+    if rivals != {target}:
         return False
     first, last = _name_neighbours(doc, lex, offset, offset + len(word))
     if first is None and last is None:
         return True
     seen = [_name_neighbours(doc, lex, tok.start, tok.start + len(target))
-            for _, tok in table.where({i for i, b in enumerate(table.bases) if b == target})]
+            for form in (target, target + "'s", target + "’s", target + "'", target + "’") if form in table.index
+            for _, tok in table.where({table.index[form]})]
     firsts, lasts = {f for f, _ in seen if f}, {l for _, l in seen if l}
     # A forename before ``target`` that differs is another person; none at all means ``word``
     # is where the article introduces the person it later calls by ``target`` alone. A word
