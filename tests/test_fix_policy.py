@@ -294,3 +294,25 @@ def test_compass_word_before_a_city_is_an_unsafe_fix() -> None:
     sure = "Officials met north korean envoys in south africa on Monday.\n"
     assert applicability(sure, "NL202") == [SAFE, SAFE]
     assert fixed(sure) == "Officials met North Korean envoys in South Africa on Monday.\n"
+
+
+# -- the same policy through the command line ----------------------------------------------------
+
+def test_fix_on_the_command_line_applies_the_sure_fixes_and_leaves_the_doubtful(tmp_path) -> None:
+    from conftest import run_cli
+
+    article = tmp_path / "story.txt"
+    article.write_text(
+        "Souness eyes a summer move\n"
+        "Graeme Souness said on Friday the club would act.\n"
+        "Advertisement\n"
+        '"We have agreed the the deal with othre partners," said Sounes.\n'
+        '"We waited for for years," he added.\n', encoding="utf-8")
+    proc = run_cli("check", "--fix", str(article))
+    assert article.read_text(encoding="utf-8") == (
+        "Souness eyes a summer move\n"
+        "Graeme Souness said on Friday the club would act.\n"
+        '"We have agreed the deal with other partners," said Souness.\n'
+        '"We waited for for years," he added.\n')
+    assert proc.returncode == 1
+    assert "NL401" in proc.stdout and "Fixed 4 problems in 1 file; 1 left." in proc.stdout
