@@ -316,3 +316,13 @@ def test_fix_on_the_command_line_applies_the_sure_fixes_and_leaves_the_doubtful(
         '"We waited for for years," he added.\n')
     assert proc.returncode == 1
     assert "NL401" in proc.stdout and "Fixed 4 problems in 1 file; 1 left." in proc.stdout
+
+
+@pytest.mark.parametrize("text", [
+    'He said: "I, I just do not know what happened to us."\n',
+    'She said: "We - we have to go back there at once."\n',
+])
+def test_a_stutter_marked_in_a_quotation_is_left_alone(text: str) -> None:
+    # A reporter marks a spoken false start with a comma or a dash: that is not a slip.
+    assert applicability(text, "NL401") == []
+    assert fixed(text) == text
