@@ -17,9 +17,11 @@ from newslint.engine import Linter
 from newslint.lexicon import PHRASE_ONLY_PARTS
 from newslint.lexicon.tokens import TokenTable, doc_name_stats, is_name_compound, token_table
 from newslint.rules.base import Context
-from newslint.rules.proper_nouns import _applicability, _proper, _split, lowercase_acronym, lowercase_proper_noun
+from newslint.quotes import marked_sic, typo_fix_sure_in_quote
+from newslint.rules.proper_nouns import _COMPASS, _applicability, _proper, _split, lowercase_acronym, lowercase_proper_noun
 from newslint.rules.spelling import (_by_initial, _dropped_double, _is_transposition, _name_variant_of, _osa_distance,
-                                     _parts, _vocab_token, _word_used_as_name, misspelled_name)
+                                     _parts, _sure_name_slip, _vocab_token, _word_used_as_name, misspelled_name,
+                                     names_by_lowercase)
 from newslint.rules.units import _QUOTES, fold_quotes, normalize, normalized_span
 
 QUOTEY = st.lists(st.sampled_from(["a", "B", " ", "  ", "\n", "\t", "“", "”", "„", "«", "»", "‘", "’", "‚", "`",
@@ -143,7 +145,7 @@ def test_nl102_and_nl203_shortcuts_on_the_seeds() -> None:
 
 
 def _reference_nl202(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
-    """NL202 as first written: every use of a phrase word or evidence word is visited."""
+    """As on main: every use of a candidate word is visited."""
     lex = ctx.lexicon
     table = token_table(doc)
     stats = doc_name_stats(doc)
@@ -186,13 +188,15 @@ def _reference_nl202(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
                 if not any(not lex.is_common_lowercase(w) for w in words):
                     continue
                 start, end = group[0].start, group[0].start + len(" ".join(words))
-                fix = replace_fix(start, end, phrase, _applicability(doc, group[0], True))
+                # "east london": the city "East London", or the east of London? Two readings.
+                part_of_city = n == 2 and words[0] in _COMPASS and lex.name_category(words[1]) == "cities"
+                fix = replace_fix(start, end, phrase, _applicability(doc, group[0], not part_of_city, start, end))
                 yield lowercase_proper_noun.diagnostic(start, end, f"Proper noun in lowercase: {doc.text[start:end]!r} -> {phrase!r}", fix, (phrase,))
             elif any(w == p for w, p in zip(words, proper) if p[:1].isupper()):
                 for t, w, p in wrong:
                     if t.sentence_start or w in PHRASE_ONLY_PARTS:
                         continue  # sentence starts are NL201's; "east London", "the Netherlands" are house styles
-                    fix = replace_fix(t.start, t.start + len(w), p, _applicability(doc, t, True))
+                    fix = replace_fix(t.start, t.start + len(w), p, _applicability(doc, t, True, t.start, t.start + len(w)))
                     yield lowercase_proper_noun.diagnostic(t.start, t.start + len(w), f"Proper noun in lowercase: {w!r} -> {p!r} (in {phrase!r})", fix, (p,))
             else:
                 continue
@@ -212,12 +216,12 @@ def _reference_nl202(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             if not found:
                 continue
             right, safe = found
-            fix = replace_fix(offset, offset + len(part), right, _applicability(doc, tok, safe))
+            fix = replace_fix(offset, offset + len(part), right, _applicability(doc, tok, safe, offset, offset + len(part)))
             yield lowercase_proper_noun.diagnostic(offset, offset + len(part), f"Proper noun in lowercase: {part!r} -> {right!r}", fix, (right,))
 
 
 def _reference_nl102(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
-    """As first written: every use of a suspect word is visited."""
+    """As on main: every use of a candidate word is visited."""
     lex = ctx.lexicon
     opts = ctx.options(misspelled_name)
     min_ratio = int(opts.get("min-ratio", 2))
@@ -239,6 +243,7 @@ def _reference_nl102(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         return word[:1].isupper() and word[1:2].islower() and len(word) >= 4 and not lex.is_known(table.bases[table.index[word]])
 
     variants: dict[str, str | None] = {}
+    by_lower: dict[str, list[str]] | None = None  # built on the first finding: most articles have none
     for _, tok in table.where(table.ids_of(suspect)):
         for part, offset in _parts(tok):
             if len(part) < 4 or not tok.is_capitalized or part.isupper() or not part[:1].isupper():
@@ -255,8 +260,16 @@ def _reference_nl102(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
                 continue  # lexicon-only evidence: only a swap of two letters is a sure typo (Alain is not Alan)
             if not target or lex.is_known(part.lower()):
                 continue
-            applicability = Applicability.DISPLAY_ONLY if doc.in_quote(offset, offset + len(part)) else Applicability.UNSAFE
-            fix = replace_fix(offset, offset + len(part), target, applicability)
+            end = offset + len(part)
+            quoted = doc.in_quote(offset, end)
+            if by_lower is None:
+                by_lower = names_by_lowercase(names)
+            if _sure_name_slip(doc, lex, table, part, target, offset, in_article, by_lower) and not marked_sic(doc, end) and (
+                    not quoted or typo_fix_sure_in_quote(doc, offset, end, target)):
+                applicability = Applicability.SAFE
+            else:
+                applicability = Applicability.DISPLAY_ONLY if quoted else Applicability.UNSAFE
+            fix = replace_fix(offset, end, target, applicability)
             yield misspelled_name.diagnostic(
                 offset, offset + len(part),
                 f"Name {part!r} is spelled {target!r} {names[target]} times elsewhere; misspelled?", fix, (target,),
@@ -264,7 +277,7 @@ def _reference_nl102(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 
 
 def _reference_nl203(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
-    """As first written: every use of a suspect word is visited."""
+    """As on main: every use of a candidate word is visited."""
     lex = ctx.lexicon
     table = token_table(doc)
 
@@ -280,5 +293,5 @@ def _reference_nl203(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             known = lex.proper_form(part)
             if not known or not known.isupper() or lex.is_common_lowercase(part):
                 continue
-            fix = replace_fix(offset, offset + len(part), known, _applicability(doc, tok, True))
+            fix = replace_fix(offset, offset + len(part), known, _applicability(doc, tok, True, offset, offset + len(part)))
             yield lowercase_acronym.diagnostic(offset, offset + len(part), f"Acronym in lowercase: {part!r} -> {known!r}", fix, (known,))
