@@ -13,9 +13,9 @@ Limits (documented in docs/reliability.md): document-level rules see one piece a
 pieces are about CHUNK_CHARS long, far larger than any news article, so articles are
 never split.
 
-Pieces are independent, so they are linted on every core (``jobs``; auto: all CPUs when
-there are two pieces or more), each by a forked worker that inherits the text, the rules
-and the loaded lexicon, and sends back only its findings. The pieces, and so the findings,
+Pieces are independent, so they can be linted on several cores (``jobs``; auto: the CPUs
+that are free when the run starts, see :func:`piece_jobs`), each by a forked worker that
+inherits the text, the rules and the loaded lexicon, and sends back only its findings. The pieces, and so the findings,
 are the same whichever way they are linted.
 """
 
@@ -76,7 +76,7 @@ def is_large(text: str) -> bool:
 def lint_large(linter: "Linter", doc: Document, size: int | None = None, jobs: int = 0) -> list[Diagnostic]:
     """``linter.lint(doc)``, in pieces when the text is longer than ``size`` (default CHUNK_CHARS).
 
-    ``jobs``: processes for the pieces (0: as many as CPUs, 1: this process only).
+    ``jobs``: processes for the pieces (0: the free CPUs, 1: this process only).
     """
     from newslint.suppression import apply_suppressions
 
