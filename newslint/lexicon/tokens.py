@@ -104,9 +104,9 @@ class TokenTable:
         from array import array
 
         # Bulk operations in C instead of a Python loop per word (why: a 10 MB file has 1.7
-        # million words: the loop took 1.52 s of CPU, this 1.17 s, of which 0.5 s is the regex split). ``re.split`` with the
-        # word pattern as a group gives the same matches as ``finditer``, alternating with the
-        # separators between them; summed lengths give each word's start. A word is dropped
+        # million words; the loop took 1.52 s of CPU, this 1.17 s, 0.5 s of it the regex).
+        # ``re.split`` with the word pattern as a group gives the same matches as ``finditer``,
+        # alternating with the separators between them; summed lengths give each word's start. A word is dropped
         # for what touches it (see :func:`_scan`, which stays the reference): that depends only
         # on the separator before it and the one after it, and the separators of a text are
         # few distinct strings, so each is judged once.

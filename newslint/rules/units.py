@@ -13,7 +13,8 @@ from typing import NamedTuple
 from newslint.diagnostics import Edit
 from newslint.document import Document
 
-_QUOTE_PAIRS = (("“", '"'), ("”", '"'), ("„", '"'), ("«", '"'), ("»", '"'), ("‘", "'"), ("’", "'"), ("‚", "'"), ("`", "'"))
+_QUOTE_PAIRS = (("“", '"'), ("”", '"'), ("„", '"'), ("«", '"'), ("»", '"'),
+                ("‘", "'"), ("’", "'"), ("‚", "'"), ("`", "'"))
 _QUOTES = str.maketrans(dict(_QUOTE_PAIRS))
 
 
