@@ -1,0 +1,95 @@
+"""Where the time goes on one big file: rules' CPU per MB at growing sizes, and CPU per piece and worker.
+
+    python bench/speed/big_file.py per-mb --corpus ../shared/corpus [--sizes 1,2,4,8] [--repo CHECKOUT]
+    python bench/speed/big_file.py pieces --corpus ../shared/corpus [--jobs 2]
+
+``per-mb`` lints the first N MB of the benchmark text (bench/speed/inputs.py) as ONE document
+(no chunking) and prints the rules' CPU seconds per MB: flat means linear. ``pieces`` lints the
+10 MB file the way the CLI does (2,000,000-character pieces, in ``--jobs`` forked workers) and
+prints each piece's CPU seconds and worker process, so the critical path on idle cores can be
+read off even when the shared machine's wall times are not steady.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from inputs import build  # noqa: E402
+
+
+def _text(corpus: Path) -> str:
+    paths = build(Path(tempfile.mkdtemp(prefix="newslint-bigfile-")), corpus, big_mb=10, small_count=0)
+    return paths["big"].read_text(encoding="utf-8")
+
+
+def per_mb(text: str, sizes: list[float]) -> None:
+    from newslint.config import load_config
+    from newslint.document import Document
+    from newslint.engine import Linter
+
+    linter = Linter(load_config(start=Path(tempfile.gettempdir())))
+    linter.lint(Document.from_text(text[:300_000], "warm.txt"))  # lexicon loaded before timing
+    for mb in sizes:
+        part = text[: int(mb * 1_000_000)]
+        part = part[: part.rfind("\n") + 1]
+        doc = Document.from_text(part, "big.txt")
+        per: dict[str, float] = {}
+        c0 = time.process_time()
+        for rule in linter.rules:
+            c = time.process_time()
+            list(rule.check(doc, linter.context))
+            per[rule.code] = time.process_time() - c
+        total = time.process_time() - c0
+        top = ", ".join(f"{k} {v / mb:.3f}" for k, v in sorted(per.items(), key=lambda kv: -kv[1])[:5])
+        print(f"{mb:g} MB: {total:.2f} s CPU, {total / mb:.2f} s/MB (top, s/MB: {top})", flush=True)
+
+
+def pieces(text: str, jobs: int) -> None:
+    import newslint.chunking as chunking
+    from newslint.config import load_config
+    from newslint.engine import Linter
+
+    linter = Linter(load_config(start=Path(tempfile.gettempdir())))
+    start = time.perf_counter()
+    plain = chunking._lint_piece
+
+    def traced(*args):  # type: ignore[no-untyped-def]
+        t, c = time.perf_counter(), time.process_time()
+        out = plain(*args)
+        print(f"worker {os.getpid()}: piece at {args[4]:>9}: {t - start:6.2f} -> {time.perf_counter() - start:6.2f} s wall, "
+              f"{time.process_time() - c:.2f} s CPU", flush=True)
+        return out
+
+    chunking._lint_piece = traced
+    c = time.process_time()
+    found = chunking.lint_large(linter, chunking.reporting_document(text, "big.txt"), jobs=jobs)
+    print(f"{len(found)} findings in {time.perf_counter() - start:.2f} s wall; this process {time.process_time() - c:.2f} s CPU")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("what", choices=["per-mb", "pieces"])
+    ap.add_argument("--corpus", type=Path, default=HERE.parent.parent.parent / "shared" / "corpus")
+    ap.add_argument("--repo", type=Path, default=HERE.parent.parent, help="the checkout to measure (default: this one)")
+    ap.add_argument("--sizes", default="1,2,4,8", help="MB, comma-separated (per-mb)")
+    ap.add_argument("--jobs", type=int, default=2, help="processes for the pieces (pieces)")
+    args = ap.parse_args()
+    sys.path.insert(0, str(args.repo.resolve()))
+    text = _text(args.corpus)
+    if args.what == "per-mb":
+        per_mb(text, [float(s) for s in args.sizes.split(",")])
+    else:
+        pieces(text, args.jobs)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
