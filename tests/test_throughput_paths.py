@@ -40,6 +40,18 @@ def _seeds_text() -> str:
     return "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["a", " ", "  ", "\n", "\t", "bb", "\u00a0", "x", "\u2028"]), max_size=60).map("".join))
+def test_word_counts_capped_by_maxsplit_answer_the_same_limits(text: str) -> None:
+    """NL402/NL403/NL404 count words with ``split(None, cap)`` (a long paragraph is not split in
+    full): every limit test gives the answer of a full count."""
+    words = len(text.split())
+    assert (len(text.split(None, 13)) < 6) == (words < 6)
+    assert (len(text.split(None, 13)) <= 12) == (words <= 12)
+    assert (len(text.split(None, 8)) < 8) == (words < 8)
+    assert (len(text.split(None, 12)) <= 12) == (words <= 12)
+
+
 def test_uses_lists_the_same_indices_as_a_scan_of_every_token() -> None:
     table = TokenTable(Document.from_text(_seeds_text(), "a.txt"))
     rnd = random.Random(5)

@@ -101,7 +101,7 @@ def _user_patterns(patterns: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str
 
 def _is_short_unpunctuated(seg: Segment) -> bool:
     # The end first: one character, while splitting a long paragraph into words is not.
-    return not _SENTENCE_END.search(seg.text, len(seg.text) - 1) and len(seg.text.split()) <= _SHORT_WORDS
+    return not _SENTENCE_END.search(seg.text, len(seg.text) - 1) and len(seg.text.split(None, _SHORT_WORDS)) <= _SHORT_WORDS
 
 
 def classify(doc: Document, extra: tuple[str, ...] = ()) -> tuple[list[Segment], list[str | None]]:

@@ -31,7 +31,8 @@ def duplicate_paragraphs(doc: Document) -> list[tuple[int, int]]:
     text, prose = doc.text, doc.prose
     for i, (ps, pe) in enumerate(doc.paragraphs):
         unit = prose[ps:pe].strip()
-        words = len(unit.split())
+        # Counted up to one past the largest limit: a long paragraph is not split in full.
+        words = len(unit.split(None, _SHORT_LINE_WORDS + 1))
         if words < _MIN_PARAGRAPH_WORDS or (words <= _SHORT_LINE_WORDS and not _SENTENCE_END.search(unit)):
             continue  # short, unpunctuated: a menu or sign-up line, NL404's repeated-line signal
         key = normalized_span(text, ps, pe)
@@ -138,7 +139,7 @@ def duplicated_sentence(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             if i in copies:
                 continue
             for s, e in sentences(doc, starts, ps, pe):
-                if len(doc.prose[s:e].split()) < _MIN_SENTENCE_WORDS:
+                if len(doc.prose[s:e].split(None, _MIN_SENTENCE_WORDS)) < _MIN_SENTENCE_WORDS:
                     continue
                 key = normalized_span(doc.text, s, e)
                 if key not in seen:
