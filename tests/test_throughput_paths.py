@@ -307,3 +307,21 @@ def _reference_nl203(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
                 continue
             fix = replace_fix(offset, offset + len(part), known, _applicability(doc, tok, True, offset, offset + len(part)))
             yield lowercase_acronym.diagnostic(offset, offset + len(part), f"Acronym in lowercase: {part!r} -> {known!r}", fix, (known,))
+
+
+JSONISH = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner)
+    | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(JSONISH)
+def test_json_report_text_is_byte_for_byte_what_json_dumps_writes(value: object) -> None:
+    import json
+
+    from newslint.reporters.json import dumps_indented
+
+    assert dumps_indented(value) == json.dumps(value, ensure_ascii=False, indent=2)

@@ -81,5 +81,98 @@ def report(results: list["FileResult"], out: TextIO, opts: "RunOptions") -> None
     document = results_document(results)
     if getattr(opts, "fixing", False):  # --fix, --diff, --fix-only: how many fixes went in
         document["summary"]["fixed"] = sum(r.fixed for r in results)
-    json.dump(document, out, ensure_ascii=False, indent=2)
+    out.write(dumps_indented(document))
     out.write("\n")
+
+
+def dumps_indented(obj: Any) -> str:
+    """``json.dumps(obj, ensure_ascii=False, indent=2)``, byte for byte, about twice as fast.
+
+    Why: with ``indent`` the standard library encodes in pure Python, one generator step per
+    value (1.4 s for the 27,600 findings of a 10 MB scraped dump). This builds the same text
+    with one list of pieces; strings are escaped by json's own C function. Anything but the
+    plain JSON types (dict with str keys, list, tuple, str, int, float, bool, None) goes to
+    ``json.dumps``.
+    """
+    pieces: list[str] = []
+    try:
+        _encode(obj, "\n", pieces)
+    except _Unsupported:
+        return json.dumps(obj, ensure_ascii=False, indent=2)
+    return "".join(pieces)
+
+
+class _Unsupported(Exception):
+    pass
+
+
+_escape = json.encoder.encode_basestring  # type: ignore[attr-defined]  # C when available
+
+
+def _scalar(o: Any) -> str | None:
+    """The JSON text of a plain scalar, or None for a container (or an unsupported value)."""
+    t = type(o)
+    if t is str:
+        return _escape(o)
+    if o is None:
+        return "null"
+    if o is True:
+        return "true"
+    if o is False:
+        return "false"
+    if t is int:
+        return int.__repr__(o)
+    if t is float and o == o and o not in (_INF, -_INF):
+        return float.__repr__(o)
+    return None
+
+
+_INF = float("inf")
+
+
+def _encode(o: Any, newline: str, out: list[str]) -> None:
+    """Append the pieces of ``o`` at the nesting whose line break plus indent is ``newline``.
+
+    Scalars inside a container are written in the container's loop (no call per value).
+    """
+    text = _scalar(o)
+    if text is not None:
+        out.append(text)
+        return
+    inner = newline + "  "
+    t = type(o)
+    if t is dict:
+        if not o:
+            out.append("{}")
+            return
+        lead = "{" + inner
+        for key, value in o.items():
+            if type(key) is not str:
+                raise _Unsupported
+            if type(value) is str:
+                out.append(lead + _escape(key) + ": " + _escape(value))
+            else:
+                text = _scalar(value)
+                if text is not None:
+                    out.append(lead + _escape(key) + ": " + text)
+                else:
+                    out.append(lead + _escape(key) + ": ")
+                    _encode(value, inner, out)
+            lead = "," + inner
+        out.append(newline + "}")
+    elif t is list or t is tuple:
+        if not o:
+            out.append("[]")
+            return
+        lead = "[" + inner
+        for value in o:
+            text = _scalar(value)
+            if text is not None:
+                out.append(lead + text)
+            else:
+                out.append(lead)
+                _encode(value, inner, out)
+            lead = "," + inner
+        out.append(newline + "]")
+    else:
+        raise _Unsupported
