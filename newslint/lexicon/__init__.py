@@ -1,18 +1,20 @@
 """Word knowledge: the spelling dictionary, case-aware name lexicons, dialect pairs, user words.
 
 Loaded once per process (pre-commit runs us per commit, so start-up matters): the dictionary is
-a gzip'd word list read into a frozenset (about 40 ms); pyspellchecker, which costs 0.2-0.3 s to
+a plain sorted word list searched in place through a bucket index (read in ~1 ms, see
+newslint.lexicon.wordlist); pyspellchecker, which costs 0.2-0.3 s to
 build, is only constructed when a document has an unknown word that needs suggestions.
 """
 
 from __future__ import annotations
 
-import gzip
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, NamedTuple
+
+from newslint.lexicon.wordlist import INDEX_KEY, read_word_file
 
 if TYPE_CHECKING:
     from newslint.config import Config
@@ -31,6 +33,8 @@ def read_entries(path: Path) -> list[str]:
     """Entries of a data file: one per line, ``#`` comments and blank lines skipped."""
     data = path.read_bytes()
     if path.suffix == ".gz":
+        import gzip
+
         data = gzip.decompress(data)
     lines = data.decode("utf-8").split("\n")
     # Comments are only at the top of the shipped files; one pass over big lists keeps start-up low.
@@ -41,30 +45,19 @@ def read_entries(path: Path) -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def _word_file() -> tuple[str, list[tuple[int, int]], list | None]:
+    """The dictionary file as one string, its sorted parts and their bucket index (newslint.lexicon.wordlist)."""
+    return read_word_file(DATA)
+
+
 def _word_text() -> tuple[str, int, int]:
-    """The dictionary file as one string, the offset of its first word and of its first uncommon word.
+    """The dictionary text, the offset of its first word and of its first uncommon word.
 
     Why not a list of lines: splitting 167,000 words into string objects costs ~30 ms on every
-    start, more than an article's whole lint; binary search runs on the text itself.
+    start, more than an article's whole lint; lookups search the text itself.
     """
-    text = gzip.decompress((DATA / "words.txt.gz").read_bytes()).decode("utf-8")
-    if not text.endswith("\n"):
-        text += "\n"
-    start, common, chars = 0, 0, -1
-    while text.startswith("#", start):
-        end = text.index("\n", start)
-        if text.startswith("# common: ", start):
-            common = int(text[start:end].split(":")[1])
-        elif text.startswith("# common-chars: ", start):
-            chars = int(text[start:end].split(":")[1])
-        start = end + 1
-    split = start + chars
-    # The header says where the common words end (tests/test_perf_paths.py checks it); a file
-    # without it is counted.
-    if chars < 0 or text[split - 1 : split] != "\n":
-        found = re.compile(r"(?:[^\n]*\n){%d}" % common).match(text, start) if common else None
-        split = found.end() if found else start
-    return text, start, split
+    text, parts, _ = _word_file()
+    return text, parts[0][0], parts[0][1]
 
 
 def _word_lines() -> tuple[list[str], int]:
@@ -87,16 +80,18 @@ class DialectPair(NamedTuple):
 
 
 class SortedWords:
-    """Membership in sorted word lists by bisection on the text of the word file.
+    """Membership in sorted word lists, searched in the text of the word file.
 
     Why not a frozenset: building one from 167,000 words costs more than the whole lint of an
-    article; the generated file is already sorted (each part, one word a line), so binary
-    search needs no build at all, not even a list of lines.
+    article. With the bucket index of newslint.lexicon.wordlist (one dict per part: first
+    characters -> (start, end)), a lookup is one ``str.find`` in a small bucket; without one,
+    a binary search over the part (each part is sorted, one word a line).
     """
 
-    def __init__(self, text: str, *parts: tuple[int, int]) -> None:
+    def __init__(self, text: str, *parts: tuple[int, int], index: "list[dict] | None" = None) -> None:
         self._text = text
         self._parts = parts  # (start, end) of each sorted part; every word ends with "\n"
+        self._index = index  # None, or one bucket dict per part
         self._lookups = 0
         self._set: frozenset[str] | None = None
 
@@ -110,6 +105,14 @@ class SortedWords:
         if not isinstance(word, str) or "\n" in word:
             return False
         text = self._text
+        if self._index is not None:
+            key = word[:INDEX_KEY]
+            needle = "\n" + word + "\n"  # every word stands on its own line
+            for buckets in self._index:
+                span = buckets.get(key)
+                if span is not None and text.find(needle, span[0] - 1, span[1]) >= 0:
+                    return True
+            return False
         for lo, hi in self._parts:
             while lo < hi:
                 mid = (lo + hi) // 2
@@ -136,14 +139,14 @@ class SortedWords:
 
 @lru_cache(maxsize=1)
 def _dictionary() -> SortedWords:
-    text, start, split = _word_text()
-    return SortedWords(text, (start, split), (split, len(text)))
+    text, parts, index = _word_file()
+    return SortedWords(text, *parts, index=index)
 
 
 @lru_cache(maxsize=1)
 def _common_lowercase() -> SortedWords:
-    text, start, split = _word_text()
-    return SortedWords(text, (start, split))
+    text, parts, index = _word_file()
+    return SortedWords(text, parts[0], index=index[:1] if index else None)
 
 
 @lru_cache(maxsize=1)
