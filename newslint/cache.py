@@ -25,7 +25,6 @@ lock file, so nothing can deadlock. Unreadable or corrupt entries count as misse
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
@@ -34,6 +33,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from newslint import __version__
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from newslint.files import sha256_hex
 
 if TYPE_CHECKING:
     from newslint.config import Config
@@ -78,7 +78,7 @@ def diagnostic_from_dict(data: dict[str, Any]) -> Diagnostic:
 
 def _file_digest(path: Path) -> str:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return sha256_hex(path.read_bytes())
     except OSError:
         return "missing"
 
@@ -114,11 +114,12 @@ def _code_fingerprint() -> str:
         spec = None
     for location in (spec.submodule_search_locations or []) if spec else []:
         parts += ["spellchecker/" + p for p in _tree_stats(Path(location))]
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    return sha256_hex("\n".join(parts).encode())
 
 
-def settings_key(config: "Config", rules: Iterable["Rule"]) -> str:
-    """Hash of everything besides a file's own text that can change its diagnostics."""
+def settings_key(config: "Config", rules: Iterable["Rule | str"]) -> str:
+    """Hash of everything besides a file's own text that can change its diagnostics (``rules``:
+    the selected rules or their codes)."""
     data_files = sorted({str(p) for p in config.dictionaries} | ({str(config.lexicon_path)} if config.lexicon_path else set()))
     material = {
         "format": _FORMAT,
@@ -127,11 +128,11 @@ def settings_key(config: "Config", rules: Iterable["Rule"]) -> str:
         "python": sys.version_info[:2],
         "config": config.raw,
         "root": str(config.root),
-        "rules": sorted(r.code for r in rules),
+        "rules": sorted(r if isinstance(r, str) else r.code for r in rules),
         "data": {p: _file_digest(Path(p)) for p in data_files},
     }
     blob = json.dumps(material, sort_keys=True, default=str, ensure_ascii=True)
-    return hashlib.sha256(blob.encode()).hexdigest()
+    return sha256_hex(blob.encode())
 
 
 def cache_root(config: "Config") -> Path:
@@ -161,12 +162,12 @@ class ResultsCache:
         self.misses = 0
 
     @classmethod
-    def for_run(cls, config: "Config", rules: Iterable["Rule"]) -> "ResultsCache":
+    def for_run(cls, config: "Config", rules: Iterable["Rule | str"]) -> "ResultsCache":
         return cls(cache_root(config), settings_key(config, rules))
 
     @staticmethod
     def _entry_name(path: str) -> str:
-        return hashlib.sha256(os.path.abspath(path).encode("utf-8", "surrogatepass")).hexdigest()[:40] + ".json"
+        return sha256_hex(os.path.abspath(path).encode("utf-8", "surrogatepass"))[:40] + ".json"
 
     def get(self, source: "SourceFile") -> list[Diagnostic] | None:
         """The cached diagnostics for ``source``, or None when absent, stale or unreadable."""

@@ -1,21 +1,36 @@
-"""Configuration: defaults from ``config/newslint.toml``, user files found upward, merging, validation."""
+"""Configuration: defaults from ``config/newslint.toml``, user files found upward, merging, validation.
+
+Start-up matters (pre-commit runs us per commit): the defaults come from their Python-literal
+copy (newslint/default_settings.py, kept equal to the TOML file by a test), so the TOML parser
+(~10 ms to import) is loaded only when a user configuration file is read.
+"""
 
 from __future__ import annotations
 
-import fnmatch
-import re
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from newslint.records import record
 
 CONFIG_NAMES = ("newslint.toml", ".newslint.toml")
 _DEFAULTS_FILE = Path(__file__).with_name("defaults.toml")
+
+
+def _toml():  # type: ignore[no-untyped-def]
+    """tomllib (tomli before Python 3.11), imported when a configuration file is read."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    return tomllib
+
+
+def __getattr__(name: str) -> Any:
+    # ``from newslint.config import tomllib``: the parser the loader uses, loaded on demand.
+    if name == "tomllib":
+        return _toml()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 # Top-level keys and the types they take; tables are validated by their owners.
 _SCHEMA: dict[str, type | tuple[type, ...]] = {
@@ -58,6 +73,7 @@ def _locate(path: Path | None, key: str) -> str:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    tomllib = _toml()
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)
@@ -72,15 +88,33 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 
 def load_defaults() -> dict[str, Any]:
-    return _read_toml(_DEFAULTS_FILE)
+    """The parsed ``config/newslint.toml`` (a fresh copy; see newslint/default_settings.py)."""
+    from newslint.default_settings import defaults
+
+    return defaults()
 
 
 def _user_table(path: Path) -> dict[str, Any] | None:
     """The newslint settings in ``path``, or None for a pyproject.toml without them."""
+    if path.name == "pyproject.toml" and not _may_have_newslint_table(path):
+        return None
     data = _read_toml(path)
     if path.name == "pyproject.toml":
         return data.get("tool", {}).get("newslint")
     return data
+
+
+def _may_have_newslint_table(path: Path) -> bool:
+    """False when ``path`` cannot hold ``[tool.newslint]``: the word is absent, even escaped.
+
+    Why: most projects' pyproject.toml is about other tools; not parsing it keeps the TOML
+    parser out of start-up. A key spelled with escapes (\\u) is parsed to be sure.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return True  # _read_toml reports it
+    return b"newslint" in data or b"\\u" in data or b"\\U" in data
 
 
 def find_config(start: Path) -> Path | None:
@@ -194,6 +228,8 @@ def _validate_patterns(hygiene: dict[str, Any], path: Path | None) -> None:
     where = _locate(path, "boilerplate-patterns")
     if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
         raise ConfigError(f"{where}: hygiene.boilerplate-patterns must be a list of strings")
+    import re
+
     for p in patterns:
         try:
             re.compile(p)
@@ -218,7 +254,8 @@ def _check_codes(cfg: "Config") -> None:
             raise ConfigError(f"{_locate(cfg.source, 'rules')}: unknown rule {code!r} in [rules]")
 
 
-@dataclass
+@record("select", "extend_select", "ignore", "per_file_ignores", "include", "exclude", "dialect", "dictionaries",
+        "lexicon_path", "max_file_size", "rules", "grammar", "corpus", "hygiene", "cache", "source", "root", "raw")
 class Config:
     """The resolved configuration for one run (one configuration file)."""
 
@@ -237,9 +274,34 @@ class Config:
     corpus: dict[str, Any]
     hygiene: dict[str, Any]
     cache: dict[str, Any]
-    source: Path | None = None
-    root: Path = field(default_factory=Path.cwd)
-    raw: dict[str, Any] = field(default_factory=dict)
+    source: Path | None
+    root: Path
+    raw: dict[str, Any]
+
+    def __init__(self, select: list[str], extend_select: list[str], ignore: list[str],
+                 per_file_ignores: dict[str, list[str]], include: list[str], exclude: list[str], dialect: str,
+                 dictionaries: list[Path], lexicon_path: Path | None, max_file_size: int,
+                 rules: dict[str, dict[str, Any]], grammar: dict[str, Any], corpus: dict[str, Any],
+                 hygiene: dict[str, Any], cache: dict[str, Any], source: Path | None = None,
+                 root: Path | None = None, raw: dict[str, Any] | None = None) -> None:
+        self.select = select
+        self.extend_select = extend_select
+        self.ignore = ignore
+        self.per_file_ignores = per_file_ignores
+        self.include = include
+        self.exclude = exclude
+        self.dialect = dialect
+        self.dictionaries = dictionaries
+        self.lexicon_path = lexicon_path
+        self.max_file_size = max_file_size
+        self.rules = rules
+        self.grammar = grammar
+        self.corpus = corpus
+        self.hygiene = hygiene
+        self.cache = cache
+        self.source = source
+        self.root = Path.cwd() if root is None else root
+        self.raw = {} if raw is None else raw
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], source: Path | None = None) -> "Config":
@@ -274,6 +336,8 @@ class Config:
             rel = Path(path).resolve().relative_to(self.root).as_posix()
         except (ValueError, OSError):
             rel = Path(path).as_posix()
+        import fnmatch
+
         for glob, codes in self.per_file_ignores.items():
             if fnmatch.fnmatch(rel, glob) or fnmatch.fnmatch(Path(path).name, glob):
                 out.extend(codes)
