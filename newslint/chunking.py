@@ -16,9 +16,9 @@ never split.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from newslint import records
 from newslint.diagnostics import Diagnostic, Edit, Fix
 from newslint.document import Document
 
@@ -60,7 +60,7 @@ def _shift(d: Diagnostic, by: int) -> Diagnostic:
     fix = d.fix
     if fix is not None:
         fix = Fix(tuple(Edit(e.start + by, e.end + by, e.replacement) for e in fix.edits), fix.applicability, fix.title)
-    return replace(d, start=d.start + by, end=d.end + by, fix=fix)
+    return records.replace(d, start=d.start + by, end=d.end + by, fix=fix)
 
 
 def is_large(text: str) -> bool:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterator
+
+from newslint.records import _set, record
 
 # Kinds of mask. NON_PROSE spans are blanked in ``prose``; role spans are not.
 NON_PROSE = frozenset({"url", "email", "handle", "hashtag", "code", "front-matter", "html", "comment", "markup"})
@@ -19,11 +20,16 @@ NON_PROSE = frozenset({"url", "email", "handle", "hashtag", "code", "front-matte
 PARAGRAPH = "paragraph"
 
 
-@dataclass(frozen=True)
+@record("start", "end", "kind", frozen=True)
 class Span:
     start: int
     end: int
     kind: str
+
+    def __init__(self, start: int, end: int, kind: str) -> None:
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "kind", kind)
 
 
 _NEWLINE = re.compile(r"\n")
@@ -185,14 +191,20 @@ def merge_spans(spans: list[Span]) -> tuple[Span, ...]:
     return tuple(sorted(spans, key=lambda s: (s.start, s.end)))
 
 
-@dataclass(frozen=True)
+@record("text", "path", "format", "masks", frozen=True)
 class Document:
     """One article: its text and everything rules need to read it safely."""
 
     text: str
-    path: str = "<string>"
-    format: str = "text"
-    masks: tuple[Span, ...] = field(default_factory=tuple)
+    path: str
+    format: str
+    masks: tuple[Span, ...]
+
+    def __init__(self, text: str, path: str = "<string>", format: str = "text", masks: tuple[Span, ...] = ()) -> None:
+        _set(self, "text", text)
+        _set(self, "path", path)
+        _set(self, "format", format)
+        _set(self, "masks", masks)
 
     @classmethod
     def from_text(cls, text: str, path: str = "<string>", format: str | None = None) -> "Document":

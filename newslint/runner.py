@@ -6,14 +6,14 @@ The CLI only parses options into :class:`RunOptions` and calls :func:`run_check`
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from newslint.config import Config, ConfigError, load_config
 from newslint.diagnostics import Diagnostic
 from newslint.document import Document
-from newslint.files import InputError, SourceFile, decode, discover, display_path, read_source
+from newslint.files import InputError, SourceFile, decode, discover, display_path, read_source, sha256_hex
+from newslint.records import record
 
 if TYPE_CHECKING:
     from newslint.cache import ResultsCache
@@ -23,28 +23,79 @@ if TYPE_CHECKING:
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-@dataclass
+_RUN_OPTIONS = ("paths", "format", "select", "ignore", "config_file", "statistics", "quiet", "color", "exit_zero",
+                "fix", "diff", "unsafe_fixes", "fix_only", "stdin_filename", "no_cache", "jobs", "grammar",
+                "languagetool_url", "corpus", "extra")
+
+
+@record(*_RUN_OPTIONS)
 class RunOptions:
+    """The check command's options (a plain record: see newslint.records for why not a dataclass)."""
+
     paths: list[str]
-    format: str = "text"
-    select: list[str] | None = None
-    ignore: list[str] | None = None
-    config_file: str | None = None
-    statistics: bool = False
-    quiet: bool = False
-    color: str = "auto"
-    exit_zero: bool = False
-    fix: bool = False  # apply safe fixes in place, then report what is left
-    diff: bool = False  # print what --fix would change; write nothing
-    unsafe_fixes: bool = False  # also apply (or count as available) unsafe fixes
-    fix_only: bool = False  # fix without reporting what is left
-    stdin_filename: str | None = None
-    no_cache: bool = False
-    jobs: int = 0  # 0: decide by batch size (newslint.parallel.auto_jobs)
-    grammar: bool | None = None  # --grammar / --no-grammar; None: [grammar] enabled decides
-    languagetool_url: str | None = None
-    corpus: bool = False  # also run the cross-article rules (NL5xx) over all the files
-    extra: dict = field(default_factory=dict)
+    format: str
+    select: list[str] | None
+    ignore: list[str] | None
+    config_file: str | None
+    statistics: bool
+    quiet: bool
+    color: str
+    exit_zero: bool
+    fix: bool  # apply safe fixes in place, then report what is left
+    diff: bool  # print what --fix would change; write nothing
+    unsafe_fixes: bool  # also apply (or count as available) unsafe fixes
+    fix_only: bool  # fix without reporting what is left
+    stdin_filename: str | None
+    no_cache: bool
+    jobs: int  # 0: decide by batch size (newslint.parallel.auto_jobs)
+    grammar: bool | None  # --grammar / --no-grammar; None: [grammar] enabled decides
+    languagetool_url: str | None
+    corpus: bool  # also run the cross-article rules (NL5xx) over all the files
+    extra: dict
+
+    def __init__(
+        self,
+        paths: list[str],
+        format: str = "text",
+        select: list[str] | None = None,
+        ignore: list[str] | None = None,
+        config_file: str | None = None,
+        statistics: bool = False,
+        quiet: bool = False,
+        color: str = "auto",
+        exit_zero: bool = False,
+        fix: bool = False,
+        diff: bool = False,
+        unsafe_fixes: bool = False,
+        fix_only: bool = False,
+        stdin_filename: str | None = None,
+        no_cache: bool = False,
+        jobs: int = 0,
+        grammar: bool | None = None,
+        languagetool_url: str | None = None,
+        corpus: bool = False,
+        extra: dict | None = None,
+    ) -> None:
+        self.paths = paths
+        self.format = format
+        self.select = select
+        self.ignore = ignore
+        self.config_file = config_file
+        self.statistics = statistics
+        self.quiet = quiet
+        self.color = color
+        self.exit_zero = exit_zero
+        self.fix = fix
+        self.diff = diff
+        self.unsafe_fixes = unsafe_fixes
+        self.fix_only = fix_only
+        self.stdin_filename = stdin_filename
+        self.no_cache = no_cache
+        self.jobs = jobs
+        self.grammar = grammar
+        self.languagetool_url = languagetool_url
+        self.corpus = corpus
+        self.extra = {} if extra is None else extra
 
     @property
     def fixing(self) -> bool:
@@ -52,16 +103,28 @@ class RunOptions:
         return self.fix or self.diff or self.fix_only
 
 
-@dataclass
+@record("path", "diagnostics", "doc", "source", "fixed", "converged", "error", "cached")
 class FileResult:
     path: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    doc: Document | None = None
-    source: SourceFile | None = None
-    fixed: int = 0  # fixes applied (with --diff: that would be)
-    converged: bool = True  # False when the fix loop did not settle
-    error: str | None = None
-    cached: bool = False  # diagnostics came from the results cache
+    diagnostics: list[Diagnostic]
+    doc: Document | None
+    source: SourceFile | None
+    fixed: int  # fixes applied (with --diff: that would be)
+    converged: bool  # False when the fix loop did not settle
+    error: str | None
+    cached: bool  # diagnostics came from the results cache
+
+    def __init__(self, path: str, diagnostics: list[Diagnostic] | None = None, doc: Document | None = None,
+                 source: SourceFile | None = None, fixed: int = 0, converged: bool = True, error: str | None = None,
+                 cached: bool = False) -> None:
+        self.path = path
+        self.diagnostics = [] if diagnostics is None else diagnostics
+        self.doc = doc
+        self.source = source
+        self.fixed = fixed
+        self.converged = converged
+        self.error = error
+        self.cached = cached
 
 
 def _overrides(opts: RunOptions) -> dict:
@@ -82,11 +145,9 @@ def load_run_config(opts: RunOptions) -> Config:
 
 
 def _read_stdin(name: str) -> SourceFile:
-    import hashlib
-
     data = sys.stdin.buffer.read()
     text, encoding = decode(data, name)
-    return SourceFile(name, text, encoding, hashlib.sha256(data).hexdigest(), len(data), 0)
+    return SourceFile(name, text, encoding, sha256_hex(data), len(data), 0)
 
 
 def lint_paths(opts: RunOptions, config: Config, grammar: "GrammarSession | None" = None) -> list[FileResult]:
@@ -183,7 +244,7 @@ def _open_cache(opts: RunOptions, config: Config, linter: "Linter") -> "ResultsC
         return None
     from newslint.cache import ResultsCache
 
-    return ResultsCache.for_run(config, linter.rules)
+    return ResultsCache.for_run(config, linter.codes)
 
 
 def lint_source(linter: "Linter", source: SourceFile) -> FileResult:

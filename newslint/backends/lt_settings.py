@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newslint.config import ConfigError
+from newslint.records import _set, record
 
 if TYPE_CHECKING:
     from newslint.config import Config
@@ -50,26 +50,68 @@ def default_lt_home() -> Path:
     return base / "newslint" / "languagetool"
 
 
-@dataclass(frozen=True)
+@record("enabled", "url", "url_source", "jar_dir", "java", "java_heap", "allow_download", "language",
+        "enabled_rules", "disabled_rules", "enabled_categories", "disabled_categories", "picky", "timeout",
+        "start_timeout", "cache", "cache_dir", "max_request_chars", frozen=True)
 class GrammarSettings:
-    enabled: bool = False
-    url: str = ""
-    url_source: str = ""
-    jar_dir: Path | None = None
-    java: str = "java"
-    java_heap: str = "512m"
-    allow_download: bool = False
-    language: str = "en-US"
-    enabled_rules: tuple[str, ...] = ()
-    disabled_rules: tuple[str, ...] = ()
-    enabled_categories: tuple[str, ...] = ()
-    disabled_categories: tuple[str, ...] = ()
-    picky: bool = False
-    timeout: float = 60.0
-    start_timeout: float = 90.0
-    cache: bool = True
-    cache_dir: Path = field(default_factory=lambda: Path(".newslint_cache") / "languagetool")
-    max_request_chars: int = 20000
+    enabled: bool
+    url: str
+    url_source: str
+    jar_dir: Path | None
+    java: str
+    java_heap: str
+    allow_download: bool
+    language: str
+    enabled_rules: tuple[str, ...]
+    disabled_rules: tuple[str, ...]
+    enabled_categories: tuple[str, ...]
+    disabled_categories: tuple[str, ...]
+    picky: bool
+    timeout: float
+    start_timeout: float
+    cache: bool
+    cache_dir: Path
+    max_request_chars: int
+
+    def __init__(
+        self,
+        enabled: bool = False,
+        url: str = "",
+        url_source: str = "",
+        jar_dir: Path | None = None,
+        java: str = "java",
+        java_heap: str = "512m",
+        allow_download: bool = False,
+        language: str = "en-US",
+        enabled_rules: tuple[str, ...] = (),
+        disabled_rules: tuple[str, ...] = (),
+        enabled_categories: tuple[str, ...] = (),
+        disabled_categories: tuple[str, ...] = (),
+        picky: bool = False,
+        timeout: float = 60.0,
+        start_timeout: float = 90.0,
+        cache: bool = True,
+        cache_dir: Path | None = None,
+        max_request_chars: int = 20000,
+    ) -> None:
+        _set(self, "enabled", enabled)
+        _set(self, "url", url)
+        _set(self, "url_source", url_source)
+        _set(self, "jar_dir", jar_dir)
+        _set(self, "java", java)
+        _set(self, "java_heap", java_heap)
+        _set(self, "allow_download", allow_download)
+        _set(self, "language", language)
+        _set(self, "enabled_rules", enabled_rules)
+        _set(self, "disabled_rules", disabled_rules)
+        _set(self, "enabled_categories", enabled_categories)
+        _set(self, "disabled_categories", disabled_categories)
+        _set(self, "picky", picky)
+        _set(self, "timeout", timeout)
+        _set(self, "start_timeout", start_timeout)
+        _set(self, "cache", cache)
+        _set(self, "cache_dir", Path(".newslint_cache") / "languagetool" if cache_dir is None else cache_dir)
+        _set(self, "max_request_chars", max_request_chars)
 
     @property
     def disabled_patterns(self) -> tuple[str, ...]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Mapping
+
+from newslint.records import _set, record
 
 if TYPE_CHECKING:
     from newslint.config import Config
@@ -12,15 +13,23 @@ if TYPE_CHECKING:
 DEFAULT_SIMILARITY = 0.3
 
 
-@dataclass(frozen=True)
+@record("enabled", "similarity", "min_agreeing", "house_style", "context_files", frozen=True)
 class Settings:
     """The ``[corpus]`` table, validated."""
 
-    enabled: bool = False
-    similarity: float = DEFAULT_SIMILARITY
-    min_agreeing: int = 2
-    house_style: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    context_files: int = 200
+    enabled: bool
+    similarity: float
+    min_agreeing: int
+    house_style: Mapping[str, tuple[str, ...]]
+    context_files: int
+
+    def __init__(self, enabled: bool = False, similarity: float = DEFAULT_SIMILARITY, min_agreeing: int = 2,
+                 house_style: Mapping[str, tuple[str, ...]] | None = None, context_files: int = 200) -> None:
+        _set(self, "enabled", enabled)
+        _set(self, "similarity", similarity)
+        _set(self, "min_agreeing", min_agreeing)
+        _set(self, "house_style", {} if house_style is None else house_style)
+        _set(self, "context_files", context_files)
 
     @classmethod
     def from_config(cls, config: "Config") -> "Settings":

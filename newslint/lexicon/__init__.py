@@ -9,12 +9,12 @@ build, is only constructed when a document has an unknown word that needs sugges
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 from newslint.lexicon.wordlist import INDEX_KEY, read_word_file
+from newslint.records import record
 
 if TYPE_CHECKING:
     from newslint.config import Config
@@ -194,12 +194,16 @@ def _dialect_pairs() -> tuple[DialectPair, ...]:
     return tuple(pairs)
 
 
-@dataclass
+@record("user_words", "project_counts")
 class Lexicon:
     """Everything newslint knows about words, with case-aware lookups."""
 
-    user_words: frozenset[str] = frozenset()
-    project_counts: dict[str, int] = field(default_factory=dict)
+    user_words: frozenset[str]
+    project_counts: dict[str, int]
+
+    def __init__(self, user_words: frozenset[str] = frozenset(), project_counts: dict[str, int] | None = None) -> None:
+        self.user_words = user_words
+        self.project_counts = {} if project_counts is None else project_counts
 
     # -- the dictionary ----------------------------------------------------------------------
     @property

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, NamedTuple
 
 from newslint.document import Document
+from newslint.records import _set, record
 
 APOSTROPHES = "'’‘ʼ`"
 _WORD = re.compile(r"[^\W\d_](?:[\w'’ʼ\-.]*[^\W_])?")
@@ -200,13 +200,18 @@ _BAD_BEFORE = frozenset("@#$£€¥/\\_")
 _BAD_AFTER = frozenset("@/\\_")
 
 
-@dataclass(frozen=True)
+@record("capitalized", "lowercase", "any_case", frozen=True)
 class NameStats:
     """How a document writes each word: counts of capitalized mid-sentence and lowercase uses."""
 
     capitalized: Counter[str]  # exact capitalized or all-caps form, mid-sentence, outside headline
     lowercase: Counter[str]
     any_case: Counter[str]  # lowercase key -> all uses
+
+    def __init__(self, capitalized: Counter[str], lowercase: Counter[str], any_case: Counter[str]) -> None:
+        _set(self, "capitalized", capitalized)
+        _set(self, "lowercase", lowercase)
+        _set(self, "any_case", any_case)
 
 
 @lru_cache(maxsize=4)

@@ -8,12 +8,12 @@ unpunctuated lines at the end of an article (link lists, menus) and a short line
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Fix
 from newslint.document import Document
+from newslint.records import _set, record
 from newslint.rules.base import Context, rule
 from newslint.rules.units import Segment, normalize, removal_edit, segments
 
@@ -27,13 +27,18 @@ _TAIL_RUN = 3
 _HEAD_SEGMENTS = 2
 
 
-@dataclass(frozen=True)
+@record("lines", "weak", "openers", frozen=True)
 class Patterns:
     # Sources, not compiled patterns: they are compiled once, joined in a Matcher (compiling
     # each one alone as well doubled the rule's start-up cost).
     lines: tuple[tuple[str, str], ...]  # (reason, pattern source)
     weak: tuple[str, ...]
     openers: tuple[re.Pattern[str], ...]
+
+    def __init__(self, lines: tuple[tuple[str, str], ...], weak: tuple[str, ...], openers: tuple[re.Pattern[str], ...]) -> None:
+        _set(self, "lines", lines)
+        _set(self, "weak", weak)
+        _set(self, "openers", openers)
 
 
 class Matcher:
@@ -67,15 +72,9 @@ def _compile(p: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def builtin_patterns() -> Patterns:
-    """The packaged list, loaded once per process."""
-    from importlib import resources
+    """The packaged list (boilerplate.toml, as its Python-literal copy: no TOML parser at start-up)."""
+    from newslint.data.boilerplate_patterns import PATTERNS as data
 
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef]
-
-    data = tomllib.loads(resources.files("newslint.data").joinpath("boilerplate.toml").read_text("utf-8"))
     lines = data.get("lines", {})
     return Patterns(
         lines=tuple((reason, p) for reason, pats in lines.items() if reason != "weak" for p in pats),
@@ -93,12 +92,41 @@ def _is_short_unpunctuated(seg: Segment) -> bool:
     return len(seg.text.split()) <= _SHORT_WORDS and not _SENTENCE_END.search(seg.text)
 
 
+# Texts up to this size (characters) are searched for what each pattern needs before compiling.
+_PREFILTER_MAX = 200_000
+_classified = 0  # documents classified by this process
+
+
+def _live_lines(pats: Patterns, segs: list[Segment]) -> tuple[tuple[str, str], ...]:
+    """The [lines] patterns that can match one of ``segs``, in their order.
+
+    Why: compiling all of them costs ~8 ms, as much as linting the article, and an article
+    holds the substrings that most patterns need (boilerplate_patterns.REQUIRED) nowhere.
+    The first pattern that fully matches a line is always among these, so the alternation of
+    this subset gives exactly the whole list's answers. Only for a process's first document:
+    later ones (a batch, the language server) compile the whole list once.
+    """
+    from newslint.data.boilerplate_patterns import ASCII_CASE_PARTNERS, REQUIRED
+
+    global _classified
+    _classified += 1
+    if _classified > 1 or len(REQUIRED) != len(pats.lines):
+        return pats.lines
+    text = "\n".join(seg.text for seg in segs)
+    # A substring test on the lowercased text equals the patterns' ignore-case matching of ASCII
+    # letters unless the text has a non-ASCII letter that matches one ("ſ" for "s"): then no test.
+    if len(text) > _PREFILTER_MAX or not text.isascii() and any(c in text for c in ASCII_CASE_PARTNERS):
+        return pats.lines
+    low = text.lower()
+    return tuple(pair for pair, needs in zip(pats.lines, REQUIRED) if all(any(s in low for s in alts) for alts in needs))
+
+
 def classify(doc: Document, extra: tuple[str, ...] = ()) -> tuple[list[Segment], list[str | None]]:
     """Every prose segment and its boilerplate reason (None: article text)."""
     pats = builtin_patterns()
-    strong = _matcher(pats.lines + _user_patterns(extra))
-    weak_re = _matcher(tuple(("weak", p) for p in pats.weak))
     segs = segments(doc)
+    strong = _matcher(_live_lines(pats, segs) + _user_patterns(extra))
+    weak_re = _matcher(tuple(("weak", p) for p in pats.weak))
     reasons: list[str | None] = [None] * len(segs)
     weak = [False] * len(segs)
     for i, seg in enumerate(segs):

@@ -7,10 +7,10 @@ the same way in every format (plain text, Markdown, HTML).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from newslint.diagnostics import Edit
 from newslint.document import Document
+from newslint.records import _set, record
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'", "`": "'"})
 
@@ -20,7 +20,7 @@ def normalize(text: str) -> str:
     return " ".join(text.translate(_QUOTES).split())
 
 
-@dataclass(frozen=True)
+@record("start", "end", "text", "line", frozen=True)
 class Segment:
     """A stripped piece of prose: one line of one paragraph (a whole paragraph in news text)."""
 
@@ -28,6 +28,12 @@ class Segment:
     end: int
     text: str  # the prose (markup blanked), stripped
     line: int  # 1-based line of ``start``
+
+    def __init__(self, start: int, end: int, text: str, line: int) -> None:
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "text", text)
+        _set(self, "line", line)
 
 
 def segments(doc: Document) -> list[Segment]:
