@@ -29,13 +29,15 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from collections.abc import Iterable
 
 from newslint import __version__
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from newslint.files import sha256_hex
 
+TYPE_CHECKING = False  # typing is not imported at run time: it costs ~3 ms of start-up
 if TYPE_CHECKING:
+    from typing import Any
     from newslint.config import Config
     from newslint.files import SourceFile
     from newslint.rules.base import Rule

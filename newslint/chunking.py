@@ -16,12 +16,12 @@ never split.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 
 from newslint import records
 from newslint.diagnostics import Diagnostic, Edit, Fix
 from newslint.document import Document
 
+TYPE_CHECKING = False  # typing is not imported at run time: it costs ~3 ms of start-up
 if TYPE_CHECKING:
     from newslint.engine import Linter
 

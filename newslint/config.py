@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
 
 from newslint.records import record
+
+TYPE_CHECKING = False  # typing is not imported at run time: it costs ~3 ms of start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 CONFIG_NAMES = ("newslint.toml", ".newslint.toml")
 _DEFAULTS_FILE = Path(__file__).with_name("defaults.toml")

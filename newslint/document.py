@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cached_property
-from typing import Iterator
+from collections.abc import Iterator
 
 from newslint.records import _set, record
 

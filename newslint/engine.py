@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
 
 from newslint.registry import is_selected, select_rules, selected_codes
 from newslint.rules.base import Context
 
+TYPE_CHECKING = False  # typing is not imported at run time: it costs ~3 ms of start-up
 if TYPE_CHECKING:
     from newslint.config import Config
     from newslint.diagnostics import Diagnostic

@@ -11,7 +11,7 @@ import errno
 import fnmatch
 import os
 import stat
-from typing import Iterator
+from collections.abc import Iterator
 
 from newslint.records import _set, record
 

@@ -8,10 +8,10 @@ so a run imports only the modules of the rules it runs, and only when it lints a
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from newslint.rule_table import RULES as RULE_TABLE
 
+TYPE_CHECKING = False  # typing is not imported at run time: it costs ~3 ms of start-up
 if TYPE_CHECKING:
     from newslint.config import Config
     from newslint.rules.base import Rule

@@ -25,7 +25,7 @@ def test_header_offset_marks_the_end_of_the_common_words() -> None:
 def _probes(words: list[str]) -> list[str]:
     rnd = random.Random(7)
     probes = words[::97] + [w + "q" for w in words[::89]] + [w[:-1] for w in words[::83]]
-    probes += ["", "a", "zzzzz", "Paris", "a\nb", "\n", "é", "aa\naah", 3]  # type: ignore[list-item]
+    probes += ["", "a", "zzzzz", "Paris", "a\nb", "\n", "é", "aa\naah", "\ud800", "café", "caf\u00e9s", 3]  # type: ignore[list-item]
     probes += ["".join(rnd.choice("aeiourstné'-") for _ in range(rnd.randint(1, 7))) for _ in range(2000)]
     return probes
 
@@ -33,13 +33,13 @@ def _probes(words: list[str]) -> list[str]:
 def test_bucket_index_and_bisection_equal_set_membership() -> None:
     words, common = _plain()
     full, lower = set(words), set(words[:common])
-    text, parts, index = lexicon._word_file()
+    data, parts, index = lexicon._word_file()
     assert index is not None, "the shipped words.idx must fit words.txt"
     tables = [
-        (lexicon.SortedWords(text, *parts, index=index), full),
-        (lexicon.SortedWords(text, parts[0], index=index[:1]), lower),
-        (lexicon.SortedWords(text, *parts), full),  # bisection, the fallback without an index
-        (lexicon.SortedWords(text, parts[0]), lower),
+        (lexicon.SortedWords(data, *parts, index=index), full),
+        (lexicon.SortedWords(data, parts[0], index=index[:1]), lower),
+        (lexicon.SortedWords(data, *parts), full),  # bisection, the fallback without an index
+        (lexicon.SortedWords(data, parts[0]), lower),
     ]
     for w in _probes(words):
         for table, expected in tables:
@@ -50,8 +50,8 @@ def test_bucket_index_and_bisection_equal_set_membership() -> None:
 
 def test_every_word_is_found_through_the_index() -> None:
     words, _ = _plain()
-    text, parts, index = lexicon._word_file()
-    table = lexicon.SortedWords(text, *parts, index=index)
+    data, parts, index = lexicon._word_file()
+    table = lexicon.SortedWords(data, *parts, index=index)
     table._lookups = -10 ** 9  # stay on the indexed search, never switch to the set
     assert all(w in table for w in words)
 
@@ -59,8 +59,8 @@ def test_every_word_is_found_through_the_index() -> None:
 def test_switch_to_a_set_after_many_lookups_keeps_answers() -> None:
     words, _ = _plain()
     full = set(words)
-    text, parts, index = lexicon._word_file()
-    table = lexicon.SortedWords(text, *parts, index=index)
+    data, parts, index = lexicon._word_file()
+    table = lexicon.SortedWords(data, *parts, index=index)
     probes = words[::5] + [w + "x" for w in words[::7]]
     assert len(probes) > 20_000
     assert [w in table for w in probes] == [w in full for w in probes]

@@ -13,9 +13,10 @@ HEADER = "# newslint lexicon: test\n# source: test\n# licence: MIT\n"
 
 
 def _shipped_parts() -> tuple[str, list[list[str]]]:
-    text, parts, _ = read_word_file(lexicon.DATA)
-    header = "".join(line + "\n" for line in text[: parts[0][0]].split("\n")[:-1] if not line.startswith("# parts:"))
-    return header, [text[lo:hi].split("\n")[:-1] for lo, hi in parts]
+    data, parts, _ = read_word_file(lexicon.DATA)
+    head = data[: parts[0][0]].decode("utf-8")
+    header = "".join(line + "\n" for line in head.split("\n")[:-1] if not line.startswith("# parts:"))
+    return header, [data[lo:hi].decode("utf-8").split("\n")[:-1] for lo, hi in parts]
 
 
 def test_shipped_files_are_exactly_what_the_writer_produces(tmp_path) -> None:
@@ -38,12 +39,12 @@ def test_round_trip_with_unicode_apostrophes_and_short_words(tmp_path) -> None:
     common = ["a", "ab", "abc", "abcd", "abd", "café", "don't", "zz"]
     rest = ["fico", "russia", "é", "éa"]
     write_word_file(tmp_path, HEADER, [rest[::-1], common[::-1]][::-1])  # the writer sorts each part
-    text, parts, index = read_word_file(tmp_path)
-    assert [text[lo:hi].split("\n")[:-1] for lo, hi in parts] == [sorted(common), sorted(rest)]
+    data, parts, index = read_word_file(tmp_path)
+    assert [data[lo:hi].decode("utf-8").split("\n")[:-1] for lo, hi in parts] == [sorted(common), sorted(rest)]
     assert index is not None
-    both = SortedWords(text, *parts, index=index)
-    first = SortedWords(text, parts[0], index=index[:1])
-    for word in common + rest + ["", "abce", "ab\nabc", "caf", "cafés", "b", "russi", "z", "zzz"]:
+    both = SortedWords(data, *parts, index=index)
+    first = SortedWords(data, parts[0], index=index[:1])
+    for word in common + rest + ["", "abce", "ab\nabc", "caf", "cafés", "b", "russi", "z", "zzz", "\ud800", "éa\né"]:
         assert (word in both) == (word in common + rest), word
         assert (word in first) == (word in common), word
 
@@ -53,13 +54,19 @@ def test_a_stale_index_is_ignored_and_answers_stay_right(tmp_path) -> None:
     good_index = (tmp_path / INDEX_FILE).read_bytes()
     write_word_file(tmp_path, HEADER, [["aardvark", "apple", "apricot", "banana", "berry"], ["cherry", "date"]])
     (tmp_path / INDEX_FILE).write_bytes(good_index)
-    text, parts, index = read_word_file(tmp_path)
+    data, parts, index = read_word_file(tmp_path)
     assert index is None
-    table = SortedWords(text, *parts, index=index)
+    table = SortedWords(data, *parts, index=index)
     assert all(w in table for w in ("aardvark", "apple", "banana", "berry", "cherry", "date"))
     assert "apples" not in table
     (tmp_path / INDEX_FILE).unlink()
     assert read_word_file(tmp_path)[2] is None
+
+
+def test_words_with_spaces_or_line_breaks_are_refused(tmp_path) -> None:
+    for bad in (["a b"], ["a\nb"], [""]):
+        with pytest.raises(ValueError):
+            write_word_file(tmp_path, HEADER, [bad])
 
 
 def test_a_damaged_word_file_is_an_error_not_wrong_answers(tmp_path) -> None:

@@ -9,13 +9,16 @@ build, is only constructed when a document has an unknown word that needs sugges
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import namedtuple
+from collections.abc import Iterable
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 from newslint.lexicon.wordlist import INDEX_KEY, read_word_file
 from newslint.records import record
 
+TYPE_CHECKING = False  # typing is not imported at run time: it costs ~3 ms of start-up
 if TYPE_CHECKING:
     from newslint.config import Config
 
@@ -45,19 +48,16 @@ def read_entries(path: Path) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _word_file() -> tuple[str, list[tuple[int, int]], list | None]:
-    """The dictionary file as one string, its sorted parts and their bucket index (newslint.lexicon.wordlist)."""
+def _word_file() -> tuple[bytes, list[tuple[int, int]], list | None]:
+    """The dictionary file's bytes, its sorted parts and their bucket index (newslint.lexicon.wordlist)."""
     return read_word_file(DATA)
 
 
 def _word_text() -> tuple[str, int, int]:
-    """The dictionary text, the offset of its first word and of its first uncommon word.
-
-    Why not a list of lines: splitting 167,000 words into string objects costs ~30 ms on every
-    start, more than an article's whole lint; lookups search the text itself.
-    """
-    text, parts, _ = _word_file()
-    return text, parts[0][0], parts[0][1]
+    """The dictionary's words as text (one a line), the offset of the first and of the first uncommon one."""
+    data, parts, _ = _word_file()
+    head, common = data[: parts[0][0]].decode("utf-8"), data[parts[0][0] : parts[0][1]].decode("utf-8")
+    return data.decode("utf-8"), len(head), len(head) + len(common)
 
 
 def _word_lines() -> tuple[list[str], int]:
@@ -72,7 +72,13 @@ def is_roman_numeral(word: str) -> bool:
     return bool(_ROMAN.match(word))
 
 
-class DialectPair(NamedTuple):
+class DialectPair(namedtuple("DialectPair", "british american british_wrong_in_us american_wrong_in_gb")):
+    """A British/American spelling pair, and whether each form is wrong in the other dialect.
+
+    (collections.namedtuple, not typing.NamedTuple: the same class without importing typing.)
+    """
+
+    __slots__ = ()
     british: str
     american: str
     british_wrong_in_us: bool
@@ -80,18 +86,18 @@ class DialectPair(NamedTuple):
 
 
 class SortedWords:
-    """Membership in sorted word lists, searched in the text of the word file.
+    """Membership in sorted word lists, searched in the bytes of the word file.
 
     Why not a frozenset: building one from 167,000 words costs more than the whole lint of an
-    article. With the bucket index of newslint.lexicon.wordlist (one dict per part: first
-    characters -> (start, end)), a lookup is one ``str.find`` in a small bucket; without one,
-    a binary search over the part (each part is sorted, one word a line).
+    article. With the bucket index of newslint.lexicon.wordlist (per part: sorted keys, byte
+    offsets), a lookup is one ``bisect`` and one ``bytes.find`` in a small bucket; without
+    one, a binary search over the part (each part is sorted, one UTF-8 word a line).
     """
 
-    def __init__(self, text: str, *parts: tuple[int, int], index: "list[dict] | None" = None) -> None:
-        self._text = text
-        self._parts = parts  # (start, end) of each sorted part; every word ends with "\n"
-        self._index = index  # None, or one bucket dict per part
+    def __init__(self, data: bytes, *parts: tuple[int, int], index: "list | None" = None) -> None:
+        self._data = data
+        self._parts = parts  # (start, end) byte offsets of each sorted part; every word ends with "\n"
+        self._index = index  # None, or (keys, offsets) per part
         self._lookups = 0
         self._set: frozenset[str] | None = None
 
@@ -100,28 +106,32 @@ class SortedWords:
             return word in self._set
         self._lookups += 1
         if self._lookups > 20_000:  # a long text or a corpus: now a set pays for itself
-            self._set = frozenset(w for lo, hi in self._parts for w in self._text[lo:hi].split("\n")[:-1])
+            self._set = frozenset(w for lo, hi in self._parts for w in self._data[lo:hi].decode("utf-8").split("\n")[:-1])
             return word in self._set
-        if not isinstance(word, str) or "\n" in word:
+        if not isinstance(word, str) or "\n" in word or not word:
             return False
-        text = self._text
+        data = self._data
+        try:
+            needle = b"\n" + word.encode("utf-8") + b"\n"  # every word stands on its own line
+        except UnicodeEncodeError:  # a lone surrogate: no such word
+            return False
         if self._index is not None:
             key = word[:INDEX_KEY]
-            needle = "\n" + word + "\n"  # every word stands on its own line
-            for buckets in self._index:
-                span = buckets.get(key)
-                if span is not None and text.find(needle, span[0] - 1, span[1]) >= 0:
+            for keys, offsets in self._index:
+                i = bisect_left(keys, key)
+                if i < len(keys) and keys[i] == key and data.find(needle, offsets[i] - 1, offsets[i + 1]) >= 0:
                     return True
             return False
+        target = needle[1:-1]
         for lo, hi in self._parts:
             while lo < hi:
                 mid = (lo + hi) // 2
-                ls = text.rfind("\n", lo, mid) + 1 or lo
-                le = text.index("\n", mid)
-                w = text[ls:le]
-                if w == word:
+                ls = data.rfind(b"\n", lo, mid) + 1 or lo
+                le = data.index(b"\n", mid)
+                w = data[ls:le]
+                if w == target:
                     return True
-                if word < w:
+                if target < w:
                     hi = ls
                 else:
                     lo = le + 1
@@ -134,7 +144,7 @@ class SortedWords:
         return {w for w in words if w in self}
 
     def __len__(self) -> int:
-        return sum(self._text.count("\n", lo, hi) for lo, hi in self._parts)
+        return sum(self._data.count(b"\n", lo, hi) for lo, hi in self._parts)
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from typing import Iterator, NamedTuple
+from collections import namedtuple
+from collections.abc import Iterator
 
 from newslint.document import Document
 from newslint.records import _set, record
@@ -19,9 +20,11 @@ _WORD = re.compile(r"[^\W\d_](?:[\w'’ʼ\-.]*[^\W_])?")
 _CONTRACTION = re.compile(r"['’ʼ](?:s|t|re|ve|ll|d|m)$", re.I)
 
 
-class Token(NamedTuple):
-    """A word with its span and where it stands (a NamedTuple: a long article has 100,000 of them)."""
+class Token(namedtuple("Token", "text start end sentence_start headline base")):
+    """A word with its span and where it stands (a named tuple: a long article has 100,000 of them;
+    collections.namedtuple rather than typing.NamedTuple, which would import typing at start-up)."""
 
+    __slots__ = ()
     text: str
     start: int
     end: int

@@ -1,11 +1,12 @@
 """The spelling dictionary's file format: sorted plain-text words plus a bucket index.
 
 Why this shape: pre-commit starts newslint once per commit, so the dictionary must be usable
-at once. ``words.txt`` is read as one string (0.2 ms; gzip'd it took 7 ms to decompress, and
-splitting it into 167,000 strings or unmarshalling a frozenset 13-27 ms). ``words.idx`` lists,
-for each sorted part of ``words.txt``, where the words sharing their first INDEX_KEY
-characters begin; a lookup is then one dictionary get and one ``str.find`` in a bucket of
-a few hundred characters (about 1.5 us, against 15 us for a bisection in Python).
+at once. ``words.txt`` (UTF-8, one word a line, in sorted parts) is read as bytes and never
+decoded (0.2 ms; gzip'd it took 7 ms to decompress, and splitting it into 167,000 strings
+or unmarshalling a frozenset 13-27 ms). ``words.idx`` lists, for each part, the first
+INDEX_KEY characters of its words (sorted, one entry per run) and the byte offset where each
+run starts; a lookup is then one ``bisect`` over the keys and one ``bytes.find`` in a bucket
+of a few hundred bytes (about 1.5 us, against 15 us for a bisection in Python).
 
 Both files are written only by :func:`write_word_file` (called by scripts/build_lexicons.py);
 tests/test_wordlist.py checks that the shipped files are what it writes.
@@ -13,17 +14,23 @@ tests/test_wordlist.py checks that the shipped files are what it writes.
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
+
+TYPE_CHECKING = False  # typing is not imported at run time: it costs ~3 ms of start-up
+if TYPE_CHECKING:
+    from pathlib import Path
 
 WORDS_FILE = "words.txt"
 INDEX_FILE = "words.idx"
 INDEX_KEY = 3  # characters of a word that choose its bucket
 
-Buckets = dict  # first INDEX_KEY characters -> (start, end) offsets in the text, end exclusive
+# One part's index: its sorted keys, and the byte offset in the file of each key's bucket plus
+# the part's end (so bucket i is offsets[i]:offsets[i + 1]).
+Buckets = tuple  # (list[str], list[int])
 
 
 def bucket_starts(words: list[str]) -> list[tuple[str, int]]:
-    """(key, offset from the part's start) of each bucket of a sorted part."""
+    """(key, byte offset from the part's start) of each bucket of a sorted part."""
     out: list[tuple[str, int]] = []
     offset = 0
     previous = None
@@ -32,71 +39,87 @@ def bucket_starts(words: list[str]) -> list[tuple[str, int]]:
         if key != previous:
             out.append((key, offset))
             previous = key
-        offset += len(word) + 1
+        offset += len(word.encode("utf-8")) + 1
     return out
 
 
-def write_word_file(folder: Path, header: str, parts: list[list[str]]) -> None:
+def write_word_file(folder: Path | str, header: str, parts: list[list[str]]) -> None:
     """Write ``words.txt`` (header, then each part's words, sorted, one a line) and ``words.idx``.
 
     ``header`` holds ``#`` lines ending with a newline; the ``# parts:`` line added here gives
-    each part's word count and length in characters, so readers need not count lines.
+    each part's word count and length in bytes, so readers need not count lines.
     """
     parts = [sorted(p) for p in parts]
-    sizes = " ".join(f"{len(p)}:{sum(len(w) + 1 for w in p)}" for p in parts)
+    if any(not w or "\n" in w or " " in w for p in parts for w in p):
+        raise ValueError("words must be non-empty and hold no space or line break")
+    sizes = " ".join(f"{len(p)}:{sum(len(w.encode('utf-8')) + 1 for w in p)}" for p in parts)
     body = "".join(w + "\n" for p in parts for w in p)
-    (folder / WORDS_FILE).write_bytes((header + f"# parts: {sizes}\n" + body).encode("utf-8"))
-    lines = ["# bucket index of words.txt, written by newslint.lexicon.wordlist.write_word_file: one line per",
-             f"# part of key/offset pairs; a key is a word's first {INDEX_KEY} characters, an offset counts",
-             "# characters from the part's first word, and a bucket ends where the next one begins."]
+    _write(folder, WORDS_FILE, header + f"# parts: {sizes}\n" + body)
+    lines = ["# bucket index of words.txt, written by newslint.lexicon.wordlist.write_word_file: two lines",
+             f"# per part, the sorted keys (the first {INDEX_KEY} characters of its words) and the byte offset,",
+             "# from the part's first word, where each key's words begin (a bucket ends at the next one)."]
     for p in parts:
-        lines.append(" ".join(f"{key} {offset}" for key, offset in bucket_starts(p)))
-    (folder / INDEX_FILE).write_bytes(("\n".join(lines) + "\n").encode("utf-8"))
+        starts = bucket_starts(p)
+        lines.append(" ".join(key for key, _ in starts))
+        lines.append(" ".join(str(offset) for _, offset in starts))
+    _write(folder, INDEX_FILE, "\n".join(lines) + "\n")
 
 
-def read_word_file(folder: Path) -> tuple[str, list[tuple[int, int]], list[Buckets] | None]:
-    """(text of words.txt, (start, end) of each part, each part's buckets or None).
+def _write(folder: Path | str, name: str, text: str) -> None:
+    with open(os.path.join(folder, name), "wb") as fh:
+        fh.write(text.encode("utf-8"))
+
+
+def _read(folder: Path | str, name: str) -> bytes:
+    with open(os.path.join(folder, name), "rb") as fh:
+        return fh.read()
+
+
+def read_word_file(folder: Path | str) -> tuple[bytes, list[tuple[int, int]], list[Buckets] | None]:
+    """(bytes of words.txt, (start, end) byte offsets of each part, each part's index or None).
 
     The index is None, and lookups fall back to bisection, when ``words.idx`` is missing or
     does not fit the text: a stale index must never give wrong answers. A ``words.txt`` whose
     ``# parts:`` line does not add up is damaged package data: ValueError.
     """
-    path = folder / WORDS_FILE
-    text = path.read_bytes().decode("utf-8")
+    data = _read(folder, WORDS_FILE)
     start = 0
     sizes: list[int] = []
-    while text.startswith("#", start):
-        end = text.index("\n", start)
-        if text.startswith("# parts: ", start):
-            sizes = [int(s.split(":")[1]) for s in text[start + 9 : end].split()]
+    while data.startswith(b"#", start):
+        end = data.index(b"\n", start)
+        if data.startswith(b"# parts: ", start):
+            sizes = [int(s.split(b":")[1]) for s in data[start + 9 : end].split()]
         start = end + 1
     parts: list[tuple[int, int]] = []
-    for chars in sizes:
-        parts.append((start, start + chars))
-        start += chars
-    if not parts or start != len(text) or not text.endswith("\n"):
-        raise ValueError(f"{path}: damaged word list (its '# parts:' line does not fit the words); reinstall newslint")
-    return text, parts, _read_index(folder, text, parts)
+    for size in sizes:
+        parts.append((start, start + size))
+        start += size
+    if not parts or start != len(data) or not data.endswith(b"\n"):
+        raise ValueError(f"{os.path.join(folder, WORDS_FILE)}: damaged word list (its '# parts:' line does not fit the words); reinstall newslint")
+    return data, parts, _read_index(folder, data, parts)
 
 
-def _read_index(folder: Path, text: str, parts: list[tuple[int, int]]) -> list[Buckets] | None:
+def _read_index(folder: Path | str, data: bytes, parts: list[tuple[int, int]]) -> list[Buckets] | None:
     try:
-        lines = [ln for ln in (folder / INDEX_FILE).read_bytes().decode("utf-8").split("\n") if ln and not ln.startswith("#")]
-    except OSError:
+        text = _read(folder, INDEX_FILE).decode("utf-8")
+    except (OSError, UnicodeDecodeError):
         return None
-    if len(lines) != len(parts):
+    lines = [ln for ln in text.split("\n") if ln and not ln.startswith("#")]
+    if len(lines) != 2 * len(parts):
         return None
     out: list[Buckets] = []
-    for line, (lo, hi) in zip(lines, parts):
-        items = line.split(" ")
-        keys = items[0::2]
-        offsets = [lo + int(o) for o in items[1::2]]
-        if not keys or offsets[0] != lo or offsets[-1] >= hi:
+    for k, (lo, hi) in enumerate(parts):
+        keys = lines[2 * k].split(" ")
+        try:
+            offsets = [lo + int(o) for o in lines[2 * k + 1].split(" ")]
+        except ValueError:
             return None
-        # Spot checks that the index belongs to this text: each sampled bucket starts a line with its key.
+        if len(keys) != len(offsets) or offsets[0] != lo or offsets[-1] >= hi:
+            return None
+        # Spot checks that the index belongs to this text: sampled buckets start a line with their key.
         for i in range(0, len(keys), max(1, len(keys) // 16)):
-            if text[offsets[i] - 1] != "\n" or not text.startswith(keys[i], offsets[i]):
+            if data[offsets[i] - 1] != 10 or not data.startswith(keys[i].encode("utf-8"), offsets[i]):
                 return None
         offsets.append(hi)
-        out.append(dict(zip(keys, zip(offsets, offsets[1:]))))
+        out.append((keys, offsets))
     return out

@@ -8,7 +8,7 @@ quote styles) use :func:`story_spans` so that each story is judged on its own.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from newslint.diagnostics import Diagnostic, Severity
 from newslint.document import Document
