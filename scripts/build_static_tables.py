@@ -9,6 +9,7 @@ the single truth, and tests/test_static_tables.py fails until this script is re-
 * ``config/newslint.toml`` (the documented defaults) -> ``newslint/default_settings.py``
 * the rule modules of ``newslint.registry.RULE_MODULES`` -> ``newslint/rule_table.py``
 * ``newslint/data/boilerplate.toml`` (NL404's patterns) -> ``newslint/data/boilerplate_patterns.py``
+* the name lexicons and dialect pairs of ``newslint/lexicon/data/`` -> ``newslint/lexicon/tables.py``
 
 Usage: ``python scripts/build_static_tables.py`` (``--check``: only say whether they are current).
 """
@@ -157,10 +158,47 @@ def render_boilerplate() -> str:
     )
 
 
+def _lines(name: str, rows: list[str]) -> str:
+    """``NAME = (`` one string constant per row ``)``: a single constant in the compiled module."""
+    return f"{name} = (\n" + "".join(f"    {row + chr(10)!r}\n" for row in rows) + ")\n"
+
+
+def render_lexicon_tables() -> str:
+    from newslint import lexicon
+
+    singles, phrases, category = lexicon.parse_builtin_names()
+    names = list(dict.fromkeys(category.values()))
+    known = sorted(lexicon.parse_known_only())
+    pairs = lexicon.parse_dialect_pairs()
+    words = [*singles, *singles.values(), *known, *(w for p in pairs for w in p[:2])]
+    if any(not w or any(c.isspace() for c in w) for w in words) or list(category) != list(singles):
+        raise SystemExit("build_static_tables: a lexicon entry holds whitespace; newslint/lexicon/tables.py needs a new layout")
+    if any(tuple(form.lower().split()) != key for key, form in phrases.items()):
+        raise SystemExit("build_static_tables: a phrase key is not its lowercased words; newslint/lexicon/tables.py needs a new layout")
+    return (
+        '"""The built-in name lexicons, known-only words and dialect pairs, as string constants.\n\n'
+        "What newslint.lexicon's parse_builtin_names(), parse_known_only() and parse_dialect_pairs() make of\n"
+        "the files in newslint/lexicon/data/. Parsing those files cost ~5 ms of every start, and dict\n"
+        "literals of thousands of small strings ~3.5 ms to unmarshal; these few long strings are read at\n"
+        "once and split by newslint.lexicon in C (zip, map, dict).\n"
+        + NOTE.format(source="newslint/lexicon/data/") + "\n"
+        + '"""\n\n'
+        + f"CATEGORIES = {tuple(names)!r}\n\n"
+        + "# lowercase name, its proper form, the index of its category (data file) in CATEGORIES\n"
+        + _lines("SINGLES", [f"{k} {v} {names.index(category[k])}" for k, v in singles.items()]) + "\n"
+        + "# multiword names (their key is their lowercased words)\n"
+        + _lines("PHRASES", list(phrases.values())) + "\n"
+        + _lines("KNOWN_ONLY", known) + "\n"
+        + "# british, american, 1 if the British form is wrong in American English, 1 if the American form is wrong in British\n"
+        + _lines("DIALECT_PAIRS", [f"{a} {b} {int(c)} {int(d)}" for a, b, c, d in pairs])
+    )
+
+
 TABLES = {
     ROOT / "newslint" / "default_settings.py": render_defaults,
     ROOT / "newslint" / "rule_table.py": render_rule_table,
     ROOT / "newslint" / "data" / "boilerplate_patterns.py": render_boilerplate,
+    ROOT / "newslint" / "lexicon" / "tables.py": render_lexicon_tables,
 }
 
 

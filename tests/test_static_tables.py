@@ -125,3 +125,28 @@ def test_pyproject_without_newslint_is_not_parsed_and_with_it_is_read(tmp_path) 
     # A key written with escapes is still found: such a file is parsed.
     (tmp_path / "pyproject.toml").write_text('[tool."\\u006eewslint"]\nselect = ["NL2"]\n', encoding="utf-8")
     assert load_config(start=tmp_path).select == ["NL2"]
+
+
+def test_lexicon_tables_equal_the_parsed_data_files() -> None:
+    from newslint import lexicon
+
+    singles, phrases, category = lexicon.parse_builtin_names()
+    fast_singles, fast_phrases = lexicon._builtin_names()
+    assert list(fast_singles.items()) == list(singles.items())
+    assert list(fast_phrases.items()) == list(phrases.items())
+    assert list(lexicon._name_categories().items()) == list(category.items())
+    assert lexicon._known_only() == lexicon.parse_known_only()
+    pairs = lexicon._dialect_pairs()
+    assert [tuple(p) for p in pairs] == list(lexicon.parse_dialect_pairs())
+    assert all(isinstance(p, lexicon.DialectPair) for p in pairs)
+    assert {type(p.british_wrong_in_us) for p in pairs} == {bool}
+
+
+def test_dialect_index_is_setdefault_pair_by_pair() -> None:
+    from newslint import lexicon
+
+    expected: dict = {}
+    for p in lexicon._dialect_pairs():
+        expected.setdefault(p.british, ("en-GB", p))
+        expected.setdefault(p.american, ("en-US", p))
+    assert list(lexicon.Lexicon().dialect_index.items()) == list(expected.items())

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from newslint.lexicon.wordlist import INDEX_KEY, read_word_file
+from newslint.lexicon.wordlist import INDEX_KEY, bucket, read_word_file
 from newslint.records import record
 
 TYPE_CHECKING = False  # typing is not imported at run time: it costs ~3 ms of start-up
@@ -97,7 +97,7 @@ class SortedWords:
     def __init__(self, data: bytes, *parts: tuple[int, int], index: "list | None" = None) -> None:
         self._data = data
         self._parts = parts  # (start, end) byte offsets of each sorted part; every word ends with "\n"
-        self._index = index  # None, or (keys, offsets) per part
+        self._index = index  # None, or (keys, start, offsets) per part: newslint.lexicon.wordlist
         self._lookups = 0
         self._set: frozenset[str] | None = None
 
@@ -117,10 +117,12 @@ class SortedWords:
             return False
         if self._index is not None:
             key = word[:INDEX_KEY]
-            for keys, offsets in self._index:
+            for keys, start, offsets in self._index:
                 i = bisect_left(keys, key)
-                if i < len(keys) and keys[i] == key and data.find(needle, offsets[i] - 1, offsets[i + 1]) >= 0:
-                    return True
+                if i < len(keys) and keys[i] == key:
+                    lo, hi = bucket(offsets, start, i)
+                    if data.find(needle, lo - 1, hi) >= 0:
+                        return True
             return False
         target = needle[1:-1]
         for lo, hi in self._parts:
@@ -159,8 +161,13 @@ def _common_lowercase() -> SortedWords:
     return SortedWords(text, parts[0], index=index[:1] if index else None)
 
 
-@lru_cache(maxsize=1)
-def _builtin_names() -> tuple[dict[str, str], dict[tuple[str, ...], str], dict[str, str]]:
+# The name lexicons, known-only words and dialect pairs are read at start-up from
+# newslint/lexicon/tables.py, the Python-literal copy of what the parse_* functions below make
+# of the data files (scripts/build_static_tables.py writes it; tests/test_static_tables.py checks
+# that it is current). Parsing the files cost ~5 ms of every start.
+
+
+def parse_builtin_names() -> tuple[dict[str, str], dict[tuple[str, ...], str], dict[str, str]]:
     """(single lowercase -> proper form, lowercase phrase tokens -> proper phrase, lowercase -> category)."""
     singles: dict[str, str] = {}
     phrases: dict[tuple[str, ...], str] = {}
@@ -187,21 +194,54 @@ PHRASE_ONLY_PARTS = frozenset("""north south east west northern southern eastern
     upper lower coast golden federation union grand sub-saharan""".split())
 
 
-@lru_cache(maxsize=1)
-def _known_only() -> frozenset[str]:
+def parse_known_only() -> frozenset[str]:
     out: set[str] = set()
     for name in KNOWN_ONLY_FILES:
         out.update(read_entries(DATA / f"{name}.txt"))
     return frozenset(out)
 
 
-@lru_cache(maxsize=1)
-def _dialect_pairs() -> tuple[DialectPair, ...]:
+def parse_dialect_pairs() -> tuple[tuple[str, str, bool, bool], ...]:
     pairs = []
     for line in read_entries(DATA / "dialect_pairs.tsv"):
         gb, us, gb_wrong, us_wrong = line.split("\t")
-        pairs.append(DialectPair(gb, us, gb_wrong == "1", us_wrong == "1"))
+        pairs.append((gb, us, gb_wrong == "1", us_wrong == "1"))
     return tuple(pairs)
+
+
+@lru_cache(maxsize=1)
+def _builtin_names() -> tuple[dict[str, str], dict[tuple[str, ...], str]]:
+    """(single lowercase -> proper form, lowercase phrase tokens -> proper phrase)."""
+    from newslint.lexicon import tables
+
+    fields = tables.SINGLES.split()  # lowercase, proper form, category index; repeated
+    forms = tables.PHRASES.split("\n")[:-1]
+    return dict(zip(fields[0::3], fields[1::3])), dict(zip(map(tuple, map(str.split, map(str.lower, forms))), forms))
+
+
+@lru_cache(maxsize=1)
+def _name_categories() -> dict[str, str]:
+    """Single lowercase name -> the data file (category) it comes from."""
+    from newslint.lexicon import tables
+
+    fields = tables.SINGLES.split()
+    return dict(zip(fields[0::3], map(tables.CATEGORIES.__getitem__, map(int, fields[2::3]))))
+
+
+@lru_cache(maxsize=1)
+def _known_only() -> frozenset[str]:
+    from newslint.lexicon import tables
+
+    return frozenset(tables.KNOWN_ONLY.split("\n")[:-1])
+
+
+@lru_cache(maxsize=1)
+def _dialect_pairs() -> tuple[DialectPair, ...]:
+    from newslint.lexicon import tables
+
+    f = tables.DIALECT_PAIRS.split()  # british, american, flag, flag; repeated
+    flag = {"0": False, "1": True}.__getitem__
+    return tuple(map(DialectPair._make, zip(f[0::4], f[1::4], map(flag, f[2::4]), map(flag, f[3::4]))))
 
 
 @record("user_words", "project_counts")
@@ -280,7 +320,7 @@ class Lexicon:
 
     def proper_form(self, lower: str) -> str | None:
         """The built-in or project lexicon's proper spelling of a lowercase word ("nato" -> "NATO")."""
-        singles, _, _ = _builtin_names()
+        singles, _ = _builtin_names()
         return singles.get(lower) or self._project_names.get(lower)
 
     def proper_phrase(self, tokens: Iterable[str]) -> str | None:
