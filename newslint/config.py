@@ -7,17 +7,19 @@ copy (newslint/default_settings.py, kept equal to the TOML file by a test), so t
 
 from __future__ import annotations
 
+import os
 import sys
-from pathlib import Path
 
 from newslint.records import record
 
 TYPE_CHECKING = False  # typing is not imported at run time: it costs ~3 ms of start-up
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import Any
 
 CONFIG_NAMES = ("newslint.toml", ".newslint.toml")
-_DEFAULTS_FILE = Path(__file__).with_name("defaults.toml")
+# Paths are plain strings on the check path: pathlib (with urllib.parse and ipaddress, which it
+# imports) costs ~3.5 ms of start-up. Config still hands out Path objects, made on first use.
 
 
 def _toml():  # type: ignore[no-untyped-def]
@@ -65,7 +67,9 @@ def _locate(path: Path | None, key: str) -> str:
     if path is None:
         return "<config>"
     try:
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+        for n, line in enumerate(text.splitlines(), 1):
             stripped = line.strip()
             bare = key.split(".")[-1]
             if stripped.startswith((bare, f'"{bare}"', f"[{key}", f"[tool.newslint.{key}")):
@@ -78,7 +82,7 @@ def _locate(path: Path | None, key: str) -> str:
 def _read_toml(path: Path) -> dict[str, Any]:
     tomllib = _toml()
     try:
-        with path.open("rb") as fh:
+        with open(path, "rb") as fh:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
@@ -99,10 +103,11 @@ def load_defaults() -> dict[str, Any]:
 
 def _user_table(path: Path) -> dict[str, Any] | None:
     """The newslint settings in ``path``, or None for a pyproject.toml without them."""
-    if path.name == "pyproject.toml" and not _may_have_newslint_table(path):
+    pyproject = os.path.basename(path) == "pyproject.toml"
+    if pyproject and not _may_have_newslint_table(path):
         return None
     data = _read_toml(path)
-    if path.name == "pyproject.toml":
+    if pyproject:
         return data.get("tool", {}).get("newslint")
     return data
 
@@ -114,29 +119,34 @@ def _may_have_newslint_table(path: Path) -> bool:
     parser out of start-up. A key spelled with escapes (\\u) is parsed to be sure.
     """
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as fh:
+            data = fh.read()
     except OSError:
         return True  # _read_toml reports it
     return b"newslint" in data or b"\\u" in data or b"\\U" in data
 
 
-def find_config(start: Path) -> Path | None:
+def find_config(start: Path | str) -> Path | None:
     """The nearest newslint.toml, .newslint.toml or pyproject.toml with [tool.newslint]."""
-    here = start if start.is_dir() else start.parent
-    here = here.resolve()
-    for folder in (here, *here.parents):
+    here = os.path.realpath(start if os.path.isdir(start) else (os.path.dirname(start) or "."))
+    while True:
         for name in CONFIG_NAMES:
-            candidate = folder / name
-            if candidate.is_file():
-                return candidate
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file():
-            try:
-                if _user_table(pyproject) is not None:
-                    return pyproject
-            except ConfigError:
-                raise
-    return None
+            candidate = os.path.join(here, name)
+            if os.path.isfile(candidate):
+                return _path(candidate)
+        pyproject = os.path.join(here, "pyproject.toml")
+        if os.path.isfile(pyproject) and _user_table(pyproject) is not None:
+            return _path(pyproject)
+        parent = os.path.dirname(here)
+        if parent == here:
+            return None
+        here = parent
+
+
+def _path(value: Path | str) -> Path:
+    from pathlib import Path
+
+    return value if isinstance(value, Path) else Path(value)
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
@@ -294,23 +304,83 @@ class Config:
         self.include = include
         self.exclude = exclude
         self.dialect = dialect
-        self.dictionaries = dictionaries
-        self.lexicon_path = lexicon_path
+        self._dictionaries = dictionaries  # Path or str each: see the properties below
+        self._lexicon_path = lexicon_path
         self.max_file_size = max_file_size
         self.rules = rules
         self.grammar = grammar
         self.corpus = corpus
         self.hygiene = hygiene
         self.cache = cache
-        self.source = source
-        self.root = Path.cwd() if root is None else root
+        self._source = source
+        self._root = os.getcwd() if root is None else root
         self.raw = {} if raw is None else raw
 
+    # Path-valued settings are kept as given (str or Path) and handed out as Path objects;
+    # the *_file / root_dir strings serve the check path without importing pathlib.
+    @property
+    def source(self) -> Path | None:
+        return None if self._source is None else _path(self._source)
+
+    @source.setter
+    def source(self, value: Path | str | None) -> None:
+        self._source = value
+
+    @property
+    def root(self) -> Path:
+        return _path(self._root)
+
+    @root.setter
+    def root(self, value: Path | str) -> None:
+        self._root = value
+
+    @property
+    def dictionaries(self) -> list[Path]:
+        return [_path(p) for p in self._dictionaries]
+
+    @dictionaries.setter
+    def dictionaries(self, value: list[Path]) -> None:
+        self._dictionaries = value
+
+    @property
+    def lexicon_path(self) -> Path | None:
+        return None if self._lexicon_path is None else _path(self._lexicon_path)
+
+    @lexicon_path.setter
+    def lexicon_path(self, value: Path | str | None) -> None:
+        self._lexicon_path = value
+
+    @property
+    def source_file(self) -> str | None:
+        return None if self._source is None else os.fspath(self._source)
+
+    @property
+    def root_dir(self) -> str:
+        return os.fspath(self._root)
+
+    @property
+    def dictionary_files(self) -> list[str]:
+        return [os.fspath(p) for p in self._dictionaries]
+
+    @property
+    def lexicon_file(self) -> str | None:
+        return None if self._lexicon_path is None else os.fspath(self._lexicon_path)
+
     @classmethod
-    def from_dict(cls, data: dict[str, Any], source: Path | None = None) -> "Config":
-        root = source.parent.resolve() if source else Path.cwd()
+    def from_dict(cls, data: dict[str, Any], source: Path | str | None = None) -> "Config":
         lexicon = data.get("lexicon") or ""
-        lexicon_path = (root / lexicon) if lexicon else None
+        if source is None and not data.get("dictionaries") and not os.path.isabs(lexicon) and "/" not in lexicon:
+            # No configuration file: the root is the working folder, and the default lexicon
+            # name joins it as pathlib would (strings: no pathlib at start-up).
+            root: Path | str = os.getcwd()
+            lexicon_path: Path | str | None = os.path.join(root, lexicon) if lexicon else None
+            dictionaries: list = []
+        else:
+            from pathlib import Path
+
+            root = Path(source).parent.resolve() if source else Path.cwd()
+            lexicon_path = (root / lexicon) if lexicon else None
+            dictionaries = [root / p for p in data.get("dictionaries", [])]
         return cls(
             select=list(data.get("select", ["NL"])),
             extend_select=list(data.get("extend-select", [])),
@@ -319,7 +389,7 @@ class Config:
             include=list(data.get("include", [])),
             exclude=list(data.get("exclude", [])),
             dialect=data.get("dialect", "auto"),
-            dictionaries=[root / p for p in data.get("dictionaries", [])],
+            dictionaries=dictionaries,
             lexicon_path=lexicon_path,
             max_file_size=int(float(data.get("max-file-size-mb", 200)) * 1024 * 1024),
             rules=dict(data.get("rules", {})),
@@ -334,6 +404,8 @@ class Config:
 
     def ignored_for(self, path: str) -> list[str]:
         """Codes ignored for ``path`` by per-file-ignores."""
+        from pathlib import Path
+
         out: list[str] = []
         try:
             rel = Path(path).resolve().relative_to(self.root).as_posix()
@@ -347,12 +419,13 @@ class Config:
         return out
 
 
-def load_config(explicit: Path | None = None, start: Path | None = None, overrides: dict[str, Any] | None = None) -> Config:
+def load_config(explicit: Path | str | None = None, start: Path | str | None = None,
+                overrides: dict[str, Any] | None = None) -> Config:
     """Defaults, then the user's file (explicit or found from ``start`` upward), then CLI overrides."""
     data = load_defaults()
-    source: Path | None = None
+    source: Path | str | None = None
     if explicit is not None:
-        if not explicit.is_file():
+        if not os.path.isfile(explicit):
             raise ConfigError(f"{explicit}: configuration file not found")
         source = explicit
     elif start is not None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import codecs
 import errno
-import fnmatch
 import os
 import stat
 from collections.abc import Iterator
@@ -53,6 +52,8 @@ class SourceFile:
 
 def matches_globs(rel: str, name: str, globs: list[str]) -> bool:
     """True when the file name or its relative path matches one of ``globs``."""
+    import fnmatch  # here: a run on named files never matches globs
+
     for g in globs:
         g = g.rstrip("/")
         if fnmatch.fnmatch(name, g) or fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(rel, g + "/*") or rel.startswith(g + "/"):

@@ -5,8 +5,8 @@ The CLI only parses options into :class:`RunOptions` and calls :func:`run_check`
 
 from __future__ import annotations
 
+import os
 import sys
-from pathlib import Path
 
 from newslint.config import Config, ConfigError, load_config
 from newslint.diagnostics import Diagnostic
@@ -138,11 +138,11 @@ def _overrides(opts: RunOptions) -> dict:
 
 
 def load_run_config(opts: RunOptions) -> Config:
-    start = Path(opts.stdin_filename or (opts.paths[0] if opts.paths and opts.paths[0] != "-" else "."))
-    if not start.exists():
-        start = Path(".")
-    explicit = Path(opts.config_file) if opts.config_file else None
-    return load_config(explicit=explicit, start=start, overrides=_overrides(opts))
+    # Strings, not Paths: pathlib is not imported on the check path (see newslint.config).
+    start = opts.stdin_filename or (opts.paths[0] if opts.paths and opts.paths[0] != "-" else ".")
+    if not os.path.exists(start):
+        start = "."
+    return load_config(explicit=opts.config_file or None, start=start, overrides=_overrides(opts))
 
 
 def _read_stdin(name: str) -> SourceFile:

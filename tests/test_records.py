@@ -104,11 +104,34 @@ def test_sha256_hex_is_sha256() -> None:
         assert sha256_hex(data) == hashlib.sha256(data).hexdigest()
 
 
+def test_config_hands_out_paths_made_as_pathlib_would(tmp_path, monkeypatch) -> None:
+    from pathlib import Path
+
+    monkeypatch.chdir(tmp_path)
+    plain = load_config(start=tmp_path)  # no configuration file: strings inside
+    assert plain.source is None and plain.source_file is None
+    assert plain.root == Path.cwd() and isinstance(plain.root, Path) and plain.root_dir == str(Path.cwd())
+    assert plain.lexicon_path == Path.cwd() / "newslint-lexicon.txt" and plain.lexicon_file == str(plain.lexicon_path)
+    assert plain.dictionaries == [] and plain.dictionary_files == []
+    (tmp_path / "newslint.toml").write_text('dictionaries = ["words.txt"]\nlexicon = "lex/x.txt"\n', encoding="utf-8")
+    found = load_config(start=tmp_path)
+    assert found.source == tmp_path / "newslint.toml" and isinstance(found.source, Path)
+    assert found.source_file == str(tmp_path / "newslint.toml")
+    assert found.dictionaries == [tmp_path.resolve() / "words.txt"] and found.dictionary_files == [str(tmp_path.resolve() / "words.txt")]
+    assert found.lexicon_path == tmp_path.resolve() / "lex" / "x.txt"
+    found.root = tmp_path / "elsewhere"
+    assert found.root == tmp_path / "elsewhere" and found.root_dir == str(tmp_path / "elsewhere")
+    assert records.replace(plain, lexicon_path=None).lexicon_path is None and records.replace(plain).root == plain.root
+
+
 def test_a_check_run_imports_neither_dataclasses_nor_hashlib(tmp_path) -> None:
     (tmp_path / "a.txt").write_text("Teh cat sat on the the mat.\n", encoding="utf-8")
-    code = ("import sys\nfrom newslint.entry import main\nsys.argv = ['newslint', 'check', 'a.txt']\n"
+    # Only what newslint imports counts: an interpreter's site hooks (an editable install's
+    # finder, certifi's .pth) may load some of these before the program starts.
+    code = ("import sys\nbefore = set(sys.modules)\nfrom newslint.entry import main\nsys.argv = ['newslint', 'check', 'a.txt']\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "print('MODULES', *sorted(m for m in ('dataclasses', 'inspect', 'hashlib', 'tomllib') if m in sys.modules))")
+            "print('MODULES', *sorted(m for m in ('dataclasses', 'inspect', 'hashlib', 'tomllib', 'typing', 'pathlib')"
+            " if m in set(sys.modules) - before))")
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
     assert "NL401" in out.stdout, out.stderr

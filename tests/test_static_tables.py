@@ -91,7 +91,8 @@ def test_selectors_and_lookup_by_code_or_name() -> None:
 
 def _modules_after(code: str, cwd: Path) -> set[str]:
     """The newslint and TOML modules imported by running ``code`` in a fresh interpreter in ``cwd``."""
-    script = f"import sys\n{code}\nprint('\\n'.join(sorted(m for m in sys.modules if m.startswith(('newslint', 'tomllib', 'tomli')))))"
+    script = (f"import sys\nbefore = set(sys.modules)\n{code}\nprint('\\n'.join(sorted(m for m in set(sys.modules) - before"
+              " if m.startswith(('newslint', 'tomllib', 'tomli')))))")
     out = subprocess.run([sys.executable, "-c", script], cwd=cwd, capture_output=True, text=True, check=True,
                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
     return set(out.stdout.split())

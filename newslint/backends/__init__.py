@@ -17,11 +17,11 @@ def open_grammar(config: "Config", force: bool | None = None, url: str | None = 
     modules are imported only when grammar checks actually run (pre-commit start-up cost).
     Raises ConfigError for a bad ``[grammar]`` table.
     """
-    from newslint.backends.lt_settings import load_settings
+    from newslint.backends.lt_settings import grammar_enabled, load_settings
 
+    if not (grammar_enabled(config, url) if force is None else force):
+        return None  # the table is valid (grammar_enabled checks it), and no paths are resolved
     settings = load_settings(config, url)
-    if not (settings.enabled if force is None else force):
-        return None
     from newslint.backends.languagetool import GrammarSession
 
     return GrammarSession(config, settings)

@@ -36,7 +36,7 @@ class Settings:
     def from_config(cls, config: "Config") -> "Settings":
         from newslint.config import ConfigError
 
-        where = f"{config.source}: " if config.source else ""
+        where = f"{config.source_file}: " if config.source_file else ""  # a string: no pathlib at start-up
 
         def fail(message: str) -> ConfigError:
             return ConfigError(f"{where}[corpus] {message}")
