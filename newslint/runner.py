@@ -151,6 +151,19 @@ def _read_stdin(name: str) -> SourceFile:
     return SourceFile(name, text, encoding, sha256_hex(data), len(data), 0)
 
 
+# A run over more than this much text (or more than one file) collects cyclic garbage as usual.
+_GC_FREE_BYTES = 1 << 20
+
+
+def collect_garbage_for(files: int, size: int) -> None:
+    """Switch the cyclic garbage collector back on (entry.main turns it off for start-up) unless
+    the run is one small file, whose few cycles are freed when the process exits."""
+    import gc
+
+    if files > 1 or size > _GC_FREE_BYTES:
+        gc.enable()
+
+
 def lint_paths(opts: RunOptions, config: Config, grammar: "GrammarSession | None" = None) -> list[FileResult]:
     """Lint every path; unreadable ones become results with an error. ``grammar`` adds LanguageTool.
 
@@ -190,6 +203,7 @@ def lint_paths(opts: RunOptions, config: Config, grammar: "GrammarSession | None
         else:
             results.append(FileResult(source.path, source=source))
             pending.append((len(results) - 1, source))
+    collect_garbage_for(len(targets), sum(s.size for _, s in pending))
     # With LanguageTool, each file is sent to the server before its native rules run, so the
     # two overlap (one process); without it, lint_sources may use workers.
     # Big texts go through lint_source (chunked); if a rule crashes in the batch, every file
@@ -310,6 +324,9 @@ def run_check(opts: RunOptions, out: TextIO | None = None, err: TextIO | None = 
     out = out or sys.stdout
     err = err or sys.stderr
     if opts.fixing:
+        import gc
+
+        gc.enable()  # (entry.main turned it off for start-up) fixing may loop over many files
         from newslint.fixes import run_fixes
 
         return run_fixes(opts, out, err)

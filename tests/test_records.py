@@ -136,3 +136,36 @@ def test_a_check_run_imports_neither_dataclasses_nor_hashlib(tmp_path) -> None:
                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
     assert "NL401" in out.stdout, out.stderr
     assert out.stdout.splitlines()[-1] == "MODULES", out.stdout
+
+
+def test_cyclic_gc_is_off_only_for_one_small_file(tmp_path) -> None:
+    """entry.main turns the collector off for start-up; the runner turns it on for a batch."""
+    import gc
+
+    from newslint.runner import collect_garbage_for
+
+    try:
+        gc.disable()
+        collect_garbage_for(1, 3_000)
+        assert not gc.isenabled()
+        collect_garbage_for(2, 3_000)
+        assert gc.isenabled()
+        gc.disable()
+        collect_garbage_for(1, 5 << 20)
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+    (tmp_path / "a.txt").write_text("One.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Two.\n", encoding="utf-8")
+    code = ("import gc, sys\nimport newslint.parallel as parallel\nseen = []\n"
+            "orig = parallel.lint_sources\n"
+            "def spy(*a, **k):\n    seen.append(gc.isenabled())\n    return orig(*a, **k)\n"
+            "parallel.lint_sources = spy\n"
+            "from newslint.entry import main\nsys.argv = ['newslint', 'check', '--no-cache'] + sys.argv[1:]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\nprint('GC', seen, gc.isenabled())")
+    one = subprocess.run([sys.executable, "-c", code, "a.txt"], cwd=tmp_path, capture_output=True, text=True,
+                         env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    two = subprocess.run([sys.executable, "-c", code, "a.txt", "b.txt"], cwd=tmp_path, capture_output=True, text=True,
+                         env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert one.stdout.splitlines()[-1] == "GC [False] True", one.stdout + one.stderr
+    assert two.stdout.splitlines()[-1] == "GC [True] True", two.stdout + two.stderr
