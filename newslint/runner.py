@@ -303,6 +303,11 @@ def _corpus_enabled(opts: RunOptions, config: Config) -> bool:
     """``--corpus`` or ``[corpus] enabled``; the corpus package validates its table."""
     if not opts.corpus and not config.corpus:
         return False
+    from newslint.config import load_defaults
+
+    shipped = load_defaults()["corpus"]
+    if config.corpus == shipped and not shipped.get("enabled"):
+        return opts.corpus  # the shipped table is valid (a test checks it) and off: no import
     from newslint.corpus.settings import Settings
 
     return Settings.from_config(config).enabled or opts.corpus

@@ -151,3 +151,23 @@ def test_dialect_index_is_setdefault_pair_by_pair() -> None:
         expected.setdefault(p.british, ("en-GB", p))
         expected.setdefault(p.american, ("en-US", p))
     assert list(lexicon.Lexicon().dialect_index.items()) == list(expected.items())
+
+
+def test_the_shipped_corpus_and_grammar_tables_are_valid_and_off() -> None:
+    """runner._corpus_enabled and backends.open_grammar skip validating these exact tables."""
+    from newslint.backends.lt_settings import ENV_URL, grammar_enabled
+    from newslint.config import load_defaults
+    from newslint.corpus.settings import Settings
+
+    config = load_config()
+    assert config.corpus == load_defaults()["corpus"] and config.grammar == load_defaults()["grammar"]
+    assert Settings.from_config(config).enabled is False
+    assert ENV_URL == "NEWSLINT_LT_URL"
+    import os
+
+    saved = os.environ.pop(ENV_URL, None)
+    try:
+        assert grammar_enabled(config) is False
+    finally:
+        if saved is not None:
+            os.environ[ENV_URL] = saved
