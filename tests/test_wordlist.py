@@ -75,3 +75,17 @@ def test_a_damaged_word_file_is_an_error_not_wrong_answers(tmp_path) -> None:
     path.write_text(path.read_text(encoding="utf-8") + "date\n", encoding="utf-8")
     with pytest.raises(ValueError, match="damaged word list"):
         read_word_file(tmp_path)
+
+
+def test_a_read_word_file_answers_as_the_mapped_one(tmp_path, monkeypatch) -> None:
+    """Where mmap is unavailable (or on Windows) the file is read: same parts, index, answers."""
+    from newslint.lexicon import wordlist
+
+    write_word_file(tmp_path, HEADER, [["apple", "apricot", "banana"], ["cherry", "é"]])
+    mapped = read_word_file(tmp_path)
+    monkeypatch.setattr(wordlist.os, "name", "nt")
+    read = read_word_file(tmp_path)
+    assert isinstance(read[0], bytes) and read[0] == mapped[0][:]
+    assert read[1:] == mapped[1:]
+    for word in ("apple", "banana", "cherry", "é", "apples", "", "b"):
+        assert (word in SortedWords(read[0], *read[1], index=read[2])) == (word in SortedWords(mapped[0], *mapped[1], index=mapped[2]))

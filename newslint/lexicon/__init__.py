@@ -74,7 +74,7 @@ def _word_text() -> tuple[str, int, int]:
     """The dictionary's words as text (one a line), the offset of the first and of the first uncommon one."""
     data, parts, _ = _word_file()
     head, common = data[: parts[0][0]].decode("utf-8"), data[parts[0][0] : parts[0][1]].decode("utf-8")
-    return data.decode("utf-8"), len(head), len(head) + len(common)
+    return data[:].decode("utf-8"), len(head), len(head) + len(common)
 
 
 def _word_lines() -> tuple[list[str], int]:
@@ -112,6 +112,8 @@ class SortedWords:
     """
 
     def __init__(self, data: bytes, *parts: tuple[int, int], index: "list | None" = None) -> None:
+        # ``data``: bytes or a read-only mmap of them (newslint.lexicon.wordlist): only indexing,
+        # slicing, find and rfind are used.
         self._data = data
         self._parts = parts  # (start, end) byte offsets of each sorted part; every word ends with "\n"
         self._index = index  # None, or (keys, start, offsets) per part: newslint.lexicon.wordlist
@@ -146,7 +148,7 @@ class SortedWords:
             while lo < hi:
                 mid = (lo + hi) // 2
                 ls = data.rfind(b"\n", lo, mid) + 1 or lo
-                le = data.index(b"\n", mid)
+                le = data.find(b"\n", mid)
                 w = data[ls:le]
                 if w == target:
                     return True
@@ -163,7 +165,7 @@ class SortedWords:
         return {w for w in words if w in self}
 
     def __len__(self) -> int:
-        return sum(self._data.count(b"\n", lo, hi) for lo, hi in self._parts)
+        return sum(self._data[lo:hi].count(b"\n") for lo, hi in self._parts)
 
 
 @lru_cache(maxsize=1)

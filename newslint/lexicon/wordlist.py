@@ -90,26 +90,46 @@ def _read(folder: Path | str, name: str) -> bytes:
         return fh.read()
 
 
+def _map(folder: Path | str, name: str) -> bytes:
+    """The file's bytes, memory-mapped when the system allows (reading all 1.6 MB cost ~0.9 ms;
+    a lookup touches a page or two), else read. Used with indexing, slicing and find only.
+    Not on Windows, where a mapped file cannot be replaced (an upgrade while the language
+    server runs)."""
+    with open(os.path.join(folder, name), "rb") as fh:
+        if os.name == "nt":
+            return fh.read()
+        try:
+            import mmap
+
+            return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)  # type: ignore[return-value]
+        except (ImportError, OSError, ValueError):
+            return fh.read()
+
+
 def read_word_file(folder: Path | str) -> tuple[bytes, list[tuple[int, int]], list[Buckets] | None]:
     """(bytes of words.txt, (start, end) byte offsets of each part, each part's index or None).
+
+    The bytes are a read-only memory map where possible (see _map): index, slice and find them.
 
     The index is None, and lookups fall back to bisection, when ``words.idx`` is missing or
     does not fit the text: a stale index must never give wrong answers. A ``words.txt`` whose
     ``# parts:`` line does not add up is damaged package data: ValueError.
     """
-    data = _read(folder, WORDS_FILE)
+    data = _map(folder, WORDS_FILE)
     start = 0
     sizes: list[int] = []
-    while data.startswith(b"#", start):
-        end = data.index(b"\n", start)
-        if data.startswith(b"# parts: ", start):
+    while data[start : start + 1] == b"#":
+        end = data.find(b"\n", start)
+        if end < 0:
+            break
+        if data[start : start + 9] == b"# parts: ":
             sizes = [int(s.split(b":")[1]) for s in data[start + 9 : end].split()]
         start = end + 1
     parts: list[tuple[int, int]] = []
     for size in sizes:
         parts.append((start, start + size))
         start += size
-    if not parts or start != len(data) or not data.endswith(b"\n"):
+    if not parts or start != len(data) or data[-1:] != b"\n":
         raise ValueError(f"{os.path.join(folder, WORDS_FILE)}: damaged word list (its '# parts:' line does not fit the words); reinstall newslint")
     return data, parts, _read_index(folder, data, parts)
 
@@ -133,7 +153,8 @@ def _read_index(folder: Path | str, data: bytes, parts: list[tuple[int, int]]) -
             # Spot checks that the index belongs to this text: sampled buckets start a line with their key.
             for i in range(0, len(keys), max(1, len(keys) // 16)):
                 start = bucket(offsets, lo, i)[0]
-                if data[start - 1] != 10 or not data.startswith(keys[i].encode("utf-8"), start):
+                key = keys[i].encode("utf-8")
+                if data[start - 1] != 10 or data[start : start + len(key)] != key:
                     return None
         except ValueError:  # not hexadecimal
             return None
