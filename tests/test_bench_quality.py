@@ -103,9 +103,8 @@ def test_matching_rule() -> None:
     assert not matches((150, 155), line)  # a spelling finding inside the copy is not the copy
 
 
-def test_fix_scores_report_safe_policy_kinds_and_unsafe_fixes(articles: list[str]) -> None:
-    """Boilerplate and misspelled names are unsafe fixes by policy: the safe figure over the other
-    kinds, and the --unsafe-fixes figure, are reported beside the figure over all errors."""
+def test_fix_scores_count_safe_and_unsafe_restores_per_kind(articles: list[str]) -> None:
+    """A sure boilerplate phrase is restored by --fix; one with free text only by --unsafe-fixes."""
     import run
 
     arts, keys, edits = [], {}, {}
@@ -113,17 +112,20 @@ def test_fix_scores_report_safe_policy_kinds_and_unsafe_fixes(articles: list[str
         name = f"seed{i}.txt"
         arts.append(run.Article(name, text, []))
         _, keys[name], edits[name] = inject_article(text, 3, is_word)
-    # One planted boilerplate line, which --fix must leave and --unsafe-fixes removes.
-    line = "Sign up for our daily newsletter\n"
     start = articles[0].index("\n") + 1
-    arts.append(run.Article("bp.txt", articles[0], []))
-    keys["bp.txt"] = [inject.Injected("boilerplate_line", "", start, start + len(line) - 1, 2, 1, 2, len(line) - 1,
+    for name, line in (("sure.txt", "Sign up for our daily newsletter\n"),
+                       ("judged.txt", "Sign up for our newsletter to get the best of the week\n")):
+        arts.append(run.Article(name, articles[0], []))
+        keys[name] = [inject.Injected("boilerplate_line", "", start, start + len(line) - 1, 2, 1, 2, len(line) - 1,
                                       line[:-1], "", 0)]
-    edits["bp.txt"] = [inject.Edit("boilerplate_line", start, start, line, 0, len(line) - 1)]
+        edits[name] = [inject.Edit("boilerplate_line", start, start, line, 0, len(line) - 1)]
     out = run.fix_scores(arts, edits, keys)
+    base = run.fix_scores(arts[:-2], edits, keys)["per_kind"].get("boilerplate_line", {})
     planted = sum(len(k) for k in keys.values())
-    assert out["planted"] == planted
-    assert out["policy_planted"] == planted - sum(k.kind in run.UNSAFE_BY_POLICY for ks in keys.values() for k in ks)
-    assert out["per_kind"]["boilerplate_line"]["restored"] == 0
-    assert out["per_kind"]["boilerplate_line"]["restored_with_unsafe_fixes"] >= 1
-    assert out["unsafe_restored"] >= out["per_kind"]["boilerplate_line"]["restored_with_unsafe_fixes"]
+    assert out["planted"] == planted == sum(v["planted"] for v in out["per_kind"].values())
+    bp = out["per_kind"]["boilerplate_line"]
+    assert bp["planted"] == base.get("planted", 0) + 2
+    assert bp["restored"] == base.get("restored", 0) + 1
+    assert bp["restored_with_unsafe_fixes"] == base.get("restored_with_unsafe_fixes", 0) + 2
+    assert out["restored"] == sum(v["restored"] for v in out["per_kind"].values())
+    assert out["unsafe_restored"] >= out["restored"]

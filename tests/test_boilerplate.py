@@ -25,19 +25,22 @@ def _found(text: str, path: str = "a.txt", **cfg):
     return out
 
 
-@pytest.mark.parametrize("line", [
-    "Read more", "Related Links", "Advertisement", "Skip to main content", "Story continues below",
-    "Sign up for our free weekly newsletter", "Subscribe Free To Our Daily Newsletters |",
-    "We use cookies to improve your experience.", "Share this article", "Share on Facebook",
-    "Payment methods", "Visa | Mastercard | PayPal", "Continue reading the main story",
-    "Support The Moscow Times!", "Not ready to support today?",
-])
+SURE_LINES = ["Read more", "Related Links", "Advertisement", "Skip to main content", "Story continues below",
+              "Sign up for our free weekly newsletter", "Share this article", "Share on Facebook",
+              "Continue reading the main story"]
+JUDGED_LINES = ["Subscribe Free To Our Daily Newsletters |", "We use cookies to improve your experience.",
+                "Payment methods", "Visa | Mastercard | PayPal", "Support The Moscow Times!", "Not ready to support today?"]
+
+
+@pytest.mark.parametrize("line", SURE_LINES + JUDGED_LINES)
 def test_known_boilerplate_line_after_the_article_is_reported(line):
     text = "\n".join(BODY + [line]) + "\n"
     found = _found(text)
     assert [(a, b) for a, b, _ in found] == [(4, 4)], line
     fix = found[0][2].fix
-    assert fix is not None and fix.applicability is Applicability.UNSAFE
+    # A fixed phrase of the `sure` list is furniture and nothing else (tests/test_fix_policy.py).
+    expected = Applicability.SAFE if line in SURE_LINES else Applicability.UNSAFE
+    assert fix is not None and fix.applicability is expected
 
 
 @pytest.mark.parametrize("line", [
@@ -106,8 +109,12 @@ def test_fix_removes_the_lines_and_keeps_the_article():
     text = "\n\n".join(BODY + ["Sign up for our newsletter", "Read more"]) + "\n"
     out = fix_text(text, lambda t: lint(t, select=["NL404"]), minimum=Applicability.UNSAFE)
     assert out.text == "\n\n".join(BODY) + "\n"
-    # Unsafe: the default (safe) fix mode leaves it alone.
-    assert fix_text(text, lambda t: lint(t, select=["NL404"])).text == text
+    # Both lines are sure phrases: the default (safe) fix mode removes them too.
+    assert fix_text(text, lambda t: lint(t, select=["NL404"])).text == out.text
+    # One line with free text makes the whole finding a judgement: the safe mode leaves it alone.
+    judged = "\n\n".join(BODY + ["Sign up for our newsletter to get the best of the week", "Read more"]) + "\n"
+    assert fix_text(judged, lambda t: lint(t, select=["NL404"])).text == judged
+    assert fix_text(judged, lambda t: lint(t, select=["NL404"]), minimum=Applicability.UNSAFE).text == out.text
 
 
 def test_packaged_list_loads_and_covers_the_documented_kinds():

@@ -120,18 +120,19 @@ def test_diff_with_nothing_to_fix_exits_0(tmp_path: Path) -> None:
 
 def test_fix_reports_what_is_left_and_the_summary(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
-    # The repeated word inside the quotation is unsafe to fix: it is what someone said.
-    article.write_text("the mayor spoke.“We met the the leaders,” she said , smiling.\n", encoding="utf-8")
+    # The doubled "for" inside the quotation is unsafe to fix: speech strands a preposition before
+    # a phrase that starts with it again, so it may be exactly what was said.
+    article.write_text("the mayor spoke.“We waited for for years,” she said , smiling.\n", encoding="utf-8")
     proc = run_cli("check", "--fix", str(article))
     assert proc.returncode == 1
-    assert article.read_text(encoding="utf-8") == "The mayor spoke.“We met the the leaders,” she said, smiling.\n"
+    assert article.read_text(encoding="utf-8") == "The mayor spoke.“We waited for for years,” she said, smiling.\n"
     assert "NL401" in proc.stdout
     assert proc.stdout.strip().endswith("Fixed 2 problems in 1 file; 1 left. 1 of them fixable with --unsafe-fixes.")
 
 
 def test_unsafe_fixes_without_fix_only_shows_them_as_available(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
-    text = "“We met the the leaders,” she said.\n"
+    text = "“We waited for for years,” she said.\n"
     article.write_text(text, encoding="utf-8")
     plain = run_cli("check", str(article))
     assert "1 more with --unsafe-fixes." in plain.stdout
@@ -143,15 +144,15 @@ def test_unsafe_fixes_without_fix_only_shows_them_as_available(tmp_path: Path) -
 
 def test_unsafe_fixes_with_fix_applies_them(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
-    article.write_text("“We met the the leaders,” she said.\n", encoding="utf-8")
+    article.write_text("“We waited for for years,” she said.\n", encoding="utf-8")
     proc = run_cli("check", "--fix", "--unsafe-fixes", str(article))
     assert proc.returncode == 0, proc.stdout
-    assert article.read_text(encoding="utf-8") == "“We met the leaders,” she said.\n"
+    assert article.read_text(encoding="utf-8") == "“We waited for years,” she said.\n"
 
 
 def test_fix_only_fixes_without_reporting_and_exits_0(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
-    article.write_text("the mayor spoke.“We met the the leaders,” she said.\n", encoding="utf-8")
+    article.write_text("the mayor spoke.“We waited for for years,” she said.\n", encoding="utf-8")
     proc = run_cli("check", "--fix-only", str(article))
     assert proc.returncode == 0
     assert proc.stdout == "Fixed 1 problem in 1 file.\n"
@@ -196,7 +197,7 @@ def test_stdin_cannot_be_fixed_together_with_files(tmp_path: Path) -> None:
 
 def test_json_fix_mode_reports_left_diagnostics_with_their_fixes(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
-    article.write_text("the mayor said.\n“We met the the leaders.”\n", encoding="utf-8")
+    article.write_text("the mayor said.\n“We waited for for years.”\n", encoding="utf-8")
     proc = run_cli("check", "--fix", "--format", "json", str(article))
     doc = json.loads(proc.stdout)
     assert doc["summary"]["fixed"] == 1
@@ -207,8 +208,8 @@ def test_json_fix_mode_reports_left_diagnostics_with_their_fixes(tmp_path: Path)
     edit = fix["edits"][0]
     # Offsets and positions are into the fixed file, so an editor can apply them.
     text = article.read_text(encoding="utf-8")
-    assert text[edit["start"]:edit["end"]] == " the"
-    assert edit["location"] == {"line": 2, "column": 12}
+    assert text[edit["start"]:edit["end"]] == " for"
+    assert edit["location"] == {"line": 2, "column": 15}
 
 
 def test_fixing_a_directory_fixes_each_file_once(tmp_path: Path) -> None:
@@ -288,11 +289,11 @@ def _copied(folder: Path, prefix: str) -> Path:
 
 def test_fix_summary_in_concise_output(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
-    article.write_text("the cat sat.\n“We will will see,” she said.\n", encoding="utf-8")
+    article.write_text("the cat sat.\n“We waited for for years,” she said.\n", encoding="utf-8")
     proc = run_cli("check", "--fix", "--format", "concise", str(article))
     assert proc.returncode == 1
     assert proc.stdout.splitlines() == [
-        f"{article}:2:10: NL401 Repeated word: 'will'",
+        f"{article}:2:16: NL401 Repeated word: 'for'",
         "Fixed 1 problem in 1 file; 1 left. 1 of them fixable with --unsafe-fixes.",
     ]
 

@@ -238,3 +238,49 @@ def test_language_tool_python_managed_server(tmp_path):
                    env={"NEWSLINT_LT_URL": "", "NEWSLINT_LT_HOME": str(tmp_path / "no-jars"), "LTP_PATH": str(ltp)})
     assert proc.returncode == 1, proc.stderr
     assert [d["code"] for d in json.loads(proc.stdout)["diagnostics"]] == ["LT:EN_A_VS_AN"]
+
+
+def test_jar_server_dies_with_a_killed_newslint(tmp_path):
+    """A SIGKILLed newslint runs no cleanup; the server it started must not outlive it."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    def alive(pid: int) -> bool:
+        """Running, not a zombie left for a reaper that is slow to wait for it."""
+        try:
+            return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+        except (OSError, IndexError):
+            return False
+
+    if not Path("/proc/self/stat").exists():
+        pytest.skip("needs Linux /proc")
+    jars = lt_jar_dir()
+    script = (
+        "import sys, time\n"
+        "from newslint.backends.lt_server import start_from_jars\n"
+        "from newslint.backends.lt_settings import load_settings\n"
+        "from newslint.config import Config\n"
+        f"settings = load_settings(Config.from_dict({{'grammar': {{'jar-dir': {str(jars)!r}, 'start-timeout': 90}}}}))\n"
+        f"handle = start_from_jars(settings, settings.jar_dir)\n"
+        "print(handle.process.pid, flush=True)\n"
+        "time.sleep(600)\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
+                            cwd=str(Path(__file__).resolve().parent.parent))
+    try:
+        java_pid = int(proc.stdout.readline())
+        assert alive(java_pid)  # running while newslint lives
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=10)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if not alive(java_pid):
+                return
+            time.sleep(0.2)
+        os.kill(java_pid, signal.SIGKILL)
+        raise AssertionError("the LanguageTool server outlived the newslint that started it")
+    finally:
+        if proc.poll() is None:
+            proc.kill()

@@ -11,8 +11,10 @@ def found(text: str, **kw):
 
 
 def test_transposed_name_in_the_article():
+    # Written twice, the variant once, 7 letters, no other name one edit away: a safe fix
+    # (the full policy: tests/test_fix_policy.py).
     text = "Xi Jinping met Putin. Xi Jinping said so. Later Xi Jinpnig left."
-    assert found(text) == [("Jinpnig", "Jinping", Applicability.UNSAFE)]
+    assert found(text) == [("Jinpnig", "Jinping", Applicability.SAFE)]
 
 
 def test_name_variants_by_deletion_and_swap():
@@ -48,9 +50,9 @@ def test_project_lexicon_supplies_the_name(tmp_path):
 def test_misspelling_of_a_word_the_article_uses_only_as_a_name():
     text = ("Labour said the plan was costed. Voters trust Labour on health, and Labour leads. "
             "A Lavour spokesman disagreed.")
-    assert found(text) == [("Lavour", "Labour", Applicability.UNSAFE)]
+    assert found(text) == [("Lavour", "Labour", Applicability.SAFE)]
     swapped = text.replace("Lavour", "Laboru")
-    assert found(swapped) == [("Laboru", "Labour", Applicability.UNSAFE)]
+    assert found(swapped) == [("Laboru", "Labour", Applicability.SAFE)]
 
 
 def test_a_word_also_used_in_lowercase_or_a_brand_made_from_it_is_not_a_misspelled_name():
@@ -62,5 +64,5 @@ def test_a_word_also_used_in_lowercase_or_a_brand_made_from_it_is_not_a_misspell
 
 def test_dropped_letter_of_a_double_is_a_slip_not_an_inflection():
     text = "Graeme Souness spoke. Souness said the club would act. Souness added that Sounes was wrong."
-    assert found(text) == [("Sounes", "Souness", Applicability.UNSAFE)]
+    assert found(text) == [("Sounes", "Souness", Applicability.SAFE)]
     assert found("Putin and Putin's aides. The Putins. Korea and Korean troops. Korea said.") == []

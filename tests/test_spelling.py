@@ -63,8 +63,12 @@ def test_confident_fix_is_safe_in_prose():
     assert d.fix.edits[0].replacement == "other"
 
 
-def test_fix_is_unsafe_inside_a_quotation():
+def test_fix_inside_a_quotation_is_safe_only_for_a_transcription_slip():
+    # Quoted speech: the speaker did not type "othre"; the confident correction is safe.
     (d,) = nl101('He said: "relations with othre leaders are good."')
+    assert d.fix is not None and d.fix.applicability == Applicability.SAFE
+    # A short quotation is a term being mentioned, not speech: its spelling may be the point.
+    (d,) = nl101('Critics dubbed it "othre leaders" at once.')
     assert d.fix is not None and d.fix.applicability == Applicability.UNSAFE
 
 

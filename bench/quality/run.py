@@ -10,8 +10,9 @@ Matching rule: a finding matches a planted error when their spans overlap in the
 whole-line kinds (duplicated paragraph, boilerplate line) the finding must also start at or
 before the line's first character or cover at least half of the line: a spelling finding
 inside a copied paragraph does not count as spotting the copy. A finding that overlaps a
-genuine published slip from ``known_slips.tsv`` (or, for the seeds, ``seed_slips.tsv`` beside
-this script) is neither a hit nor a false alarm. Everything else a tool reports on the dirty
+genuine published slip from ``known_slips.tsv`` (plus ``corpus_slips.tsv`` beside this script:
+slips that list lacks, found by this team; or, for the seeds, ``seed_slips.tsv``) is neither a
+hit nor a false alarm. Everything else a tool reports on the dirty
 text is a false positive.
 
 Scores per tool: recall per kind; precision, recall, F1 on the dirty text; false alarms per
@@ -50,6 +51,9 @@ RESULTS = BENCH / "results"
 SEED_ARTICLES = ("002", "003", "004")
 # Genuine slips in the seed articles (004 repeats a block of seven paragraphs as published).
 SEED_SLIPS = Path(__file__).resolve().parent / "seed_slips.tsv"
+# Genuine slips in the shared corpus that its known_slips.tsv lacks, found and checked by this
+# team; located by line, column and length so that no corpus text is copied here.
+CORPUS_SLIPS = Path(__file__).resolve().parent / "corpus_slips.tsv"
 
 
 def _maybe_reexec_in_bench_venv() -> None:
@@ -87,13 +91,18 @@ def load_articles(corpus: Path | None, limit: int | None) -> tuple[list[Article]
             with slips_file.open(encoding="utf-8") as fh:
                 for row in csv.DictReader(fh, delimiter="\t"):
                     slips_by_file[row["file"]].append((int(row["line"]), row["as_published"]))
+        extra: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+        with CORPUS_SLIPS.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh, delimiter="\t"):
+                extra[row["file"]].append((int(row["line"]), int(row["column"]), int(row["length"])))
         files = sorted(clean.glob("*.txt"))
         if limit:
             step = max(1, len(files) // limit)
             files = files[::step][:limit]
         for f in files:
             text = f.read_text(encoding="utf-8")
-            articles.append(Article(f.name, text, _locate_slips(text, slips_by_file.get(f.name, []))))
+            spans = _locate_slips(text, slips_by_file.get(f.name, [])) + _place_slips(text, extra.get(f.name, []))
+            articles.append(Article(f.name, text, spans))
     else:
         note = f"corpus not found at {clean}: using the seed articles only"
         print(f"note: {note}", file=sys.stderr)
@@ -128,6 +137,15 @@ def _locate_slips(text: str, slips: list[tuple[int, str]]) -> list[tuple[int, in
         if i >= 0:
             spans.append((i, i + len(wrong)))
     return spans
+
+
+def _place_slips(text: str, places: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    """Spans of slips given as (1-based line, 1-based column, length)."""
+    starts = [0]
+    for ln in text.split("\n"):
+        starts.append(starts[-1] + len(ln) + 1)
+    return [(starts[line - 1] + col - 1, starts[line - 1] + col - 1 + length)
+            for line, col, length in places if 1 <= line < len(starts)]
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -197,18 +215,12 @@ def score(run: ToolRun, articles: list[Article], keys: dict[str, list[Injected]]
     }
 
 
-# Kinds whose correction the fix-safety policy (issue 3, docs/fixes) never applies as safe:
-# a changed letter in a name could be the right spelling of another person, and a line that
-# looks like boilerplate could be part of the story, so both are unsafe fixes by design.
-UNSAFE_BY_POLICY = frozenset({"misspelled_name", "boilerplate_line"})
-
-
 def fix_scores(articles: list[Article], edits_by: dict, keys: dict[str, list[Injected]]) -> dict:
     """Fix exactness per planted error (safe fixes, and safe + unsafe), and bytes changed in clean text.
 
-    Three exactness figures, because two kinds can never be restored by the safe fixes by
-    policy: over all planted errors, over the kinds whose policy allows a safe fix, and over all
-    planted errors with ``--unsafe-fixes``.
+    Each planted error is restored in a text holding only that error, so that one fix cannot
+    hide or help another. The errors that ``--fix`` does not restore are counted apart when
+    they sit inside a quotation, where the policy leaves more to a human (docs/fixing.md).
     """
     from newslint.config import load_config
     from newslint.diagnostics import Applicability
@@ -221,8 +233,7 @@ def fix_scores(articles: list[Article], edits_by: dict, keys: dict[str, list[Inj
     def fix(text: str, name: str, minimum: Applicability = Applicability.SAFE) -> str:
         return fix_text(text, lambda t: linter.lint(Document.from_text(t, name)), minimum).text
 
-    restored = total = touched = touched_ok = 0
-    policy_restored = policy_total = unsafe_restored = policy_missed_quoted = 0
+    restored = total = touched = touched_ok = unsafe_restored = missed_quoted = 0
     per_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     changed_clean = slip_fixes = 0
     changed_files: list[str] = []
@@ -250,26 +261,17 @@ def fix_scores(articles: list[Article], edits_by: dict, keys: dict[str, list[Inj
             total += 1
             restored += ok
             unsafe_restored += unsafe_ok
-            if k.kind not in UNSAFE_BY_POLICY:
-                policy_total += 1
-                policy_restored += ok
-                if not ok and k.kind != "duplicated_paragraph":
-                    # Quoted words are never changed silently (issue 3): count those apart.
-                    span = (e.start, e.start + max(len(e.replacement), 1))
-                    policy_missed_quoted += Document.from_text(single, a.name).in_quote(*span)
+            if not ok and k.kind not in LINE_KINDS:
+                span = (e.start, e.start + max(len(e.replacement), 1))
+                missed_quoted += Document.from_text(single, a.name).in_quote(*span)
             per_kind[k.kind][0] += ok
             per_kind[k.kind][1] += 1
             per_kind[k.kind][2] += unsafe_ok
     ratio = lambda n, d: round(n / d, 3) if d else None  # noqa: E731
     return {
         "fix_exactness": ratio(restored, total),
-        # Over the kinds whose policy allows a safe fix (all but UNSAFE_BY_POLICY).
-        "fix_exactness_safe_policy_kinds": ratio(policy_restored, policy_total),
-        "policy_restored": policy_restored,
-        "policy_planted": policy_total,
-        # Of those the safe fixes did not restore, how many sit inside a quotation (unsafe by policy).
-        "policy_missed_in_quotes": policy_missed_quoted,
-        "unsafe_policy_kinds": sorted(UNSAFE_BY_POLICY),
+        # Of the planted errors --fix did not restore, how many sit inside a quotation.
+        "missed_in_quotes": missed_quoted,
         # With --unsafe-fixes: safe and unsafe fixes applied.
         "fix_exactness_unsafe_fixes": ratio(unsafe_restored, total),
         "unsafe_restored": unsafe_restored,
@@ -378,18 +380,18 @@ def main(argv: list[str] | None = None) -> int:
     summary = (f"{len(articles)} articles, {words:,} clean words, {planted} planted errors "
                f"({', '.join(f'{k} {v}' for k, v in by_kind.items())}); seed {args.seed}.")
     fix_line = (f"newslint fix exactness (planted errors that the fixes, run on a text holding only that error, "
-                f"restore exactly): --fix {fixes['fix_exactness']} ({fixes['restored']}/{fixes['planted']} of all planted errors); "
-                f"--fix {fixes['fix_exactness_safe_policy_kinds']} ({fixes['policy_restored']}/{fixes['policy_planted']}) "
-                f"of the kinds whose policy allows a safe fix (all but {', '.join(fixes['unsafe_policy_kinds'])}; "
-                f"{fixes['policy_missed_in_quotes']} of the {fixes['policy_planted'] - fixes['policy_restored']} "
-                f"missed are inside quotations, where fixes are unsafe by policy); "
+                f"restore exactly): --fix {fixes['fix_exactness']} ({fixes['restored']}/{fixes['planted']}; "
+                f"{fixes['missed_in_quotes']} of the {fixes['planted'] - fixes['restored']} missed are inside quotations); "
                 f"--fix --unsafe-fixes {fixes['fix_exactness_unsafe_fixes']} ({fixes['unsafe_restored']}/{fixes['planted']}); "
                 f"of the {fixes['touched']} that --fix changed, {fixes['safe_fix_precision']} restored exactly; "
                 f"bytes changed by --fix in clean text (outside known slips): {fixes['clean_bytes_changed']}")
+    kinds_line = "--fix restored per kind: " + ", ".join(
+        f"{k} {v['restored']}/{v['planted']}" for k, v in fixes["per_kind"].items())
     print(md)
     print()
     print(summary)
     print(fix_line)
+    print(kinds_line)
     args.out.mkdir(parents=True, exist_ok=True)
     chart_note = write_chart(rows, args.out / "quality.png")
     if chart_note:
@@ -410,7 +412,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     (args.out / "quality.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     (args.out / "quality.md").write_text(
-        f"<!-- written by: {result['command']} -->\n\n{md}\n\n{summary}\n\n{fix_line}\n", encoding="utf-8")
+        f"<!-- written by: {result['command']} -->\n\n{md}\n\n{summary}\n\n{fix_line}\n\n{kinds_line}\n", encoding="utf-8")
     return 0
 
 

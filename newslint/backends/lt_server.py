@@ -103,6 +103,36 @@ def _log_tail(path: Path, lines: int = 3) -> str:
     return " | ".join(ln.strip() for ln in interesting[-lines:])
 
 
+def _child_setup():
+    """``preexec_fn`` for the server: ask Linux to SIGTERM it when newslint dies.
+
+    Why: ``close()`` stops the server on a normal exit or Ctrl-C, but a SIGKILLed newslint (an
+    editor killing its language server, the OOM killer, a CI timeout) runs no Python code, and the
+    Java server would be left holding memory and a port. ``PR_SET_PDEATHSIG`` survives exec.
+    Only on Linux, and only from the main thread: the signal fires when the *thread* that forked
+    exits, so a server started from a worker thread would die with that thread.
+    """
+    import sys
+    import threading
+
+    if not sys.platform.startswith("linux") or threading.current_thread() is not threading.main_thread():
+        return None
+    import ctypes  # loaded here, not in the forked child, where importing is unsafe
+
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    parent = os.getpid()
+
+    def die_with_parent() -> None:
+        prctl(1, 15)  # PR_SET_PDEATHSIG = 1, SIGTERM = 15
+        if os.getppid() != parent:  # newslint died before prctl took effect
+            os._exit(1)
+
+    return die_with_parent
+
+
 def start_from_jars(settings: GrammarSettings, jar_dir: Path, port: int | None = None) -> ServerHandle:
     """Start LanguageTool's HTTP server from ``jar_dir`` on 127.0.0.1 and wait until it answers."""
     if not jar_dir.is_dir() or not any(jar_dir.glob("languagetool-server-*.jar")):
@@ -121,7 +151,8 @@ def start_from_jars(settings: GrammarSettings, jar_dir: Path, port: int | None =
     cmd = [java, f"-Xmx{settings.java_heap}", "-XX:+UseSerialGC", "-cp", str(jar_dir / "*"),
            "org.languagetool.server.HTTPServer", "--port", str(port)]
     try:
-        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                                start_new_session=True, preexec_fn=_child_setup())
     except OSError as exc:
         log.close()
         raise GrammarUnavailable(f"cannot run {java}: {exc.strerror}; fix: check [grammar] java") from None

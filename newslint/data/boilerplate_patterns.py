@@ -68,6 +68,27 @@ PATTERNS = {
             '(visa|mastercard|maestro|american express|amex|paypal|apple pay|google pay)',
         ],
     },
+    'sure': {
+        'patterns': [
+            'advertisement|sponsored content|(story|article) continues below( advertisement)?',
+            '(skip|jump) to (main |the )?(content|navigation|article)',
+            'continue reading( (the )?(main )?(story|article|below))?',
+            '(read|see|view|load) more( (stories|news|articles|comments))?[.:…>»]*',
+            '(related|more|recommended|popular|latest|trending) (links|stories|articles|coverage|news|videos|reading|content|topics):?',
+            'more on this (story|topic):?',
+            'most (read|popular|viewed|shared|watched|commented|emailed)( (stories|articles|now|today))?:?',
+            '(image|media|video|photo|picture) (caption|source|copyright)',
+            'share (this|the) (article|story|page|post)( (on|via) (facebook|twitter|x|whatsapp|linkedin|telegram|reddit|email))?:?',
+            '(share|follow us|like us|find us) on (facebook|twitter|x|whatsapp|linkedin|telegram|instagram|reddit)',
+            '(sign up|subscribe)( now| today| free)? (for|to) (our|the)( free)?( (daily|weekly|morning|evening|breaking news|email))? newsletters?',
+            'click here to (subscribe|sign up|register|log in|sign in)( (to|for) (our|the)( (free|daily|weekly))? newsletters?)?',
+            '(subscribe|sign up)( now| today)? for (full|unlimited)( digital)? access',
+            'cookie (policy|settings|preferences|notice|consent)',
+            '(accept|manage|reject) (all )?cookies',
+            'all rights reserved\\.?',
+            '(back|return) to (top|home(page)?)',
+        ],
+    },
     'openers': {
         'patterns': [
             'a message from [\\w .&’\\x27-]{1,60}:?',

@@ -342,6 +342,10 @@ class Lexicon:
         singles, _ = _builtin_names()
         return singles.get(lower) or self._project_names.get(lower)
 
+    def name_category(self, lower: str) -> str | None:
+        """The built-in list a single name comes from ("london" -> "cities"), or None."""
+        return _name_categories().get(lower)
+
     def proper_phrase(self, tokens: Iterable[str]) -> str | None:
         """The proper form of a lowercase multiword name ("north korean" -> "North Korean")."""
         return _builtin_names()[1].get(tuple(t.lower() for t in tokens))

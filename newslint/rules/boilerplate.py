@@ -27,18 +27,21 @@ _TAIL_RUN = 3
 _HEAD_SEGMENTS = 2
 
 
-@record("lines", "weak", "openers", frozen=True)
+@record("lines", "weak", "openers", "sure", frozen=True)
 class Patterns:
     # Sources, not compiled patterns: they are compiled once, joined in a Matcher (compiling
     # each one alone as well doubled the rule's start-up cost).
     lines: tuple[tuple[str, str], ...]  # (reason, pattern source)
     weak: tuple[str, ...]
     openers: tuple[re.Pattern[str], ...]
+    sure: tuple[str, ...]  # fixed phrases whose whole line is furniture: a safe removal
 
-    def __init__(self, lines: tuple[tuple[str, str], ...], weak: tuple[str, ...], openers: tuple[re.Pattern[str], ...]) -> None:
+    def __init__(self, lines: tuple[tuple[str, str], ...], weak: tuple[str, ...], openers: tuple[re.Pattern[str], ...],
+                 sure: tuple[str, ...] = ()) -> None:
         _set(self, "lines", lines)
         _set(self, "weak", weak)
         _set(self, "openers", openers)
+        _set(self, "sure", sure)
 
 
 class Matcher:
@@ -80,7 +83,16 @@ def builtin_patterns() -> Patterns:
         lines=tuple((reason, p) for reason, pats in lines.items() if reason != "weak" for p in pats),
         weak=tuple(lines.get("weak", [])),
         openers=tuple(_compile(p) for p in data.get("openers", {}).get("patterns", [])),
+        sure=tuple(data.get("sure", {}).get("patterns", [])),
     )
+
+
+def sure_lines(segs: list[Segment], reasons: list[str | None]) -> list[bool]:
+    """Per segment: it is reported and it is a ``sure`` phrase as a whole (every sure phrase is
+    also a ``lines`` match, tests/test_fix_policy.py). Apart from :func:`classify` because only
+    the fix needs it, and only for reported lines."""
+    sure = _matcher(tuple(("sure", p) for p in builtin_patterns().sure))
+    return [bool(r) and sure.reason(seg.text) is not None for seg, r in zip(segs, reasons)]
 
 
 @lru_cache(maxsize=8)
@@ -194,10 +206,19 @@ def boilerplate(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     Example: "...in the conflict.\\n\\nSign up for our free weekly newsletter\\n...\\nRead more"
     -> one finding covering the sign-up through "Read more".
 
-    Fix: unsafe; it removes the lines (review: a pattern can match a real line).
+    Fix: it removes the lines (and one line break; blank lines around stay single). Safe when
+    every line is page furniture and nothing else: a built-in pattern matches it and so does a
+    fixed phrase of the ``sure`` list ("Advertisement", "Skip to main content", "Share this
+    article", "Sign up for our daily newsletter", "Related Topics", a bare "Image caption",
+    "All rights reserved."), whose words all come from the pattern. Unsafe otherwise: a pattern
+    with free text can match a real sentence ("By clicking 'accept', users agreed to terms
+    that..."), a caption label followed by its text holds content, the structural signals
+    (appeals, closing runs of short lines, repeated lines) are guesses, and a configured pattern
+    is the user's own judgement.
     """
     extra = tuple(ctx.config.hygiene.get("boilerplate-patterns", []) or ())
     segs, reasons = classify(doc, extra)
+    sure: list[bool] | None = None
     i = 0
     while i < len(segs):
         if not reasons[i]:
@@ -210,7 +231,11 @@ def boilerplate(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         why = list(dict.fromkeys(r for r in reasons[i:j + 1] if r))
         where = f"lines {segs[i].line}-{segs[j].line}" if segs[j].line != segs[i].line else f"line {segs[i].line}"
         edit = removal_edit(doc, start, end)
-        fix = Fix((edit,), Applicability.UNSAFE, f"Remove the boilerplate ({where})") if edit else None
+        if sure is None:
+            sure = sure_lines(segs, reasons)
+        # Safe only when every line is a sure phrase: then the edit takes those lines, nothing else.
+        applicability = Applicability.SAFE if all(sure[i:j + 1]) else Applicability.UNSAFE
+        fix = Fix((edit,), applicability, f"Remove the boilerplate ({where})") if edit else None
         first = segs[i].text if len(segs[i].text) <= 40 else segs[i].text[:37] + "..."
         yield boilerplate.diagnostic(start, end, f"Leftover web boilerplate ({', '.join(why)}), {where}: {first!r}", fix)
         i = j + 1

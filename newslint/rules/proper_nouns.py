@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, replace_fix
 from newslint.document import Document
+from newslint.quotes import case_fix_sure_in_quote
 from newslint.lexicon import PHRASE_ONLY_PARTS, Lexicon
 from newslint.lexicon.tokens import NameStats, Token, doc_name_stats, is_name_compound, token_table
 from newslint.rules.base import Context, rule
@@ -18,10 +19,14 @@ _MAX_COMMON_FREQUENCY = 15_000
 _CLEAR_EVIDENCE = 3
 
 
-def _applicability(doc: Document, tok: Token, safe: bool) -> Applicability:
-    if doc.in_quote(tok.start, tok.end) or tok.headline:
+def _applicability(doc: Document, tok: Token, safe: bool, start: int, end: int) -> Applicability:
+    """Safe only with clear evidence, never in a headline, and in a quotation only when the
+    quotation is speech written in sentence case (the capital is typography, not a word)."""
+    if tok.headline or not safe:
         return Applicability.UNSAFE
-    return Applicability.SAFE if safe else Applicability.UNSAFE
+    if doc.in_quote(start, end) and not case_fix_sure_in_quote(doc, start, end):
+        return Applicability.UNSAFE
+    return Applicability.SAFE
 
 
 def _proper(part: str, lex: Lexicon, stats: NameStats) -> tuple[str, bool] | None:
@@ -54,6 +59,10 @@ def _proper(part: str, lex: Lexicon, stats: NameStats) -> tuple[str, bool] | Non
     return None
 
 
+# Compass words: before a city they may name a part of it ("east London", "south Boston").
+_COMPASS = frozenset("north south east west northern southern eastern western central".split())
+
+
 def _split(tok: Token) -> list[tuple[str, int]]:
     word = tok.base
     if word.isalpha():
@@ -82,7 +91,10 @@ def lowercase_proper_noun(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 
     Fix: safe for a lexicon name that is not also a common word, and for one that is (china) when
     the article writes it capitalized at least three times; unsafe when the only evidence is the
-    article itself, inside quotations and in headlines.
+    article itself, in headlines, and for a compass word before a city ("east london": the city
+    East London, or the east of London?). Inside a quotation the capital is typography, not the
+    speaker's word, so the fix stays safe in quoted speech (4+ words) written in sentence case
+    (a capital elsewhere in it); an all-lowercase or short quotation may be reproduced as written.
     """
     lex = ctx.lexicon
     table = token_table(doc)
@@ -126,13 +138,15 @@ def lowercase_proper_noun(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
                 if not any(not lex.is_common_lowercase(w) for w in words):
                     continue
                 start, end = group[0].start, group[0].start + len(" ".join(words))
-                fix = replace_fix(start, end, phrase, _applicability(doc, group[0], True))
+                # "east london": the city "East London", or the east of London? Two readings.
+                part_of_city = n == 2 and words[0] in _COMPASS and lex.name_category(words[1]) == "cities"
+                fix = replace_fix(start, end, phrase, _applicability(doc, group[0], not part_of_city, start, end))
                 yield lowercase_proper_noun.diagnostic(start, end, f"Proper noun in lowercase: {doc.text[start:end]!r} -> {phrase!r}", fix, (phrase,))
             elif any(w == p for w, p in zip(words, proper) if p[:1].isupper()):
                 for t, w, p in wrong:
                     if t.sentence_start or w in PHRASE_ONLY_PARTS:
                         continue  # sentence starts are NL201's; "east London", "the Netherlands" are house styles
-                    fix = replace_fix(t.start, t.start + len(w), p, _applicability(doc, t, True))
+                    fix = replace_fix(t.start, t.start + len(w), p, _applicability(doc, t, True, t.start, t.start + len(w)))
                     yield lowercase_proper_noun.diagnostic(t.start, t.start + len(w), f"Proper noun in lowercase: {w!r} -> {p!r} (in {phrase!r})", fix, (p,))
             else:
                 continue
@@ -152,7 +166,7 @@ def lowercase_proper_noun(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             if not found:
                 continue
             right, safe = found
-            fix = replace_fix(offset, offset + len(part), right, _applicability(doc, tok, safe))
+            fix = replace_fix(offset, offset + len(part), right, _applicability(doc, tok, safe, offset, offset + len(part)))
             yield lowercase_proper_noun.diagnostic(offset, offset + len(part), f"Proper noun in lowercase: {part!r} -> {right!r}", fix, (right,))
 
 
@@ -165,7 +179,7 @@ def lowercase_acronym(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 
     Example: "nato allies" -> "NATO allies".
 
-    Fix: safe; unsafe inside quotations and in headlines.
+    Fix: safe; unsafe in headlines, and in quotations unless quoted speech in sentence case (as NL202).
     """
     lex = ctx.lexicon
     table = token_table(doc)
@@ -182,5 +196,5 @@ def lowercase_acronym(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             known = lex.proper_form(part)
             if not known or not known.isupper() or lex.is_common_lowercase(part):
                 continue
-            fix = replace_fix(offset, offset + len(part), known, _applicability(doc, tok, True))
+            fix = replace_fix(offset, offset + len(part), known, _applicability(doc, tok, True, offset, offset + len(part)))
             yield lowercase_acronym.diagnostic(offset, offset + len(part), f"Acronym in lowercase: {part!r} -> {known!r}", fix, (known,))

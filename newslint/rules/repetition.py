@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, replace_fix
 from newslint.document import Document
+from newslint.quotes import marked_sic, repeat_fix_sure_in_quote
 from newslint.rules.base import Context, rule
 
 # A word, whitespace within the paragraph (no blank line), the same word again.
@@ -43,9 +44,13 @@ def repeated_word(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 
     Example: "the the firm's results" -> "the firm's results".
 
-    Fix: safe; it removes the second copy and the space before it (unsafe inside a quotation, and
-    across a line break, where it would join two lines). Copies in different paragraphs (a
-    headline ending with the word the first paragraph starts with) are not reported.
+    Fix: safe; it removes the second copy and the space before it. Unsafe across a line break
+    (it would join two lines) and, inside a quotation, when the doubling may be what was said:
+    a quotation under 4 words (a chant, a term), a word speakers double on purpose ("really
+    really", "yes yes"), a preposition speech strands before a phrase that starts with it again
+    ("waiting for for years"). Unsafe anywhere when marked "[sic]". Other doublings in quoted speech ("the the") are the
+    reporter's slip: safe. Copies in different paragraphs (a headline ending with the word the
+    first paragraph starts with) are not reported.
     """
     allowed = {w.lower() for w in ctx.options(repeated_word).get("allowed", [])}
     text = doc.prose
@@ -62,6 +67,7 @@ def repeated_word(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             continue  # a headline's last word and the next paragraph's first: not a slip
         # Removing a copy across a line break would join two lines: a human should look.
         across_lines = "\n" in m.group(2)
-        applicability = Applicability.UNSAFE if across_lines or doc.in_quote(s, e) else Applicability.SAFE
+        quoted = doc.in_quote(s, e) and not repeat_fix_sure_in_quote(doc, s, e, second)
+        applicability = Applicability.UNSAFE if across_lines or quoted or marked_sic(doc, e) else Applicability.SAFE
         fix = replace_fix(s, e, "", applicability, f"Remove the repeated {second!r}")
         yield repeated_word.diagnostic(m.start(3), e, f"Repeated word: {first!r}", fix, suggestions=("",))

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, replace_fix
 from newslint.document import Document
+from newslint.quotes import case_fix_sure_in_quote
 from newslint.rules.base import Context, rule
 
 # A sentence end: . ! or ? (not an ellipsis), optional closing marks, then whitespace.
@@ -114,8 +115,10 @@ def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator[Diagnostic
     A period just inside a parenthesis that opened mid-sentence ("Boren (D-Okla.) said") ends an
     abbreviation, so the word after it is not a sentence start at all.
 
-    Fix: safe at a paragraph start and after a plain period; unsafe inside a quotation, after
-    "!" or "?" (a title such as "Help!" may end there) and after a closing bracket or quote.
+    Fix: safe at a paragraph start and after a plain period; unsafe after "!" or "?" (a title
+    such as "Help!" may end there) and after a closing bracket or quote. Inside a quotation it
+    is safe only in quoted speech (4+ words) written in sentence case (a capital elsewhere in
+    the quotation): an all-lowercase quotation may be a message reproduced as written.
     """
     text = doc.prose
     for pos in sentence_starts(doc, lowercase_only=True):
@@ -125,7 +128,9 @@ def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator[Diagnostic
         if doc.is_masked(m.start(), m.end()):
             continue
         word = m.group()
-        sure = _after_plain_period_or_paragraph_start(text, m.start()) and not doc.in_quote(m.start(), m.end())
+        # In a quotation written in sentence case the capital is typography, not the speaker's word.
+        sure = _after_plain_period_or_paragraph_start(text, m.start()) and (
+            not doc.in_quote(m.start(), m.end()) or case_fix_sure_in_quote(doc, m.start(), m.end()))
         applicability = Applicability.SAFE if sure else Applicability.UNSAFE
         right = word[0].upper()
         fix = replace_fix(m.start(), m.start() + 1, right, applicability, f"Capitalize to {right + word[1:]!r}")

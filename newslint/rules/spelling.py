@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 
 from newslint.diagnostics import Applicability, Diagnostic, replace_fix
 from newslint.document import Document
 from newslint.lexicon import Lexicon, is_roman_numeral
 from newslint.lexicon.tokens import Token, TokenTable, doc_name_stats, is_name_compound, token_table
 from newslint import typo_model
+from newslint.quotes import marked_sic, typo_fix_sure_in_quote
 from newslint.rules.base import Context, rule
 
 # Word-forming prefixes that may stand before a hyphen without being words themselves.
@@ -169,9 +171,13 @@ def misspelling(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     (insert, delete, substitute, transpose), or one at least 20 times more frequent than the
     next, and still 20 times likelier once each candidate's frequency is weighed by how common
     its slip is (a swap, a neighbouring key or a dropped double letter is likelier than a far
-    key: newslint/typo_model.py). Unsafe inside a quotation or a headline, or when the word is two known words run
-    together ("turnround": maybe a closed compound the dictionary lacks); display-only
-    (suggestions) otherwise.
+    key: newslint/typo_model.py). Unsafe in a headline (puns), when marked "[sic]", when the word
+    is two known words run together ("turnround": maybe a closed compound the dictionary lacks)
+    or when word and correction are two regular forms of one stem ("trailblazed" /
+    "trailblazer": maybe a form the dictionary lacks); display-only (suggestions) otherwise.
+    Inside a quotation the same sure correction is safe (the speaker did not type the slip), but
+    only in quoted speech of 4+ words (a shorter quotation is a term being mentioned) and not
+    when it restores letters an apostrophe stands for ("nothin'": the speaker's elision).
     """
     lex = ctx.lexicon
     min_len = int(ctx.options(misspelling).get("min-length", 3))
@@ -223,8 +229,11 @@ def _check_token(doc: Document, tok: Token, lex: Lexicon, stats, min_len: int) -
         suggestions = [_match_case(part, w) for w, _ in cands[:3]]
         fix = None
         if cands and confident(cands) and confident(typo_model.rank(part, cands)):
-            quoted = doc.in_quote(offset, offset + len(part)) or tok.headline
-            unsure = quoted or _closed_compound(part, lex)
+            end = offset + len(part)
+            # In a quotation only a transcription slip is sure (newslint.quotes); "[sic]" never.
+            quoted = doc.in_quote(offset, end) and not typo_fix_sure_in_quote(doc, offset, end, suggestions[0])
+            unsure = (quoted or tok.headline or marked_sic(doc, end) or _closed_compound(part, lex)
+                      or _other_form_of_stem(part, cands[0][0]))
             applicability = Applicability.UNSAFE if unsure else Applicability.SAFE
             fix = replace_fix(offset, offset + len(part), suggestions[0], applicability)
         elif cands:
@@ -244,6 +253,24 @@ def _closed_compound(word: str, lex: Lexicon) -> bool:
 
 
 _COMMON_PART_FREQUENCY = 10_000
+
+
+def _regular_ending(stem: str, ending: str) -> bool:
+    """``stem + ending`` is a regular English form (blaze: blazed, blazer; wait: waited, waiter)."""
+    if stem.endswith("e"):
+        return ending in ("", "s", "d", "r", "rs", "st", "ly")
+    return ending in ("", "s", "es", "ed", "er", "ers", "ing", "ly", "est")
+
+
+def _other_form_of_stem(word: str, candidate: str) -> bool:
+    """``word`` and its correction are two regular forms of one stem of 4+ letters
+    ("trailblazed" / "trailblazer"): the word is more likely a form the dictionary lacks than a
+    typo, so the correction is not applied without a look. ("waitd" is no regular form of
+    "wait", so "waited" stays a sure fix.)"""
+    p = 0
+    while p < min(len(word), len(candidate)) and word[p] == candidate[p]:
+        p += 1
+    return any(_regular_ending(word[:k], word[k:]) and _regular_ending(word[:k], candidate[k:]) for k in range(p, 3, -1))
 
 
 def _osa_distance(a: str, b: str) -> int:
@@ -323,7 +350,13 @@ def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 
     Example: "Xi Jinping ... Xi Jinping ... Xi Jinpnig" -> "Jinping".
 
-    Fix: unsafe (a different person may share a near-identical name); display-only in quotes.
+    Fix: safe when the article itself settles the spelling: it writes the name at least twice
+    (the headline counts) and the variant once, both have 5+ letters, no other name is one edit
+    from the variant, and the full name around the variant agrees with the article's ("Bill
+    Thomson" beside "Mike Thompson" may be another person; "Mr Thomson" is a slip). Unsafe
+    otherwise (a different person may share a near-identical name), when the evidence is only
+    the project lexicon, or when marked "[sic]"; inside a quotation the same rule holds for
+    quoted speech (4+ words), and a doubtful case is display-only.
     """
     lex = ctx.lexicon
     opts = ctx.options(misspelled_name)
@@ -346,6 +379,7 @@ def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         return word[:1].isupper() and word[1:2].islower() and len(word) >= 4 and not lex.is_known(table.bases[table.index[word]])
 
     variants: dict[str, str | None] = {}
+    by_lower: dict[str, list[str]] | None = None  # built on the first finding: most articles have none
     for _, tok in table.where(table.ids_of(suspect)):
         for part, offset in _parts(tok):
             if len(part) < 4 or not tok.is_capitalized or part.isupper() or not part[:1].isupper():
@@ -362,12 +396,102 @@ def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
                 continue  # lexicon-only evidence: only a swap of two letters is a sure typo (Alain is not Alan)
             if not target or lex.is_known(part.lower()):
                 continue
-            applicability = Applicability.DISPLAY_ONLY if doc.in_quote(offset, offset + len(part)) else Applicability.UNSAFE
-            fix = replace_fix(offset, offset + len(part), target, applicability)
+            end = offset + len(part)
+            quoted = doc.in_quote(offset, end)
+            if by_lower is None:
+                by_lower = names_by_lowercase(names)
+            if _sure_name_slip(doc, lex, table, part, target, offset, in_article, by_lower) and not marked_sic(doc, end) and (
+                    not quoted or typo_fix_sure_in_quote(doc, offset, end, target)):
+                applicability = Applicability.SAFE
+            else:
+                applicability = Applicability.DISPLAY_ONLY if quoted else Applicability.UNSAFE
+            fix = replace_fix(offset, end, target, applicability)
             yield misspelled_name.diagnostic(
                 offset, offset + len(part),
                 f"Name {part!r} is spelled {target!r} {names[target]} times elsewhere; misspelled?", fix, (target,),
             )
+
+
+# A name this short may be another person's ("Kim" / "Kin"); from this length on, one name
+# written twice and a one-edit variant once is a slip.
+SURE_NAME_LENGTH = 5
+_NAME_BEFORE = re.compile(r"([A-Z][a-z][\w’'-]*) $")
+_NAME_AFTER = re.compile(r" ([A-Z][a-z][\w’'-]*)")
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    """Titles and honorifics ("Mr", "Dr", "Minister"): before a name, they are not part of it."""
+    from newslint.lexicon import DATA, read_entries
+
+    return frozenset(read_entries(DATA / "titles.txt"))
+
+
+def _name_neighbours(doc: Document, lex: Lexicon, start: int, end: int) -> tuple[str | None, str | None]:
+    """The capitalized words right before and after ``[start, end)`` that may be parts of one
+    full name ("Mike" in "Mike Thompson"): not a title ("Mr"), a possessive ("Kodak's"), a
+    compound adjective ("Yugoslavian-born") or a common word that starts a sentence ("At")."""
+    prose = doc.prose
+
+    def name_part(m: re.Match[str] | None) -> str | None:
+        word = m.group(1) if m else None
+        if not word or word in _titles() or word.endswith(("'s", "’s")) or re.search(r"-[a-z]", word):
+            return None  # "Mr", "Kodak's", "Yugoslavian-born": not part of the name
+        return word
+
+    before = _NAME_BEFORE.search(prose, max(0, start - 40), start)
+    first = name_part(before)
+    if first is not None and before is not None and lex.frequency(first) >= _SENTENCE_WORD_FREQUENCY:
+        lead = prose[max(0, before.start() - 3):before.start()].rstrip(" \"“‘'(")
+        if not lead or lead[-1] in ".!?\n:":
+            first = None  # "At Gatwick", "Both Labour": the capital only marks the sentence start
+    return first, name_part(_NAME_AFTER.match(prose, end))
+
+
+# A word this frequent ("both", "after", "at") that starts a sentence before a name is not a
+# forename; rarer ones ("Mike", "Bill") may be.
+_SENTENCE_WORD_FREQUENCY = 100_000
+
+
+def names_by_lowercase(names: Counter[str]) -> dict[str, list[str]]:
+    """``names`` indexed by lowercase spelling: the rivals of a variant are looked up by its edits."""
+    index: dict[str, list[str]] = {}
+    for n in names:
+        index.setdefault(n.lower(), []).append(n)
+    return index
+
+
+def _sure_name_slip(doc: Document, lex: Lexicon, table: TokenTable, word: str, target: str, offset: int,
+                    in_article: Counter[str], by_lower: dict[str, list[str]]) -> bool:
+    """Is ``word`` surely a slip for ``target``, so that the correction is a safe fix?
+
+    Yes when the article itself writes ``target`` at least twice (the headline counts) and
+    ``word`` once, both have SURE_NAME_LENGTH letters or more, ``target`` is the only name one
+    edit away from ``word``, and the full name around ``word`` agrees with those around
+    ``target`` (:func:`_name_neighbours`): "Bill Thomson" beside "Mike Thompson" is another
+    person; "Mr Thomson", "Mike Thomson", or "Bill Thomson" where the article otherwise writes
+    plain "Thompson", is a slip.
+    (``word`` is already known to be no dictionary word or lexicon name.)
+    """
+    if in_article.get(target, 0) < 2 or in_article.get(word, 0) != 1:
+        return False
+    if min(len(word), len(target)) < SURE_NAME_LENGTH:
+        return False
+    rivals = {n for e in edits1(word.lower()) for n in by_lower.get(e, ()) if n != word}
+    if rivals != {target}:
+        return False
+    first, last = _name_neighbours(doc, lex, offset, offset + len(word))
+    if first is None and last is None:
+        return True
+    seen = [_name_neighbours(doc, lex, tok.start, tok.start + len(target))
+            for form in (target, target + "'s", target + "’s", target + "'", target + "’") if form in table.index
+            for _, tok in table.where({table.index[form]})]
+    firsts, lasts = {f for f, _ in seen if f}, {l for _, l in seen if l}
+    # A forename before ``target`` that differs is another person; none at all means ``word``
+    # is where the article introduces the person it later calls by ``target`` alone. A word
+    # after ``word`` must follow ``target`` too: later references use the last part of a name,
+    # so "Deutsche Borse" needs "Deutsche Boerse" and "Prettejhon Smithers" is someone else.
+    return (first is None or not firsts or first in firsts) and (last is None or last in lasts)
 
 
 _DIALECT_NAMES = {"en-GB": "British", "en-US": "American"}
