@@ -85,9 +85,11 @@ def required_literals(pattern: str) -> list[list[str]]:
     """What any line that ``pattern`` fully matches (case-insensitively) must contain, in lowercase:
     a list of alternatives lists, each saying "one of these substrings" ([] = no condition).
 
-    Derived from the parsed pattern: runs of ASCII literals outside optional parts, and for a
-    group of alternatives one such run from each alternative. Conservative: whatever it cannot
-    read (classes, optional parts, back-references, look-arounds) adds no condition.
+    Derived from the parsed pattern: runs of literals outside optional parts (ASCII letters
+    lowercased; other characters only when caseless, such as "©" or "€"), for a group of
+    alternatives one such run from each alternative, and for a class of caseless non-ASCII
+    characters one of them. Conservative: whatever it cannot read (other classes, optional
+    parts, back-references, look-arounds) adds no condition.
     """
     try:
         from re import _parser as sre_parse  # Python 3.11+
@@ -95,19 +97,29 @@ def required_literals(pattern: str) -> list[list[str]]:
         import sre_parse  # type: ignore[no-redef]
     c = sre_parse
 
+    def plain(code: int) -> str | None:
+        """The character of a literal as the lowercased text shows it, or None when ignore-case
+        matching could take another character for it: ASCII is lowercased; any other character
+        only when it has no case at all ("©", "€", "’")."""
+        ch = chr(code)
+        if code < 128:
+            return ch.lower()
+        return ch if ch.lower() == ch == ch.upper() and ch.casefold() == ch else None
+
     def seq(items) -> list[frozenset[str]]:  # type: ignore[no-untyped-def]
         out: list[frozenset[str]] = []
         run = ""
 
         def flush() -> None:
             nonlocal run
-            if len(run) >= _MIN_LITERAL:
+            if len(run) >= _MIN_LITERAL or not run.isascii():
                 out.append(frozenset([run]))
             run = ""
 
         for op, av in items:
-            if op is c.LITERAL and av < 128:
-                run += chr(av).lower()
+            ch = plain(av) if op is c.LITERAL else None
+            if ch is not None:
+                run += ch
                 continue
             flush()
             if op is c.SUBPATTERN:
@@ -116,6 +128,11 @@ def required_literals(pattern: str) -> list[list[str]]:
                 choice = branch(av[1])
                 if choice:
                     out.append(choice)
+            elif op is c.IN:
+                # A class of caseless characters that are not all ASCII ("[$€£]"): one of them.
+                chars = [plain(v) if o is c.LITERAL else None for o, v in av]
+                if chars and None not in chars and not all(ch.isascii() for ch in chars):  # type: ignore[union-attr]
+                    out.append(frozenset(chars))  # type: ignore[arg-type]
             elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
                 out.extend(seq(av[2]))
             elif op is getattr(c, "ATOMIC_GROUP", None):

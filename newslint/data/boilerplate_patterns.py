@@ -261,6 +261,7 @@ REQUIRED = [
             'twitter',
             'whatsapp',
         ],
+        [' ', ',', '/', '|', '·', '•'],
         [
             'copy link',
             'facebook',
@@ -298,7 +299,9 @@ REQUIRED = [
     [
         ['all rights reserved'],
     ],
-    [],
+    [
+        ['copyright', '©'],
+    ],
     [
         ['method', 'option'],
     ],
@@ -314,7 +317,10 @@ REQUIRED = [
             'visa',
         ],
     ],
-    [],
+    [
+        ['$', '£', '€'],
+        [' ', ',', '/', '|', '·', '•'],
+    ],
 ]
 
 # Characters other than ASCII that an ignore-case pattern matches to ASCII letters: their presence
