@@ -33,10 +33,10 @@ class Patterns:
     # each one alone as well doubled the rule's start-up cost).
     lines: tuple[tuple[str, str], ...]  # (reason, pattern source)
     weak: tuple[str, ...]
-    openers: tuple[re.Pattern[str], ...]
+    openers: tuple[str, ...]  # sources, compiled when first needed (_compiled)
     sure: tuple[str, ...]  # fixed phrases whose whole line is furniture: a safe removal
 
-    def __init__(self, lines: tuple[tuple[str, str], ...], weak: tuple[str, ...], openers: tuple[re.Pattern[str], ...],
+    def __init__(self, lines: tuple[tuple[str, str], ...], weak: tuple[str, ...], openers: tuple[str, ...],
                  sure: tuple[str, ...] = ()) -> None:
         _set(self, "lines", lines)
         _set(self, "weak", weak)
@@ -73,6 +73,11 @@ def _compile(p: str) -> re.Pattern[str]:
     return re.compile(p, re.I)
 
 
+@lru_cache(maxsize=8)
+def _compiled(sources: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(_compile(p) for p in sources)
+
+
 @lru_cache(maxsize=1)
 def builtin_patterns() -> Patterns:
     """The packaged list (boilerplate.toml, as its Python-literal copy: no TOML parser at start-up)."""
@@ -82,7 +87,7 @@ def builtin_patterns() -> Patterns:
     return Patterns(
         lines=tuple((reason, p) for reason, pats in lines.items() if reason != "weak" for p in pats),
         weak=tuple(lines.get("weak", [])),
-        openers=tuple(_compile(p) for p in data.get("openers", {}).get("patterns", [])),
+        openers=tuple(data.get("openers", {}).get("patterns", [])),
         sure=tuple(data.get("sure", {}).get("patterns", [])),
     )
 
@@ -146,8 +151,10 @@ def classify(doc: Document, extra: tuple[str, ...] = ()) -> tuple[list[Segment],
         weak[i] = reasons[i] is None and weak_re.reason(seg.text) is not None
 
     # An appeal opener followed (anywhere later) by a pattern hit: the rest is the appeal.
+    # (The openers are compiled only when some line has a hit: a clean article needs none.)
+    last_hit = max((k for k, r in enumerate(reasons) if r), default=-1)
     for i, seg in enumerate(segs[1:], start=1):
-        if any(p.fullmatch(seg.text) for p in pats.openers) and any(reasons[i + 1:]):
+        if i + 1 <= last_hit and any(p.fullmatch(seg.text) for p in _compiled(pats.openers)):
             for k in range(i, len(segs)):
                 reasons[k] = reasons[k] or "appeal"
             break
