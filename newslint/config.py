@@ -1,21 +1,41 @@
-"""Configuration: defaults from ``config/newslint.toml``, user files found upward, merging, validation."""
+"""Configuration: defaults from ``config/newslint.toml``, user files found upward, merging, validation.
+
+Start-up matters (pre-commit runs us per commit): the defaults come from their Python-literal
+copy (newslint/default_settings.py, kept equal to the TOML file by a test), so the TOML parser
+(~10 ms to import) is loaded only when a user configuration file is read.
+"""
 
 from __future__ import annotations
 
-import fnmatch
-import re
+import os
 import sys
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from newslint.records import record
+
+TYPE_CHECKING = False  # typing is not imported at run time: it costs ~3 ms of start-up
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any
 
 CONFIG_NAMES = ("newslint.toml", ".newslint.toml")
-_DEFAULTS_FILE = Path(__file__).with_name("defaults.toml")
+# Paths are plain strings on the check path: pathlib (with urllib.parse and ipaddress, which it
+# imports) costs ~3.5 ms of start-up. Config still hands out Path objects, made on first use.
+
+
+def _toml():  # type: ignore[no-untyped-def]
+    """tomllib (tomli before Python 3.11), imported when a configuration file is read."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    return tomllib
+
+
+def __getattr__(name: str) -> Any:
+    # ``from newslint.config import tomllib``: the parser the loader uses, loaded on demand.
+    if name == "tomllib":
+        return _toml()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 # Top-level keys and the types they take; tables are validated by their owners.
 _SCHEMA: dict[str, type | tuple[type, ...]] = {
@@ -47,7 +67,9 @@ def _locate(path: Path | None, key: str) -> str:
     if path is None:
         return "<config>"
     try:
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+        for n, line in enumerate(text.splitlines(), 1):
             stripped = line.strip()
             bare = key.split(".")[-1]
             if stripped.startswith((bare, f'"{bare}"', f"[{key}", f"[tool.newslint.{key}")):
@@ -58,8 +80,9 @@ def _locate(path: Path | None, key: str) -> str:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    tomllib = _toml()
     try:
-        with path.open("rb") as fh:
+        with open(path, "rb") as fh:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
@@ -72,34 +95,58 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 
 def load_defaults() -> dict[str, Any]:
-    return _read_toml(_DEFAULTS_FILE)
+    """The parsed ``config/newslint.toml`` (a fresh copy; see newslint/default_settings.py)."""
+    from newslint.default_settings import defaults
+
+    return defaults()
 
 
 def _user_table(path: Path) -> dict[str, Any] | None:
     """The newslint settings in ``path``, or None for a pyproject.toml without them."""
+    pyproject = os.path.basename(path) == "pyproject.toml"
+    if pyproject and not _may_have_newslint_table(path):
+        return None
     data = _read_toml(path)
-    if path.name == "pyproject.toml":
+    if pyproject:
         return data.get("tool", {}).get("newslint")
     return data
 
 
-def find_config(start: Path) -> Path | None:
+def _may_have_newslint_table(path: Path) -> bool:
+    """False when ``path`` cannot hold ``[tool.newslint]``: the word is absent, even escaped.
+
+    Why: most projects' pyproject.toml is about other tools; not parsing it keeps the TOML
+    parser out of start-up. A key spelled with escapes (\\u) is parsed to be sure.
+    """
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError:
+        return True  # _read_toml reports it
+    return b"newslint" in data or b"\\u" in data or b"\\U" in data
+
+
+def find_config(start: Path | str) -> Path | None:
     """The nearest newslint.toml, .newslint.toml or pyproject.toml with [tool.newslint]."""
-    here = start if start.is_dir() else start.parent
-    here = here.resolve()
-    for folder in (here, *here.parents):
+    here = os.path.realpath(start if os.path.isdir(start) else (os.path.dirname(start) or "."))
+    while True:
         for name in CONFIG_NAMES:
-            candidate = folder / name
-            if candidate.is_file():
-                return candidate
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file():
-            try:
-                if _user_table(pyproject) is not None:
-                    return pyproject
-            except ConfigError:
-                raise
-    return None
+            candidate = os.path.join(here, name)
+            if os.path.isfile(candidate):
+                return _path(candidate)
+        pyproject = os.path.join(here, "pyproject.toml")
+        if os.path.isfile(pyproject) and _user_table(pyproject) is not None:
+            return _path(pyproject)
+        parent = os.path.dirname(here)
+        if parent == here:
+            return None
+        here = parent
+
+
+def _path(value: Path | str) -> Path:
+    from pathlib import Path
+
+    return value if isinstance(value, Path) else Path(value)
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
@@ -194,6 +241,8 @@ def _validate_patterns(hygiene: dict[str, Any], path: Path | None) -> None:
     where = _locate(path, "boilerplate-patterns")
     if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
         raise ConfigError(f"{where}: hygiene.boilerplate-patterns must be a list of strings")
+    import re
+
     for p in patterns:
         try:
             re.compile(p)
@@ -218,7 +267,8 @@ def _check_codes(cfg: "Config") -> None:
             raise ConfigError(f"{_locate(cfg.source, 'rules')}: unknown rule {code!r} in [rules]")
 
 
-@dataclass
+@record("select", "extend_select", "ignore", "per_file_ignores", "include", "exclude", "dialect", "dictionaries",
+        "lexicon_path", "max_file_size", "rules", "grammar", "corpus", "hygiene", "cache", "source", "root", "raw")
 class Config:
     """The resolved configuration for one run (one configuration file)."""
 
@@ -237,15 +287,100 @@ class Config:
     corpus: dict[str, Any]
     hygiene: dict[str, Any]
     cache: dict[str, Any]
-    source: Path | None = None
-    root: Path = field(default_factory=Path.cwd)
-    raw: dict[str, Any] = field(default_factory=dict)
+    source: Path | None
+    root: Path
+    raw: dict[str, Any]
+
+    def __init__(self, select: list[str], extend_select: list[str], ignore: list[str],
+                 per_file_ignores: dict[str, list[str]], include: list[str], exclude: list[str], dialect: str,
+                 dictionaries: list[Path], lexicon_path: Path | None, max_file_size: int,
+                 rules: dict[str, dict[str, Any]], grammar: dict[str, Any], corpus: dict[str, Any],
+                 hygiene: dict[str, Any], cache: dict[str, Any], source: Path | None = None,
+                 root: Path | None = None, raw: dict[str, Any] | None = None) -> None:
+        self.select = select
+        self.extend_select = extend_select
+        self.ignore = ignore
+        self.per_file_ignores = per_file_ignores
+        self.include = include
+        self.exclude = exclude
+        self.dialect = dialect
+        self._dictionaries = dictionaries  # Path or str each: see the properties below
+        self._lexicon_path = lexicon_path
+        self.max_file_size = max_file_size
+        self.rules = rules
+        self.grammar = grammar
+        self.corpus = corpus
+        self.hygiene = hygiene
+        self.cache = cache
+        self._source = source
+        self._root = os.getcwd() if root is None else root
+        self.raw = {} if raw is None else raw
+
+    # Path-valued settings are kept as given (str or Path) and handed out as Path objects;
+    # the *_file / root_dir strings serve the check path without importing pathlib.
+    @property
+    def source(self) -> Path | None:
+        return None if self._source is None else _path(self._source)
+
+    @source.setter
+    def source(self, value: Path | str | None) -> None:
+        self._source = value
+
+    @property
+    def root(self) -> Path:
+        return _path(self._root)
+
+    @root.setter
+    def root(self, value: Path | str) -> None:
+        self._root = value
+
+    @property
+    def dictionaries(self) -> list[Path]:
+        return [_path(p) for p in self._dictionaries]
+
+    @dictionaries.setter
+    def dictionaries(self, value: list[Path]) -> None:
+        self._dictionaries = value
+
+    @property
+    def lexicon_path(self) -> Path | None:
+        return None if self._lexicon_path is None else _path(self._lexicon_path)
+
+    @lexicon_path.setter
+    def lexicon_path(self, value: Path | str | None) -> None:
+        self._lexicon_path = value
+
+    @property
+    def source_file(self) -> str | None:
+        return None if self._source is None else os.fspath(self._source)
+
+    @property
+    def root_dir(self) -> str:
+        return os.fspath(self._root)
+
+    @property
+    def dictionary_files(self) -> list[str]:
+        return [os.fspath(p) for p in self._dictionaries]
+
+    @property
+    def lexicon_file(self) -> str | None:
+        return None if self._lexicon_path is None else os.fspath(self._lexicon_path)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any], source: Path | None = None) -> "Config":
-        root = source.parent.resolve() if source else Path.cwd()
+    def from_dict(cls, data: dict[str, Any], source: Path | str | None = None) -> "Config":
         lexicon = data.get("lexicon") or ""
-        lexicon_path = (root / lexicon) if lexicon else None
+        if source is None and not data.get("dictionaries") and not os.path.isabs(lexicon) and "/" not in lexicon:
+            # No configuration file: the root is the working folder, and the default lexicon
+            # name joins it as pathlib would (strings: no pathlib at start-up).
+            root: Path | str = os.getcwd()
+            lexicon_path: Path | str | None = os.path.join(root, lexicon) if lexicon else None
+            dictionaries: list = []
+        else:
+            from pathlib import Path
+
+            root = Path(source).parent.resolve() if source else Path.cwd()
+            lexicon_path = (root / lexicon) if lexicon else None
+            dictionaries = [root / p for p in data.get("dictionaries", [])]
         return cls(
             select=list(data.get("select", ["NL"])),
             extend_select=list(data.get("extend-select", [])),
@@ -254,7 +389,7 @@ class Config:
             include=list(data.get("include", [])),
             exclude=list(data.get("exclude", [])),
             dialect=data.get("dialect", "auto"),
-            dictionaries=[root / p for p in data.get("dictionaries", [])],
+            dictionaries=dictionaries,
             lexicon_path=lexicon_path,
             max_file_size=int(float(data.get("max-file-size-mb", 200)) * 1024 * 1024),
             rules=dict(data.get("rules", {})),
@@ -269,23 +404,28 @@ class Config:
 
     def ignored_for(self, path: str) -> list[str]:
         """Codes ignored for ``path`` by per-file-ignores."""
+        from pathlib import Path
+
         out: list[str] = []
         try:
             rel = Path(path).resolve().relative_to(self.root).as_posix()
         except (ValueError, OSError):
             rel = Path(path).as_posix()
+        import fnmatch
+
         for glob, codes in self.per_file_ignores.items():
             if fnmatch.fnmatch(rel, glob) or fnmatch.fnmatch(Path(path).name, glob):
                 out.extend(codes)
         return out
 
 
-def load_config(explicit: Path | None = None, start: Path | None = None, overrides: dict[str, Any] | None = None) -> Config:
+def load_config(explicit: Path | str | None = None, start: Path | str | None = None,
+                overrides: dict[str, Any] | None = None) -> Config:
     """Defaults, then the user's file (explicit or found from ``start`` upward), then CLI overrides."""
     data = load_defaults()
-    source: Path | None = None
+    source: Path | str | None = None
     if explicit is not None:
-        if not explicit.is_file():
+        if not os.path.isfile(explicit):
             raise ConfigError(f"{explicit}: configuration file not found")
         source = explicit
     elif start is not None:

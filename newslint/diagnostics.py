@@ -8,7 +8,8 @@ diagnostic never has to be searched for again.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+
+from newslint.records import _set, record
 
 
 class Severity(str, enum.Enum):
@@ -31,7 +32,7 @@ class Applicability(enum.IntEnum):
         return self.name.lower().replace("_", "-")
 
 
-@dataclass(frozen=True)
+@record("start", "end", "replacement", frozen=True)
 class Edit:
     """Replace ``text[start:end]`` with ``replacement``."""
 
@@ -39,14 +40,24 @@ class Edit:
     end: int
     replacement: str
 
+    def __init__(self, start: int, end: int, replacement: str) -> None:
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "replacement", replacement)
 
-@dataclass(frozen=True)
+
+@record("edits", "applicability", "title", frozen=True)
 class Fix:
     """A set of edits that together repair one diagnostic."""
 
     edits: tuple[Edit, ...]
     applicability: Applicability
     title: str
+
+    def __init__(self, edits: tuple[Edit, ...], applicability: Applicability, title: str) -> None:
+        _set(self, "edits", edits)
+        _set(self, "applicability", applicability)
+        _set(self, "title", title)
 
     @property
     def start(self) -> int:
@@ -57,7 +68,7 @@ class Fix:
         return max(e.end for e in self.edits)
 
 
-@dataclass(frozen=True)
+@record("code", "name", "message", "start", "end", "severity", "fix", "suggestions", frozen=True)
 class Diagnostic:
     """One finding of one rule at one span of one document."""
 
@@ -66,9 +77,20 @@ class Diagnostic:
     message: str
     start: int
     end: int
-    severity: Severity = Severity.WARNING
-    fix: Fix | None = None
-    suggestions: tuple[str, ...] = field(default_factory=tuple)
+    severity: Severity
+    fix: Fix | None
+    suggestions: tuple[str, ...]
+
+    def __init__(self, code: str, name: str, message: str, start: int, end: int,
+                 severity: Severity = Severity.WARNING, fix: Fix | None = None, suggestions: tuple[str, ...] = ()) -> None:
+        _set(self, "code", code)
+        _set(self, "name", name)
+        _set(self, "message", message)
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "severity", severity)
+        _set(self, "fix", fix)
+        _set(self, "suggestions", suggestions)
 
     @property
     def sort_key(self) -> tuple[int, int, str]:

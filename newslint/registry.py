@@ -1,15 +1,20 @@
-"""The one explicit list of rules, checked at import, and selection by code prefix."""
+"""The one explicit list of rules, checked at import, and selection by code prefix.
+
+Selection and selector checks read newslint/rule_table.py (codes, names, default state and
+module of every rule, generated from the rule modules and checked against them by a test),
+so a run imports only the modules of the rules it runs, and only when it lints a file.
+"""
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
-from newslint.rules.base import Rule
+from newslint.rule_table import RULES as RULE_TABLE
 
+TYPE_CHECKING = False  # typing is not imported at run time: it costs ~3 ms of start-up
 if TYPE_CHECKING:
     from newslint.config import Config
+    from newslint.rules.base import Rule
 
 # Modules that define rules, in the order their rules are listed.
 RULE_MODULES = (
@@ -25,8 +30,6 @@ RULE_MODULES = (
     "newslint.rules.corpus",
 )
 
-_CODE = re.compile(r"^NL\d{3}$")
-_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 # LanguageTool findings are coded LT:<RULE_ID>; they are selected with "LT" or "LT:ID".
 BACKEND_PREFIXES = ("LT",)
 
@@ -35,7 +38,12 @@ BACKEND_PREFIXES = ("LT",)
 def all_rules() -> tuple[Rule, ...]:
     """Every native rule, validated: unique codes and names of the expected shape."""
     import importlib
+    import re
 
+    from newslint.rules.base import Rule
+
+    code_shape = re.compile(r"^NL\d{3}$")
+    name_shape = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
     rules: list[Rule] = []
     for module_name in RULE_MODULES:
         module = importlib.import_module(module_name)
@@ -43,7 +51,7 @@ def all_rules() -> tuple[Rule, ...]:
     seen_codes: set[str] = set()
     seen_names: set[str] = set()
     for r in rules:
-        if not _CODE.match(r.code) or not _NAME.match(r.name):
+        if not code_shape.match(r.code) or not name_shape.match(r.name):
             raise ValueError(f"bad rule code or name: {r.code} {r.name}")
         if r.code in seen_codes or r.name in seen_names:
             raise ValueError(f"duplicate rule: {r.code} {r.name}")
@@ -52,11 +60,42 @@ def all_rules() -> tuple[Rule, ...]:
     return tuple(sorted(rules, key=lambda r: r.code))
 
 
+def _table() -> tuple[tuple[str, str, bool, str], ...]:
+    """RULE_TABLE, plus the rules of any module added to RULE_MODULES at run time (imported now)."""
+    known = {row[3] for row in RULE_TABLE}
+    extra = [m for m in RULE_MODULES if m not in known]
+    if not extra:
+        return RULE_TABLE
+    import importlib
+
+    from newslint.rules.base import Rule
+
+    rows = list(RULE_TABLE)
+    for module_name in extra:
+        module = importlib.import_module(module_name)
+        rows += [(v.code, v.name, v.default_enabled, module_name) for v in vars(module).values() if isinstance(v, Rule)]
+    return tuple(sorted(rows, key=lambda row: row[0]))
+
+
+def rules_by_code(codes: list[str]) -> list[Rule]:
+    """The Rule objects of ``codes`` (in that order), importing only the modules that define them."""
+    import importlib
+
+    from newslint.rules.base import Rule
+
+    modules = {code: module for code, _, _, module in _table()}
+    found: dict[str, Rule] = {}
+    for module_name in dict.fromkeys(modules[c] for c in codes):
+        module = importlib.import_module(module_name)
+        found.update((v.code, v) for v in vars(module).values() if isinstance(v, Rule))
+    return [found[c] for c in codes]
+
+
 def get_rule(code_or_name: str) -> Rule | None:
     key = code_or_name.strip()
-    for r in all_rules():
-        if r.code == key.upper() or r.name == key.lower():
-            return r
+    for code, name, _, _ in _table():
+        if code == key.upper() or name == key.lower():
+            return rules_by_code([code])[0]
     return None
 
 
@@ -65,7 +104,8 @@ def is_known_selector(selector: str) -> bool:
     sel = selector.strip()
     if sel.upper() == "ALL" or sel.upper().startswith(BACKEND_PREFIXES):
         return True
-    return any(r.code.startswith(sel.upper()) or r.name == sel.lower() for r in all_rules())
+    upper, lower = sel.upper(), sel.lower()
+    return any(code.startswith(upper) or name == lower for code, name, _, _ in _table())
 
 
 def _match_length(selector: str, code: str, name: str) -> int:
@@ -86,7 +126,12 @@ def is_selected(code: str, name: str, default_enabled: bool, select: list[str], 
     return default_enabled or best_sel >= len(code)
 
 
-def select_rules(config: "Config", extra_ignore: list[str] | None = None) -> list[Rule]:
+def selected_codes(config: "Config", extra_ignore: list[str] | None = None) -> list[str]:
+    """Codes of the rules ``config`` selects, in code order, without importing any rule."""
     select = config.select + config.extend_select
     ignore = config.ignore + (extra_ignore or [])
-    return [r for r in all_rules() if is_selected(r.code, r.name, r.default_enabled, select, ignore)]
+    return [code for code, name, default_enabled, _ in _table() if is_selected(code, name, default_enabled, select, ignore)]
+
+
+def select_rules(config: "Config", extra_ignore: list[str] | None = None) -> list[Rule]:
+    return rules_by_code(selected_codes(config, extra_ignore))

@@ -5,17 +5,18 @@ The CLI only parses options into :class:`RunOptions` and calls :func:`run_check`
 
 from __future__ import annotations
 
+import os
 import sys
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
 
 from newslint.config import Config, ConfigError, load_config
 from newslint.diagnostics import Diagnostic
 from newslint.document import Document
-from newslint.files import InputError, SourceFile, decode, discover, display_path, read_source
+from newslint.files import InputError, SourceFile, decode, discover, display_path, read_source, sha256_hex
+from newslint.records import record
 
+TYPE_CHECKING = False  # typing is not imported at run time: it costs ~3 ms of start-up
 if TYPE_CHECKING:
+    from typing import TextIO
     from newslint.cache import ResultsCache
     from newslint.engine import Linter
     from newslint.backends.languagetool import GrammarSession
@@ -23,28 +24,79 @@ if TYPE_CHECKING:
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-@dataclass
+_RUN_OPTIONS = ("paths", "format", "select", "ignore", "config_file", "statistics", "quiet", "color", "exit_zero",
+                "fix", "diff", "unsafe_fixes", "fix_only", "stdin_filename", "no_cache", "jobs", "grammar",
+                "languagetool_url", "corpus", "extra")
+
+
+@record(*_RUN_OPTIONS)
 class RunOptions:
+    """The check command's options (a plain record: see newslint.records for why not a dataclass)."""
+
     paths: list[str]
-    format: str = "text"
-    select: list[str] | None = None
-    ignore: list[str] | None = None
-    config_file: str | None = None
-    statistics: bool = False
-    quiet: bool = False
-    color: str = "auto"
-    exit_zero: bool = False
-    fix: bool = False  # apply safe fixes in place, then report what is left
-    diff: bool = False  # print what --fix would change; write nothing
-    unsafe_fixes: bool = False  # also apply (or count as available) unsafe fixes
-    fix_only: bool = False  # fix without reporting what is left
-    stdin_filename: str | None = None
-    no_cache: bool = False
-    jobs: int = 0  # 0: decide by batch size (newslint.parallel.auto_jobs)
-    grammar: bool | None = None  # --grammar / --no-grammar; None: [grammar] enabled decides
-    languagetool_url: str | None = None
-    corpus: bool = False  # also run the cross-article rules (NL5xx) over all the files
-    extra: dict = field(default_factory=dict)
+    format: str
+    select: list[str] | None
+    ignore: list[str] | None
+    config_file: str | None
+    statistics: bool
+    quiet: bool
+    color: str
+    exit_zero: bool
+    fix: bool  # apply safe fixes in place, then report what is left
+    diff: bool  # print what --fix would change; write nothing
+    unsafe_fixes: bool  # also apply (or count as available) unsafe fixes
+    fix_only: bool  # fix without reporting what is left
+    stdin_filename: str | None
+    no_cache: bool
+    jobs: int  # 0: decide by batch size (newslint.parallel.auto_jobs)
+    grammar: bool | None  # --grammar / --no-grammar; None: [grammar] enabled decides
+    languagetool_url: str | None
+    corpus: bool  # also run the cross-article rules (NL5xx) over all the files
+    extra: dict
+
+    def __init__(
+        self,
+        paths: list[str],
+        format: str = "text",
+        select: list[str] | None = None,
+        ignore: list[str] | None = None,
+        config_file: str | None = None,
+        statistics: bool = False,
+        quiet: bool = False,
+        color: str = "auto",
+        exit_zero: bool = False,
+        fix: bool = False,
+        diff: bool = False,
+        unsafe_fixes: bool = False,
+        fix_only: bool = False,
+        stdin_filename: str | None = None,
+        no_cache: bool = False,
+        jobs: int = 0,
+        grammar: bool | None = None,
+        languagetool_url: str | None = None,
+        corpus: bool = False,
+        extra: dict | None = None,
+    ) -> None:
+        self.paths = paths
+        self.format = format
+        self.select = select
+        self.ignore = ignore
+        self.config_file = config_file
+        self.statistics = statistics
+        self.quiet = quiet
+        self.color = color
+        self.exit_zero = exit_zero
+        self.fix = fix
+        self.diff = diff
+        self.unsafe_fixes = unsafe_fixes
+        self.fix_only = fix_only
+        self.stdin_filename = stdin_filename
+        self.no_cache = no_cache
+        self.jobs = jobs
+        self.grammar = grammar
+        self.languagetool_url = languagetool_url
+        self.corpus = corpus
+        self.extra = {} if extra is None else extra
 
     @property
     def fixing(self) -> bool:
@@ -52,16 +104,28 @@ class RunOptions:
         return self.fix or self.diff or self.fix_only
 
 
-@dataclass
+@record("path", "diagnostics", "doc", "source", "fixed", "converged", "error", "cached")
 class FileResult:
     path: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    doc: Document | None = None
-    source: SourceFile | None = None
-    fixed: int = 0  # fixes applied (with --diff: that would be)
-    converged: bool = True  # False when the fix loop did not settle
-    error: str | None = None
-    cached: bool = False  # diagnostics came from the results cache
+    diagnostics: list[Diagnostic]
+    doc: Document | None
+    source: SourceFile | None
+    fixed: int  # fixes applied (with --diff: that would be)
+    converged: bool  # False when the fix loop did not settle
+    error: str | None
+    cached: bool  # diagnostics came from the results cache
+
+    def __init__(self, path: str, diagnostics: list[Diagnostic] | None = None, doc: Document | None = None,
+                 source: SourceFile | None = None, fixed: int = 0, converged: bool = True, error: str | None = None,
+                 cached: bool = False) -> None:
+        self.path = path
+        self.diagnostics = [] if diagnostics is None else diagnostics
+        self.doc = doc
+        self.source = source
+        self.fixed = fixed
+        self.converged = converged
+        self.error = error
+        self.cached = cached
 
 
 def _overrides(opts: RunOptions) -> dict:
@@ -74,19 +138,30 @@ def _overrides(opts: RunOptions) -> dict:
 
 
 def load_run_config(opts: RunOptions) -> Config:
-    start = Path(opts.stdin_filename or (opts.paths[0] if opts.paths and opts.paths[0] != "-" else "."))
-    if not start.exists():
-        start = Path(".")
-    explicit = Path(opts.config_file) if opts.config_file else None
-    return load_config(explicit=explicit, start=start, overrides=_overrides(opts))
+    # Strings, not Paths: pathlib is not imported on the check path (see newslint.config).
+    start = opts.stdin_filename or (opts.paths[0] if opts.paths and opts.paths[0] != "-" else ".")
+    if not os.path.exists(start):
+        start = "."
+    return load_config(explicit=opts.config_file or None, start=start, overrides=_overrides(opts))
 
 
 def _read_stdin(name: str) -> SourceFile:
-    import hashlib
-
     data = sys.stdin.buffer.read()
     text, encoding = decode(data, name)
-    return SourceFile(name, text, encoding, hashlib.sha256(data).hexdigest(), len(data), 0)
+    return SourceFile(name, text, encoding, sha256_hex(data), len(data), 0)
+
+
+# A run over more than this much text (or more than one file) collects cyclic garbage as usual.
+_GC_FREE_BYTES = 1 << 20
+
+
+def collect_garbage_for(files: int, size: int) -> None:
+    """Switch the cyclic garbage collector back on (entry.main turns it off for start-up) unless
+    the run is one small file, whose few cycles are freed when the process exits."""
+    import gc
+
+    if files > 1 or size > _GC_FREE_BYTES:
+        gc.enable()
 
 
 def lint_paths(opts: RunOptions, config: Config, grammar: "GrammarSession | None" = None) -> list[FileResult]:
@@ -128,6 +203,7 @@ def lint_paths(opts: RunOptions, config: Config, grammar: "GrammarSession | None
         else:
             results.append(FileResult(source.path, source=source))
             pending.append((len(results) - 1, source))
+    collect_garbage_for(len(targets), sum(s.size for _, s in pending))
     # With LanguageTool, each file is sent to the server before its native rules run, so the
     # two overlap (one process); without it, lint_sources may use workers.
     # Big texts go through lint_source (chunked); if a rule crashes in the batch, every file
@@ -183,7 +259,7 @@ def _open_cache(opts: RunOptions, config: Config, linter: "Linter") -> "ResultsC
         return None
     from newslint.cache import ResultsCache
 
-    return ResultsCache.for_run(config, linter.rules)
+    return ResultsCache.for_run(config, linter.codes)
 
 
 def lint_source(linter: "Linter", source: SourceFile, jobs: int = 0) -> FileResult:
@@ -227,6 +303,11 @@ def _corpus_enabled(opts: RunOptions, config: Config) -> bool:
     """``--corpus`` or ``[corpus] enabled``; the corpus package validates its table."""
     if not opts.corpus and not config.corpus:
         return False
+    from newslint.config import load_defaults
+
+    shipped = load_defaults()["corpus"]
+    if config.corpus == shipped and not shipped.get("enabled"):
+        return opts.corpus  # the shipped table is valid (a test checks it) and off: no import
     from newslint.corpus.settings import Settings
 
     return Settings.from_config(config).enabled or opts.corpus
@@ -248,6 +329,9 @@ def run_check(opts: RunOptions, out: TextIO | None = None, err: TextIO | None = 
     out = out or sys.stdout
     err = err or sys.stderr
     if opts.fixing:
+        import gc
+
+        gc.enable()  # (entry.main turned it off for start-up) fixing may loop over many files
         from newslint.fixes import run_fixes
 
         return run_fixes(opts, out, err)

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
 from newslint.diagnostics import Diagnostic
 from newslint.document import Document
+from newslint.records import _set, record
 
 _DIRECTIVE = re.compile(
     # The code list is bounded ({0,300}): an unbounded lazy run rescanned the rest of the
@@ -26,11 +26,16 @@ _DIRECTIVE = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@record("start", "end", "codes", frozen=True)
 class _Region:
     start: int
     end: int
     codes: tuple[str, ...]  # empty: all codes
+
+    def __init__(self, start: int, end: int, codes: tuple[str, ...]) -> None:
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "codes", codes)
 
     def covers(self, d: Diagnostic) -> bool:
         if not (self.start <= d.start < self.end):

@@ -22,7 +22,10 @@ import re
 import sys
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "newslint" / "lexicon" / "data"
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "newslint" / "lexicon" / "data"
+sys.path.insert(0, str(ROOT))
+from newslint.lexicon.wordlist import write_word_file  # noqa: E402 - the one writer of the word file format
 SCOWL_US = Path("/usr/share/dict/american-english")
 SCOWL_GB = Path("/usr/share/dict/british-english")
 SCOWL_US_LARGE = Path("/usr/share/dict/american-english-large")
@@ -303,7 +306,7 @@ def main() -> int:
     lower_common = {w for w in us_words | gb_words | large if w.islower()}
 
     # The spelling dictionary: pyspellchecker's English frequency list (MIT), SCOWL's American
-    # and British words, and both sides of every dialect pair; lowercase, one per line, gzip.
+    # and British words, and both sides of every dialect pair; lowercase, one per line.
     freq_path = Path(spellchecker.__file__).parent / "resources" / "en.json.gz"
     freq = json.loads(gzip.decompress(freq_path.read_bytes()))
     words = set(freq) | {w.lower() for w in us_words | gb_words | large}
@@ -311,19 +314,13 @@ def main() -> int:
     words |= {strip_accents(w) for w in words if not w.isascii()}
     for gb, us in pairs:
         words.update((gb, us))
-    # One file, two parts, so start-up decompresses and splits once: first the common lowercase
-    # words (SCOWL's lowercase entries: a name spelled like one of them, "china", "turkey", "may",
-    # needs evidence before it is reported), then the other dictionary words ("russia", "fico").
-    common = sorted(lower_common)
-    rest = sorted(words - lower_common)
-    with gzip.open(OUT / "words.txt.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
-        fh.write(header("spelling dictionary (lowercase)", "pyspellchecker en.json.gz (MIT) + " + SCOWL_NOTE, "MIT / SCOWL")
-                 + f"# common: {len(common)}\n"
-                 # where the other words start, in characters after the header: start-up bisects
-                 # the text itself and need not count 119,000 lines to find the second part
-                 + f"# common-chars: {sum(len(w) + 1 for w in common)}\n"
-                 + "\n".join(common + rest) + "\n")
-    print(f"words.txt.gz: {len(words)} words")
+    # One file, two sorted parts: first the common lowercase words (SCOWL's lowercase entries:
+    # a name spelled like one of them, "china", "turkey", "may", needs evidence before it is
+    # reported), then the other dictionary words ("russia", "fico"). Plain text plus a bucket
+    # index (words.idx), so start-up reads it in about a millisecond (newslint/lexicon/wordlist.py).
+    write_word_file(OUT, header("spelling dictionary (lowercase)", "pyspellchecker en.json.gz (MIT) + " + SCOWL_NOTE, "MIT / SCOWL"),
+                    [sorted(lower_common), sorted(words - lower_common)])
+    print(f"words.txt: {len(words)} words")
     return 0
 
 

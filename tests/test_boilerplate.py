@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import lint, make_config, run_cli
+from conftest import lint, run_cli
 from newslint.diagnostics import Applicability
 from newslint.document import Document
 from newslint.fixes import fix_text

@@ -221,3 +221,39 @@ def test_code_fingerprint_sees_data_files(tmp_path: Path) -> None:
     (tmp_path / "__pycache__").mkdir()
     (tmp_path / "__pycache__" / "x.pyc").write_bytes(b"x")
     assert len(_tree_stats(tmp_path)) == 1
+
+
+def test_tree_stats_equals_the_os_walk_reading(tmp_path: Path) -> None:
+    """The scandir walk behind the code fingerprint lists what os.walk + os.stat list."""
+    import os
+
+    from newslint.cache import _tree_stats
+
+    def reference(root: str) -> list[str]:
+        parts = []
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+            for name in sorted(filenames):
+                if name.endswith((".pyc", ".pyo")):
+                    continue
+                p = os.path.join(dirpath, name)
+                try:
+                    st = os.stat(p)
+                except OSError:
+                    continue
+                parts.append(f"{os.path.relpath(p, root)}:{st.st_size}:{st.st_mtime_ns}")
+        return parts
+
+    (tmp_path / "b" / "__pycache__").mkdir(parents=True)
+    (tmp_path / "b" / "__pycache__" / "x.pyc").write_bytes(b"x")
+    (tmp_path / "b" / "z.txt").write_text("z")
+    (tmp_path / "a.py").write_text("a")
+    (tmp_path / "a.pyc").write_text("a")
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "d.txt").write_text("dd")
+    (tmp_path / "link").symlink_to(tmp_path / "c")  # a linked folder is not followed
+    (tmp_path / "file-link").symlink_to(tmp_path / "a.py")
+    (tmp_path / "broken").symlink_to(tmp_path / "nowhere")
+    package = str(Path(__file__).resolve().parent.parent / "newslint")
+    for root in (str(tmp_path), package):
+        assert _tree_stats(root) == reference(root)

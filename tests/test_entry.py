@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import subprocess
 import sys
 
@@ -10,7 +9,7 @@ import click
 import pytest
 
 from conftest import REPO, SEEDS, run_cli
-from newslint import runner
+from newslint import records, runner
 from newslint.entry import parse_check
 
 SAME = [
@@ -72,7 +71,7 @@ def _click_options(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> dict:
     with pytest.raises(SystemExit) as exc:
         main.main(args=argv, prog_name="newslint", standalone_mode=True)
     assert exc.value.code == 0
-    return {k: v for k, v in dataclasses.asdict(seen[0]).items() if k != "extra"}
+    return {k: v for k, v in records.asdict(seen[0]).items() if k != "extra"}
 
 
 @pytest.mark.parametrize("argv", SAME, ids=lambda a: " ".join(a) or "(none)")
@@ -86,7 +85,7 @@ def test_everything_else_goes_to_click(argv: list[str]) -> None:
 
 
 def test_every_run_option_is_covered(monkeypatch: pytest.MonkeyPatch) -> None:
-    fields = {f.name for f in dataclasses.fields(runner.RunOptions)} - {"extra"}
+    fields = set(records.fields(runner.RunOptions)) - {"extra"}
     assert set(parse_check(["check"])) == fields
 
 

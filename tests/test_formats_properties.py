@@ -60,7 +60,6 @@ _PROSE_PIECES = st.sampled_from([
 @given(st.lists(_PROSE_PIECES, max_size=30).map("".join), st.sampled_from(["a.txt", "a.md", "a.html"]))
 def test_hygiene_rules_never_crash_and_spans_stay_inside(text, path):
     from conftest import lint
-    from newslint.diagnostics import Applicability
     from newslint.fixes import fix_text
 
     found = lint(text, path=path, select=["NL4"], extend_select=["NL407"])

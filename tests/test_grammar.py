@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS, lint, make_config, run_cli
+from conftest import SEEDS, make_config, run_cli
 from lt_support import lt_url
 from newslint.backends.languagetool import GrammarSession
 from newslint.backends.lt_client import LTClient

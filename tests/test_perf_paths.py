@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import gzip
 import random
 
 from newslint import lexicon
 
 
 def _plain() -> tuple[list[str], int]:
-    """The word file read the obvious way: every non-comment line, and the '# common:' count."""
-    lines = gzip.decompress((lexicon.DATA / "words.txt.gz").read_bytes()).decode("utf-8").split("\n")
-    common = next(int(l.split(":")[1]) for l in lines if l.startswith("# common: "))
+    """The word file read the obvious way: every non-comment line, and the first part's size
+    from the '# parts:' line."""
+    lines = (lexicon.DATA / "words.txt").read_text(encoding="utf-8").split("\n")
+    common = next(int(l.split()[2].split(":")[0]) for l in lines if l.startswith("# parts: "))
     return [l for l in lines if l and not l.startswith("#")], common
 
 
@@ -22,33 +22,48 @@ def test_header_offset_marks_the_end_of_the_common_words() -> None:
     assert lexicon._word_lines() == (words, common)
 
 
-def test_bisection_on_the_text_equals_set_membership() -> None:
-    words, common = _plain()
-    full, lower = set(words), set(words[:common])
+def _probes(words: list[str]) -> list[str]:
     rnd = random.Random(7)
     probes = words[::97] + [w + "q" for w in words[::89]] + [w[:-1] for w in words[::83]]
-    probes += ["", "a", "zzzzz", "Paris", "a\nb", "é"]
+    probes += ["", "a", "zzzzz", "Paris", "a\nb", "\n", "é", "aa\naah", "\ud800", "café", "caf\u00e9s", 3]  # type: ignore[list-item]
     probes += ["".join(rnd.choice("aeiourstné'-") for _ in range(rnd.randint(1, 7))) for _ in range(2000)]
-    fresh = lexicon.SortedWords(*_text_parts())
-    common_only = lexicon.SortedWords(*_text_parts()[:2])
-    for w in probes:
-        assert (w in fresh) == (w in full), w
-        assert (w in common_only) == (w in lower), w
-    assert len(fresh) == len(words) and len(common_only) == common
+    return probes
+
+
+def test_bucket_index_and_bisection_equal_set_membership() -> None:
+    words, common = _plain()
+    full, lower = set(words), set(words[:common])
+    data, parts, index = lexicon._word_file()
+    assert index is not None, "the shipped words.idx must fit words.txt"
+    tables = [
+        (lexicon.SortedWords(data, *parts, index=index), full),
+        (lexicon.SortedWords(data, parts[0], index=index[:1]), lower),
+        (lexicon.SortedWords(data, *parts), full),  # bisection, the fallback without an index
+        (lexicon.SortedWords(data, parts[0]), lower),
+    ]
+    for w in _probes(words):
+        for table, expected in tables:
+            assert (w in table) == (w in expected), w
+    for table, expected in tables:
+        assert len(table) == len(expected)
+
+
+def test_every_word_is_found_through_the_index() -> None:
+    words, _ = _plain()
+    data, parts, index = lexicon._word_file()
+    table = lexicon.SortedWords(data, *parts, index=index)
+    table._lookups = -10 ** 9  # stay on the indexed search, never switch to the set
+    assert all(w in table for w in words)
 
 
 def test_switch_to_a_set_after_many_lookups_keeps_answers() -> None:
     words, _ = _plain()
     full = set(words)
-    table = lexicon.SortedWords(*_text_parts())
+    data, parts, index = lexicon._word_file()
+    table = lexicon.SortedWords(data, *parts, index=index)
     probes = words[::5] + [w + "x" for w in words[::7]]
     assert len(probes) > 20_000
     assert [w in table for w in probes] == [w in full for w in probes]
-
-
-def _text_parts() -> tuple:
-    text, start, split = lexicon._word_text()
-    return text, (start, split), (split, len(text))
 
 
 def test_token_table_equals_the_reference_scan() -> None:

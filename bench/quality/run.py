@@ -45,7 +45,7 @@ REPO = BENCH.parent
 sys.path[:0] = [str(REPO), str(BENCH), str(BENCH / "quality")]
 
 from inject import KINDS, Injected, apply, inject_article  # noqa: E402
-from peers import VENV, Finding, Texts, ToolRun, run_all  # noqa: E402
+from peers import VENV, Texts, ToolRun, run_all  # noqa: E402
 
 RESULTS = BENCH / "results"
 SEED_ARTICLES = ("002", "003", "004")

@@ -57,9 +57,9 @@ def measure(text: str, repeat: int) -> dict:
             note(f"(Document.{view})", time.process_time() - t0)
         # Work several rules share is cached per document (an equal document hits the cache of
         # the runs above): clear it and time it here, so each rule's figure is its own work only.
-        for name, build in _shared_work():
+        for name, make in _shared_work():
             t0 = time.process_time()
-            build(doc)
+            make(doc)
             note(f"({name})", time.process_time() - t0)
         for rule in linter.rules:
             t0 = time.process_time()

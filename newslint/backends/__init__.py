@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import os
 
+
+TYPE_CHECKING = False  # typing is not imported at run time: it costs ~3 ms of start-up
 if TYPE_CHECKING:
     from newslint.backends.languagetool import GrammarSession
     from newslint.config import Config
@@ -17,11 +19,17 @@ def open_grammar(config: "Config", force: bool | None = None, url: str | None = 
     modules are imported only when grammar checks actually run (pre-commit start-up cost).
     Raises ConfigError for a bad ``[grammar]`` table.
     """
-    from newslint.backends.lt_settings import load_settings
+    if force is None and not url and not os.environ.get("NEWSLINT_LT_URL"):
+        from newslint.config import load_defaults
 
+        shipped = load_defaults()["grammar"]
+        if config.grammar == shipped and not shipped.get("enabled"):
+            return None  # the shipped table is valid (a test checks it) and off: nothing to import
+    from newslint.backends.lt_settings import grammar_enabled, load_settings
+
+    if not (grammar_enabled(config, url) if force is None else force):
+        return None  # the table is valid (grammar_enabled checks it), and no paths are resolved
     settings = load_settings(config, url)
-    if not (settings.enabled if force is None else force):
-        return None
     from newslint.backends.languagetool import GrammarSession
 
     return GrammarSession(config, settings)

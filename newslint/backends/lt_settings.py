@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from newslint.config import ConfigError
+from newslint.records import _set, record
 
+TYPE_CHECKING = False  # typing is not imported at run time: it costs ~3 ms of start-up
 if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any
+
     from newslint.config import Config
 
 ENV_URL = "NEWSLINT_LT_URL"
@@ -44,32 +46,80 @@ _AUTO_EXTRA_DISABLED = ("MORFOLOGIK_RULE_EN_US",)
 
 def default_lt_home() -> Path:
     """Where scripts/languagetool keeps its jars; newslint looks there when no jar-dir is set."""
+    from pathlib import Path
+
     if os.environ.get(ENV_HOME):
         return Path(os.environ[ENV_HOME])
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return base / "newslint" / "languagetool"
 
 
-@dataclass(frozen=True)
+@record("enabled", "url", "url_source", "jar_dir", "java", "java_heap", "allow_download", "language",
+        "enabled_rules", "disabled_rules", "enabled_categories", "disabled_categories", "picky", "timeout",
+        "start_timeout", "cache", "cache_dir", "max_request_chars", frozen=True)
 class GrammarSettings:
-    enabled: bool = False
-    url: str = ""
-    url_source: str = ""
-    jar_dir: Path | None = None
-    java: str = "java"
-    java_heap: str = "512m"
-    allow_download: bool = False
-    language: str = "en-US"
-    enabled_rules: tuple[str, ...] = ()
-    disabled_rules: tuple[str, ...] = ()
-    enabled_categories: tuple[str, ...] = ()
-    disabled_categories: tuple[str, ...] = ()
-    picky: bool = False
-    timeout: float = 60.0
-    start_timeout: float = 90.0
-    cache: bool = True
-    cache_dir: Path = field(default_factory=lambda: Path(".newslint_cache") / "languagetool")
-    max_request_chars: int = 20000
+    enabled: bool
+    url: str
+    url_source: str
+    jar_dir: Path | None
+    java: str
+    java_heap: str
+    allow_download: bool
+    language: str
+    enabled_rules: tuple[str, ...]
+    disabled_rules: tuple[str, ...]
+    enabled_categories: tuple[str, ...]
+    disabled_categories: tuple[str, ...]
+    picky: bool
+    timeout: float
+    start_timeout: float
+    cache: bool
+    cache_dir: Path
+    max_request_chars: int
+
+    def __init__(
+        self,
+        enabled: bool = False,
+        url: str = "",
+        url_source: str = "",
+        jar_dir: Path | None = None,
+        java: str = "java",
+        java_heap: str = "512m",
+        allow_download: bool = False,
+        language: str = "en-US",
+        enabled_rules: tuple[str, ...] = (),
+        disabled_rules: tuple[str, ...] = (),
+        enabled_categories: tuple[str, ...] = (),
+        disabled_categories: tuple[str, ...] = (),
+        picky: bool = False,
+        timeout: float = 60.0,
+        start_timeout: float = 90.0,
+        cache: bool = True,
+        cache_dir: Path | None = None,
+        max_request_chars: int = 20000,
+    ) -> None:
+        _set(self, "enabled", enabled)
+        _set(self, "url", url)
+        _set(self, "url_source", url_source)
+        _set(self, "jar_dir", jar_dir)
+        _set(self, "java", java)
+        _set(self, "java_heap", java_heap)
+        _set(self, "allow_download", allow_download)
+        _set(self, "language", language)
+        _set(self, "enabled_rules", enabled_rules)
+        _set(self, "disabled_rules", disabled_rules)
+        _set(self, "enabled_categories", enabled_categories)
+        _set(self, "disabled_categories", disabled_categories)
+        _set(self, "picky", picky)
+        _set(self, "timeout", timeout)
+        _set(self, "start_timeout", start_timeout)
+        _set(self, "cache", cache)
+        if cache_dir is None:
+            from pathlib import Path
+
+            cache_dir = Path(".newslint_cache") / "languagetool"
+        _set(self, "cache_dir", cache_dir)
+        _set(self, "max_request_chars", max_request_chars)
 
     @property
     def disabled_patterns(self) -> tuple[str, ...]:
@@ -98,11 +148,17 @@ def _where(config: "Config", key: str) -> str:
     return f"{config.source or '<config>'}: [grammar] {key}"
 
 
-def load_settings(config: "Config", cli_url: str | None = None) -> GrammarSettings:
-    """Validate ``config.grammar`` and resolve paths, language and the server URL.
+def grammar_enabled(config: "Config", cli_url: str | None = None) -> bool:
+    """Validate ``config.grammar`` (ConfigError as load_settings) and say whether it switches grammar on.
 
-    URL order: ``cli_url`` (--languagetool-url), ``[grammar] url``, ``$NEWSLINT_LT_URL``.
+    Why apart from load_settings: every ``check`` validates the table, and resolving the paths
+    needs pathlib, which a run without grammar checks does not otherwise import.
     """
+    return bool(_checked(config, cli_url)[0]("enabled"))
+
+
+def _checked(config: "Config", cli_url: str | None):  # type: ignore[no-untyped-def]
+    """(option getter, language, url, url source, disabled rules) of a valid ``[grammar]`` table."""
     table = config.grammar
     for key, value in table.items():
         if key not in _KEYS:
@@ -129,6 +185,17 @@ def load_settings(config: "Config", cli_url: str | None = None) -> GrammarSettin
     disabled = list(get("disabled-rules"))
     if config.dialect == "auto" and not get("language"):
         disabled += [r for r in _AUTO_EXTRA_DISABLED if r not in disabled and r not in get("enabled-rules")]
+    return get, language, url, source, disabled
+
+
+def load_settings(config: "Config", cli_url: str | None = None) -> GrammarSettings:
+    """Validate ``config.grammar`` and resolve paths, language and the server URL.
+
+    URL order: ``cli_url`` (--languagetool-url), ``[grammar] url``, ``$NEWSLINT_LT_URL``.
+    """
+    from pathlib import Path
+
+    get, language, url, source, disabled = _checked(config, cli_url)
     jar_dir = Path(get("jar-dir")).expanduser() if get("jar-dir") else None
     if jar_dir is not None and not jar_dir.is_absolute():
         jar_dir = config.root / jar_dir

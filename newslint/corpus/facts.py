@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from newslint.corpus.names import collect_names
 from newslint.corpus.numbers import number_facts
@@ -32,6 +32,14 @@ FACTS_VERSION = 6
 # Articles are short; a huge file (a data dump) is read for facts only this far, so a corpus run
 # keeps its memory bounded (tokens cost about 100 bytes each).
 MAX_CHARS = 2_000_000
+
+
+class FactsCache(Protocol):
+    """What :func:`newslint.corpus.apply_corpus_rules` needs of a facts cache."""
+
+    def get(self, key: str) -> dict[str, Any] | None: ...
+
+    def put(self, key: str, facts: dict[str, Any]) -> None: ...
 
 
 def facts_key(doc: "Document") -> str:

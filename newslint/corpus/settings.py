@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Mapping
+from collections.abc import Mapping
 
+from newslint.records import _set, record
+
+TYPE_CHECKING = False  # typing is not imported at run time: it costs ~3 ms of start-up
 if TYPE_CHECKING:
     from newslint.config import Config
 
@@ -12,21 +14,29 @@ if TYPE_CHECKING:
 DEFAULT_SIMILARITY = 0.3
 
 
-@dataclass(frozen=True)
+@record("enabled", "similarity", "min_agreeing", "house_style", "context_files", frozen=True)
 class Settings:
     """The ``[corpus]`` table, validated."""
 
-    enabled: bool = False
-    similarity: float = DEFAULT_SIMILARITY
-    min_agreeing: int = 2
-    house_style: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    context_files: int = 200
+    enabled: bool
+    similarity: float
+    min_agreeing: int
+    house_style: Mapping[str, tuple[str, ...]]
+    context_files: int
+
+    def __init__(self, enabled: bool = False, similarity: float = DEFAULT_SIMILARITY, min_agreeing: int = 2,
+                 house_style: Mapping[str, tuple[str, ...]] | None = None, context_files: int = 200) -> None:
+        _set(self, "enabled", enabled)
+        _set(self, "similarity", similarity)
+        _set(self, "min_agreeing", min_agreeing)
+        _set(self, "house_style", {} if house_style is None else house_style)
+        _set(self, "context_files", context_files)
 
     @classmethod
     def from_config(cls, config: "Config") -> "Settings":
         from newslint.config import ConfigError
 
-        where = f"{config.source}: " if config.source else ""
+        where = f"{config.source_file}: " if config.source_file else ""  # a string: no pathlib at start-up
 
         def fail(message: str) -> ConfigError:
             return ConfigError(f"{where}[corpus] {message}")

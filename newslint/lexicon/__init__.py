@@ -1,23 +1,45 @@
 """Word knowledge: the spelling dictionary, case-aware name lexicons, dialect pairs, user words.
 
 Loaded once per process (pre-commit runs us per commit, so start-up matters): the dictionary is
-a gzip'd word list read into a frozenset (about 40 ms); pyspellchecker, which costs 0.2-0.3 s to
+a plain sorted word list searched in place through a bucket index (read in ~1 ms, see
+newslint.lexicon.wordlist); pyspellchecker, which costs 0.2-0.3 s to
 build, is only constructed when a document has an unknown word that needs suggestions.
 """
 
 from __future__ import annotations
 
-import gzip
+import os
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_left
+from collections import namedtuple
+from collections.abc import Iterable
 from functools import cached_property, lru_cache
-from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, NamedTuple
 
+from newslint.lexicon.wordlist import INDEX_KEY, bucket, read_word_file
+from newslint.records import record
+
+TYPE_CHECKING = False  # typing is not imported at run time: it costs ~3 ms of start-up
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from newslint.config import Config
 
-DATA = Path(__file__).with_name("data")
+# The shipped data folder, as a string: pathlib is not imported on the check path (~3.5 ms).
+_DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
+
+
+def __getattr__(name: str) -> object:
+    if name == "DATA":  # the data folder as a Path (for scripts and tests)
+        from pathlib import Path
+
+        return Path(_DATA_DIR)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _data(name: str) -> Path:
+    from pathlib import Path
+
+    return Path(_DATA_DIR) / name
 
 # Files whose entries are proper nouns (flagged when written in lowercase).
 PROPER_FILES = ("countries", "demonyms", "cities", "regions", "languages", "religions", "calendar", "organisations")
@@ -31,6 +53,8 @@ def read_entries(path: Path) -> list[str]:
     """Entries of a data file: one per line, ``#`` comments and blank lines skipped."""
     data = path.read_bytes()
     if path.suffix == ".gz":
+        import gzip
+
         data = gzip.decompress(data)
     lines = data.decode("utf-8").split("\n")
     # Comments are only at the top of the shipped files; one pass over big lists keeps start-up low.
@@ -41,30 +65,16 @@ def read_entries(path: Path) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _word_text() -> tuple[str, int, int]:
-    """The dictionary file as one string, the offset of its first word and of its first uncommon word.
+def _word_file() -> tuple[bytes, list[tuple[int, int]], list | None]:
+    """The dictionary file's bytes, its sorted parts and their bucket index (newslint.lexicon.wordlist)."""
+    return read_word_file(_DATA_DIR)
 
-    Why not a list of lines: splitting 167,000 words into string objects costs ~30 ms on every
-    start, more than an article's whole lint; binary search runs on the text itself.
-    """
-    text = gzip.decompress((DATA / "words.txt.gz").read_bytes()).decode("utf-8")
-    if not text.endswith("\n"):
-        text += "\n"
-    start, common, chars = 0, 0, -1
-    while text.startswith("#", start):
-        end = text.index("\n", start)
-        if text.startswith("# common: ", start):
-            common = int(text[start:end].split(":")[1])
-        elif text.startswith("# common-chars: ", start):
-            chars = int(text[start:end].split(":")[1])
-        start = end + 1
-    split = start + chars
-    # The header says where the common words end (tests/test_perf_paths.py checks it); a file
-    # without it is counted.
-    if chars < 0 or text[split - 1 : split] != "\n":
-        found = re.compile(r"(?:[^\n]*\n){%d}" % common).match(text, start) if common else None
-        split = found.end() if found else start
-    return text, start, split
+
+def _word_text() -> tuple[str, int, int]:
+    """The dictionary's words as text (one a line), the offset of the first and of the first uncommon one."""
+    data, parts, _ = _word_file()
+    head, common = data[: parts[0][0]].decode("utf-8"), data[parts[0][0] : parts[0][1]].decode("utf-8")
+    return data[:].decode("utf-8"), len(head), len(head) + len(common)
 
 
 def _word_lines() -> tuple[list[str], int]:
@@ -79,7 +89,13 @@ def is_roman_numeral(word: str) -> bool:
     return bool(_ROMAN.match(word))
 
 
-class DialectPair(NamedTuple):
+class DialectPair(namedtuple("DialectPair", "british american british_wrong_in_us american_wrong_in_gb")):
+    """A British/American spelling pair, and whether each form is wrong in the other dialect.
+
+    (collections.namedtuple, not typing.NamedTuple: the same class without importing typing.)
+    """
+
+    __slots__ = ()
     british: str
     american: str
     british_wrong_in_us: bool
@@ -87,16 +103,20 @@ class DialectPair(NamedTuple):
 
 
 class SortedWords:
-    """Membership in sorted word lists by bisection on the text of the word file.
+    """Membership in sorted word lists, searched in the bytes of the word file.
 
     Why not a frozenset: building one from 167,000 words costs more than the whole lint of an
-    article; the generated file is already sorted (each part, one word a line), so binary
-    search needs no build at all, not even a list of lines.
+    article. With the bucket index of newslint.lexicon.wordlist (per part: sorted keys, byte
+    offsets), a lookup is one ``bisect`` and one ``bytes.find`` in a small bucket; without
+    one, a binary search over the part (each part is sorted, one UTF-8 word a line).
     """
 
-    def __init__(self, text: str, *parts: tuple[int, int]) -> None:
-        self._text = text
-        self._parts = parts  # (start, end) of each sorted part; every word ends with "\n"
+    def __init__(self, data: bytes, *parts: tuple[int, int], index: "list | None" = None) -> None:
+        # ``data``: bytes or a read-only mmap of them (newslint.lexicon.wordlist): only indexing,
+        # slicing, find and rfind are used.
+        self._data = data
+        self._parts = parts  # (start, end) byte offsets of each sorted part; every word ends with "\n"
+        self._index = index  # None, or (keys, start, offsets) per part: newslint.lexicon.wordlist
         self._lookups = 0
         self._set: frozenset[str] | None = None
 
@@ -105,20 +125,34 @@ class SortedWords:
             return word in self._set
         self._lookups += 1
         if self._lookups > 20_000:  # a long text or a corpus: now a set pays for itself
-            self._set = frozenset(w for lo, hi in self._parts for w in self._text[lo:hi].split("\n")[:-1])
+            self._set = frozenset(w for lo, hi in self._parts for w in self._data[lo:hi].decode("utf-8").split("\n")[:-1])
             return word in self._set
-        if not isinstance(word, str) or "\n" in word:
+        if not isinstance(word, str) or "\n" in word or not word:
             return False
-        text = self._text
+        data = self._data
+        try:
+            needle = b"\n" + word.encode("utf-8") + b"\n"  # every word stands on its own line
+        except UnicodeEncodeError:  # a lone surrogate: no such word
+            return False
+        if self._index is not None:
+            key = word[:INDEX_KEY]
+            for keys, start, offsets in self._index:
+                i = bisect_left(keys, key)
+                if i < len(keys) and keys[i] == key:
+                    lo, hi = bucket(offsets, start, i)
+                    if data.find(needle, lo - 1, hi) >= 0:
+                        return True
+            return False
+        target = needle[1:-1]
         for lo, hi in self._parts:
             while lo < hi:
                 mid = (lo + hi) // 2
-                ls = text.rfind("\n", lo, mid) + 1 or lo
-                le = text.index("\n", mid)
-                w = text[ls:le]
-                if w == word:
+                ls = data.rfind(b"\n", lo, mid) + 1 or lo
+                le = data.find(b"\n", mid)
+                w = data[ls:le]
+                if w == target:
                     return True
-                if word < w:
+                if target < w:
                     hi = ls
                 else:
                     lo = le + 1
@@ -131,29 +165,34 @@ class SortedWords:
         return {w for w in words if w in self}
 
     def __len__(self) -> int:
-        return sum(self._text.count("\n", lo, hi) for lo, hi in self._parts)
+        return sum(self._data[lo:hi].count(b"\n") for lo, hi in self._parts)
 
 
 @lru_cache(maxsize=1)
 def _dictionary() -> SortedWords:
-    text, start, split = _word_text()
-    return SortedWords(text, (start, split), (split, len(text)))
+    text, parts, index = _word_file()
+    return SortedWords(text, *parts, index=index)
 
 
 @lru_cache(maxsize=1)
 def _common_lowercase() -> SortedWords:
-    text, start, split = _word_text()
-    return SortedWords(text, (start, split))
+    text, parts, index = _word_file()
+    return SortedWords(text, parts[0], index=index[:1] if index else None)
 
 
-@lru_cache(maxsize=1)
-def _builtin_names() -> tuple[dict[str, str], dict[tuple[str, ...], str], dict[str, str]]:
+# The name lexicons, known-only words and dialect pairs are read at start-up from
+# newslint/lexicon/tables.py, the Python-literal copy of what the parse_* functions below make
+# of the data files (scripts/build_static_tables.py writes it; tests/test_static_tables.py checks
+# that it is current). Parsing the files cost ~5 ms of every start.
+
+
+def parse_builtin_names() -> tuple[dict[str, str], dict[tuple[str, ...], str], dict[str, str]]:
     """(single lowercase -> proper form, lowercase phrase tokens -> proper phrase, lowercase -> category)."""
     singles: dict[str, str] = {}
     phrases: dict[tuple[str, ...], str] = {}
     category: dict[str, str] = {}
     for name in PROPER_FILES:
-        for entry in read_entries(DATA / f"{name}.txt"):
+        for entry in read_entries(_data(f"{name}.txt")):
             parts = entry.split()
             if len(parts) > 1:
                 phrases.setdefault(tuple(p.lower() for p in parts), entry)
@@ -174,29 +213,66 @@ PHRASE_ONLY_PARTS = frozenset("""north south east west northern southern eastern
     upper lower coast golden federation union grand sub-saharan""".split())
 
 
-@lru_cache(maxsize=1)
-def _known_only() -> frozenset[str]:
+def parse_known_only() -> frozenset[str]:
     out: set[str] = set()
     for name in KNOWN_ONLY_FILES:
-        out.update(read_entries(DATA / f"{name}.txt"))
+        out.update(read_entries(_data(f"{name}.txt")))
     return frozenset(out)
+
+
+def parse_dialect_pairs() -> tuple[tuple[str, str, bool, bool], ...]:
+    pairs = []
+    for line in read_entries(_data("dialect_pairs.tsv")):
+        gb, us, gb_wrong, us_wrong = line.split("\t")
+        pairs.append((gb, us, gb_wrong == "1", us_wrong == "1"))
+    return tuple(pairs)
+
+
+@lru_cache(maxsize=1)
+def _builtin_names() -> tuple[dict[str, str], dict[tuple[str, ...], str]]:
+    """(single lowercase -> proper form, lowercase phrase tokens -> proper phrase)."""
+    from newslint.lexicon import tables
+
+    fields = tables.SINGLES.split()  # lowercase, proper form, category index; repeated
+    forms = tables.PHRASES.split("\n")[:-1]
+    return dict(zip(fields[0::3], fields[1::3])), dict(zip(map(tuple, map(str.split, map(str.lower, forms))), forms))
+
+
+@lru_cache(maxsize=1)
+def _name_categories() -> dict[str, str]:
+    """Single lowercase name -> the data file (category) it comes from."""
+    from newslint.lexicon import tables
+
+    fields = tables.SINGLES.split()
+    return dict(zip(fields[0::3], map(tables.CATEGORIES.__getitem__, map(int, fields[2::3]))))
+
+
+@lru_cache(maxsize=1)
+def _known_only() -> frozenset[str]:
+    from newslint.lexicon import tables
+
+    return frozenset(tables.KNOWN_ONLY.split("\n")[:-1])
 
 
 @lru_cache(maxsize=1)
 def _dialect_pairs() -> tuple[DialectPair, ...]:
-    pairs = []
-    for line in read_entries(DATA / "dialect_pairs.tsv"):
-        gb, us, gb_wrong, us_wrong = line.split("\t")
-        pairs.append(DialectPair(gb, us, gb_wrong == "1", us_wrong == "1"))
-    return tuple(pairs)
+    from newslint.lexicon import tables
+
+    f = tables.DIALECT_PAIRS.split()  # british, american, flag, flag; repeated
+    flag = {"0": False, "1": True}.__getitem__
+    return tuple(map(DialectPair._make, zip(f[0::4], f[1::4], map(flag, f[2::4]), map(flag, f[3::4]))))
 
 
-@dataclass
+@record("user_words", "project_counts")
 class Lexicon:
     """Everything newslint knows about words, with case-aware lookups."""
 
-    user_words: frozenset[str] = frozenset()
-    project_counts: dict[str, int] = field(default_factory=dict)
+    user_words: frozenset[str]
+    project_counts: dict[str, int]
+
+    def __init__(self, user_words: frozenset[str] = frozenset(), project_counts: dict[str, int] | None = None) -> None:
+        self.user_words = user_words
+        self.project_counts = {} if project_counts is None else project_counts
 
     # -- the dictionary ----------------------------------------------------------------------
     @property
@@ -263,12 +339,12 @@ class Lexicon:
 
     def proper_form(self, lower: str) -> str | None:
         """The built-in or project lexicon's proper spelling of a lowercase word ("nato" -> "NATO")."""
-        singles, _, _ = _builtin_names()
+        singles, _ = _builtin_names()
         return singles.get(lower) or self._project_names.get(lower)
 
     def name_category(self, lower: str) -> str | None:
         """The built-in list a single name comes from ("london" -> "cities"), or None."""
-        return _builtin_names()[2].get(lower)
+        return _name_categories().get(lower)
 
     def proper_phrase(self, tokens: Iterable[str]) -> str | None:
         """The proper form of a lowercase multiword name ("north korean" -> "North Korean")."""
@@ -335,13 +411,13 @@ def _read_user_file(path: Path) -> list[str]:
 
 
 def _key(config: "Config") -> tuple:
-    def stamp(p: Path | None) -> tuple:
+    def stamp(p: str | None) -> tuple:
         try:
-            return (str(p), p.stat().st_mtime_ns) if p else ("", 0)
+            return (p, os.stat(p).st_mtime_ns) if p else ("", 0)
         except OSError:
-            return (str(p), -1)
+            return (p, -1)
 
-    return (tuple(stamp(p) for p in config.dictionaries), stamp(config.lexicon_path))
+    return (tuple(stamp(p) for p in config.dictionary_files), stamp(config.lexicon_file))
 
 
 _CACHE: dict[tuple, Lexicon] = {}
@@ -357,7 +433,7 @@ def load_lexicon(config: "Config") -> Lexicon:
     for path in config.dictionaries:
         words.update(_read_user_file(path))
     counts: dict[str, int] = {}
-    if config.lexicon_path is not None and config.lexicon_path.is_file():
+    if config.lexicon_file is not None and os.path.isfile(config.lexicon_file):
         from newslint.lexicon.project import read_project_lexicon
 
         counts = read_project_lexicon(config.lexicon_path)

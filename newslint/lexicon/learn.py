@@ -92,11 +92,11 @@ def learn(paths: list[Path], lex: Lexicon, target: Path, min_articles: int = 2, 
 
 def run_learn(paths: list[str], output: str | None, config_file: str | None, min_articles: int) -> int:
     """The learn command's work: config, discovery, errors as one-line messages; exit code."""
-    import dataclasses
     import sys
 
     from newslint.config import ConfigError, load_config
     from newslint.files import InputError, discover
+    from newslint import records
     from newslint.lexicon import load_lexicon
 
     try:
@@ -106,7 +106,7 @@ def run_learn(paths: list[str], output: str | None, config_file: str | None, min
         if target is None:
             raise ConfigError("no lexicon file: set `lexicon` in the configuration or pass --output")
         # Learn against the built-ins and user dictionaries only, never the file being rewritten.
-        lex = load_lexicon(dataclasses.replace(config, lexicon_path=None))
+        lex = load_lexicon(records.replace(config, lexicon_path=None))
         files: list[Path] = []
         for item in discover(paths or ["."], config.include, config.exclude):
             if isinstance(item, InputError):

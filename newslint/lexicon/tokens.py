@@ -8,21 +8,24 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress, islice
-from typing import Iterator, NamedTuple
+from collections import namedtuple
+from collections.abc import Iterator
 
 from newslint.document import Document
+from newslint.records import _set, record
 
 APOSTROPHES = "'’‘ʼ`"
 _WORD = re.compile(r"[^\W\d_](?:[\w'’ʼ\-.]*[^\W_])?")
 _CONTRACTION = re.compile(r"['’ʼ](?:s|t|re|ve|ll|d|m)$", re.I)
 
 
-class Token(NamedTuple):
-    """A word with its span and where it stands (a NamedTuple: a long article has 100,000 of them)."""
+class Token(namedtuple("Token", "text start end sentence_start headline base")):
+    """A word with its span and where it stands (a named tuple: a long article has 100,000 of them;
+    collections.namedtuple rather than typing.NamedTuple, which would import typing at start-up)."""
 
+    __slots__ = ()
     text: str
     start: int
     end: int
@@ -254,13 +257,18 @@ def _ok_after(sep: str) -> bool:
 
 
 
-@dataclass(frozen=True)
+@record("capitalized", "lowercase", "any_case", frozen=True)
 class NameStats:
     """How a document writes each word: counts of capitalized mid-sentence and lowercase uses."""
 
     capitalized: Counter[str]  # exact capitalized or all-caps form, mid-sentence, outside headline
     lowercase: Counter[str]
     any_case: Counter[str]  # lowercase key -> all uses
+
+    def __init__(self, capitalized: Counter[str], lowercase: Counter[str], any_case: Counter[str]) -> None:
+        _set(self, "capitalized", capitalized)
+        _set(self, "lowercase", lowercase)
+        _set(self, "any_case", any_case)
 
 
 @lru_cache(maxsize=4)

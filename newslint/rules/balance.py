@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Severity, replace_fix
 from newslint.document import Document

@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
-import inspect
-from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from newslint.diagnostics import Diagnostic, Fix, Severity
+from newslint.records import _set, record
 
+TYPE_CHECKING = False  # typing is not imported at run time: it costs ~3 ms of start-up
 if TYPE_CHECKING:
+    from typing import Any
+
     from newslint.config import Config
     from newslint.document import Document
     from newslint.lexicon import Lexicon
 
 
-@dataclass
+@record("config")
 class Context:
     """What a rule may consult besides the document: the resolved configuration and lexicons."""
 
     config: "Config"
+
+    def __init__(self, config: "Config") -> None:
+        self.config = config
 
     @cached_property
     def lexicon(self) -> "Lexicon":
@@ -39,7 +44,8 @@ class Context:
 CheckFn = Callable[["Document", Context], Iterable[Diagnostic]]
 
 
-@dataclass(frozen=True)
+@record("code", "name", "summary", "check", "default_enabled", "fixable", "severity", "family", frozen=True,
+        compare=("code", "name", "summary", "default_enabled", "fixable", "severity", "family"))
 class Rule:
     """Metadata plus the function that finds problems.
 
@@ -50,14 +56,27 @@ class Rule:
     code: str
     name: str
     summary: str
-    check: CheckFn = field(compare=False)
-    default_enabled: bool = True
-    fixable: bool = False
-    severity: Severity = Severity.WARNING
-    family: str = "native"
+    check: CheckFn  # not compared
+    default_enabled: bool
+    fixable: bool
+    severity: Severity
+    family: str
+
+    def __init__(self, code: str, name: str, summary: str, check: CheckFn, default_enabled: bool = True,
+                 fixable: bool = False, severity: Severity = Severity.WARNING, family: str = "native") -> None:
+        _set(self, "code", code)
+        _set(self, "name", name)
+        _set(self, "summary", summary)
+        _set(self, "check", check)
+        _set(self, "default_enabled", default_enabled)
+        _set(self, "fixable", fixable)
+        _set(self, "severity", severity)
+        _set(self, "family", family)
 
     @property
     def explanation(self) -> str:
+        import inspect
+
         return inspect.cleandoc(self.check.__doc__ or self.summary)
 
     def diagnostic(

@@ -8,12 +8,12 @@ unpunctuated lines at the end of an article (link lists, menus) and a short line
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
+from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Fix
 from newslint.document import Document
+from newslint.records import _set, record
 from newslint.rules.base import Context, rule
 from newslint.rules.units import Segment, normalize, removal_edit, segments
 
@@ -27,14 +27,21 @@ _TAIL_RUN = 3
 _HEAD_SEGMENTS = 2
 
 
-@dataclass(frozen=True)
+@record("lines", "weak", "openers", "sure", frozen=True)
 class Patterns:
     # Sources, not compiled patterns: they are compiled once, joined in a Matcher (compiling
     # each one alone as well doubled the rule's start-up cost).
     lines: tuple[tuple[str, str], ...]  # (reason, pattern source)
     weak: tuple[str, ...]
-    openers: tuple[re.Pattern[str], ...]
-    sure: tuple[str, ...] = ()  # fixed phrases whose whole line is furniture: a safe removal
+    openers: tuple[str, ...]  # sources, compiled when first needed (_compiled)
+    sure: tuple[str, ...]  # fixed phrases whose whole line is furniture: a safe removal
+
+    def __init__(self, lines: tuple[tuple[str, str], ...], weak: tuple[str, ...], openers: tuple[str, ...],
+                 sure: tuple[str, ...] = ()) -> None:
+        _set(self, "lines", lines)
+        _set(self, "weak", weak)
+        _set(self, "openers", openers)
+        _set(self, "sure", sure)
 
 
 class Matcher:
@@ -66,22 +73,21 @@ def _compile(p: str) -> re.Pattern[str]:
     return re.compile(p, re.I)
 
 
+@lru_cache(maxsize=8)
+def _compiled(sources: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(_compile(p) for p in sources)
+
+
 @lru_cache(maxsize=1)
 def builtin_patterns() -> Patterns:
-    """The packaged list, loaded once per process."""
-    from importlib import resources
+    """The packaged list (boilerplate.toml, as its Python-literal copy: no TOML parser at start-up)."""
+    from newslint.data.boilerplate_patterns import PATTERNS as data
 
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef]
-
-    data = tomllib.loads(resources.files("newslint.data").joinpath("boilerplate.toml").read_text("utf-8"))
     lines = data.get("lines", {})
     return Patterns(
         lines=tuple((reason, p) for reason, pats in lines.items() if reason != "weak" for p in pats),
         weak=tuple(lines.get("weak", [])),
-        openers=tuple(_compile(p) for p in data.get("openers", {}).get("patterns", [])),
+        openers=tuple(data.get("openers", {}).get("patterns", [])),
         sure=tuple(data.get("sure", {}).get("patterns", [])),
     )
 
@@ -104,12 +110,41 @@ def _is_short_unpunctuated(seg: Segment) -> bool:
     return not _SENTENCE_END.search(seg.text, len(seg.text) - 1) and len(seg.text.split(None, _SHORT_WORDS)) <= _SHORT_WORDS
 
 
+# Texts up to this size (characters) are searched for what each pattern needs before compiling.
+_PREFILTER_MAX = 200_000
+_classified = 0  # documents classified by this process
+
+
+def _live_lines(pats: Patterns, segs: list[Segment]) -> tuple[tuple[str, str], ...]:
+    """The [lines] patterns that can match one of ``segs``, in their order.
+
+    Why: compiling all of them costs ~8 ms, as much as linting the article, and an article
+    holds the substrings that most patterns need (boilerplate_patterns.REQUIRED) nowhere.
+    The first pattern that fully matches a line is always among these, so the alternation of
+    this subset gives exactly the whole list's answers. Only for a process's first document:
+    later ones (a batch, the language server) compile the whole list once.
+    """
+    from newslint.data.boilerplate_patterns import ASCII_CASE_PARTNERS, REQUIRED
+
+    global _classified
+    _classified += 1
+    if _classified > 1 or len(REQUIRED) != len(pats.lines):
+        return pats.lines
+    text = "\n".join(seg.text for seg in segs)
+    # A substring test on the lowercased text equals the patterns' ignore-case matching of ASCII
+    # letters unless the text has a non-ASCII letter that matches one ("ſ" for "s"): then no test.
+    if len(text) > _PREFILTER_MAX or not text.isascii() and any(c in text for c in ASCII_CASE_PARTNERS):
+        return pats.lines
+    low = text.lower()
+    return tuple(pair for pair, needs in zip(pats.lines, REQUIRED) if all(any(s in low for s in alts) for alts in needs))
+
+
 def classify(doc: Document, extra: tuple[str, ...] = ()) -> tuple[list[Segment], list[str | None]]:
     """Every prose segment and its boilerplate reason (None: article text)."""
     pats = builtin_patterns()
-    strong = _matcher(pats.lines + _user_patterns(extra))
-    weak_re = _matcher(tuple(("weak", p) for p in pats.weak))
     segs = segments(doc)
+    strong = _matcher(_live_lines(pats, segs) + _user_patterns(extra))
+    weak_re = _matcher(tuple(("weak", p) for p in pats.weak))
     reasons: list[str | None] = [None] * len(segs)
     weak = [False] * len(segs)
     for i, seg in enumerate(segs):
@@ -117,9 +152,12 @@ def classify(doc: Document, extra: tuple[str, ...] = ()) -> tuple[list[Segment],
         weak[i] = reasons[i] is None and weak_re.reason(seg.text) is not None
 
     # An appeal opener followed (anywhere later) by a pattern hit: the rest is the appeal.
-    openers = _matcher(tuple(("opener", p) for p in pats.openers)).regex  # one alternation: one call a line
-    for i, seg in enumerate(segs[1:], start=1):
-        if openers.fullmatch(seg.text) and any(reasons[i + 1:]):
+    # (The openers are compiled only when some line has a hit: a clean article needs none; then
+    # as one alternation, one call a line.)
+    last_hit = max((k for k, r in enumerate(reasons) if r), default=-1)
+    openers = _matcher(tuple(("opener", p) for p in pats.openers)).regex if last_hit > 1 else None
+    for i, seg in enumerate(segs[1:last_hit], start=1):
+        if openers is not None and openers.fullmatch(seg.text):
             for k in range(i, len(segs)):
                 reasons[k] = reasons[k] or "appeal"
             break

@@ -10,7 +10,7 @@ judge builds its diagnostics through these Rule objects, so codes and names have
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from newslint.diagnostics import Diagnostic, Severity
 from newslint.document import Document

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from typing import Iterator
+from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Fix, replace_fix
 from newslint.document import Document

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 import sys
-from typing import Iterator
+from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, replace_fix
 from newslint.document import Document

@@ -10,7 +10,7 @@ forces a test at every position (measured with bench/speed/inprocess.py).
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, replace_fix
 from newslint.document import Document

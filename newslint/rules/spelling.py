@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, replace_fix
 from newslint.document import Document
