@@ -113,3 +113,30 @@ def test_two_known_words_run_together_are_not_fixed_safely():
     (d,) = nl101("There would have to be a turnround with tangible results this year.")
     assert d.fix is not None and d.fix.applicability == Applicability.UNSAFE
     assert d.fix.edits[0].replacement == "turnaround"
+
+
+# --- a capitalized slip at a sentence start ------------------------------------------------------
+
+@pytest.mark.parametrize("slip,right", [("Teh", "The"), ("Thier", "Their"), ("Becuase", "Because"), ("Adn", "And")])
+def test_swapped_letters_of_a_common_word_at_a_sentence_start(slip, right):
+    text = f"The talks ended late. {slip} leaders met in Beijing on Monday.\n"
+    found = [d for d in lint(text, select=["NL101"])]
+    assert [(text[d.start:d.end], list(d.suggestions)) for d in found] == [(slip, [right])]
+    assert found[0].fix.applicability.name == "UNSAFE"  # a one-off name is not impossible
+    assert found[0].fix.edits[0].replacement == right
+
+
+@pytest.mark.parametrize("text", [
+    "Fico said the deal was done.\n",  # a name the lexicons know
+    "Teh said the deal was done. Teh left at noon.\n",  # used twice: a name, not a slip
+    "The talks ended. Officials said Teh would lead them.\n",  # capitalized mid-sentence: a name
+    "Druzhba flows resumed on Monday.\n",  # unknown, but no swap gives a common word
+    "Ahn said nothing.\n",  # one edit from "an", but not a swap of two letters
+    "Thi said nothing.\n",  # swaps give no word of that frequency
+])
+def test_capitalized_words_that_are_not_sentence_start_slips(text):
+    assert [d for d in lint(text, select=["NL101"]) if "sentence start" in d.message] == []
+
+
+def test_a_sentence_start_slip_in_a_headline_is_left_alone():
+    assert lint("Teh Summit Ends\n\nThe talks ended late.\n", path="a.md", select=["NL101"]) == []

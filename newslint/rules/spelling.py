@@ -167,7 +167,9 @@ def misspelling(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     parts are words, roman numerals, acronyms (SCO, U.S.), numbers and ordinals (79th, 15%),
     currency (£4.8bn), URLs, e-mails, handles, hashtags, brand shapes (iPhone, eBay) and
     capitalized words, which in news are nearly always names (Fico, Druzhba); a misspelled name
-    is NL102's job. British and American spellings are both words (see NL103 for dialects).
+    is NL102's job. The one capitalized slip reported: a sentence opening with two letters of a
+    very common word swapped ("Teh", "Thier", "Becuase"), used once and unknown to every lexicon
+    (unsafe fix: a one-off name is not impossible). British and American spellings are both words (see NL103 for dialects).
     Option ``min-length`` (default 3): shorter words are skipped.
 
     Example: "strained relations with othre European leaders" -> "other".
@@ -198,6 +200,7 @@ def misspelling(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 
     suspects = {i for i, b in enumerate(table.bases)
                 if not (b.islower() and b.isalpha() and known(b)) and reportable(i)}
+    yield from _sentence_start_slips(table, stats, lex)
     # Words already found clean, as (word id, at a sentence start or in the headline): where a
     # word stands matters for names. Checked before a Token is built: names repeat a lot.
     clean: set[tuple[int, bool]] = set()
@@ -216,6 +219,39 @@ def misspelling(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             yield diagnostic
         if not reported:
             clean.add(key)
+
+
+# A capitalized word is a name unless it is a swap of two letters in a word this common
+# (pyspellchecker frequency; "about" is 7.6 million, "because" 2.7 million).
+_SLIP_START_FREQUENCY = 100_000
+
+
+def _sentence_start_slips(table, stats, lex: Lexicon) -> Iterator[Diagnostic]:  # type: ignore[no-untyped-def]
+    """A sentence opening with two letters of a very common word swapped ("Teh", "Thier", "Becuase").
+
+    Why: capitalized words are left alone as names, so the classic slip at a sentence start went
+    unreported. Only this narrow shape is reported: the word is used once in the article, never
+    capitalized mid-sentence, unknown to every lexicon, and one adjacent swap from exactly one
+    very common word. Unsafe: a one-off name at a sentence start is not impossible ("Sadi said").
+    """
+    known = lex.is_known
+    starts = {i for i, b in enumerate(table.bases)
+              if len(b) >= 3 and b[:1].isupper() and b[1:].islower() and b.isalpha()
+              and stats.any_case.get(b.lower(), 0) == 1 and not stats.capitalized.get(b)
+              and not known(b) and not known(b.lower()) and not lex.proper_form(b.lower())}
+    for i in table.uses(starts):
+        tok = table.token(i)
+        if not tok.sentence_start or tok.headline:
+            continue
+        low = tok.base.lower()
+        swaps = {low[:k] + low[k + 1] + low[k] + low[k + 2:] for k in range(len(low) - 1)} - {low}
+        hits = [w for w in swaps if known(w) and lex.frequency(w) >= _SLIP_START_FREQUENCY]
+        if len(hits) != 1:
+            continue
+        right = _match_case(tok.base, hits[0])
+        fix = replace_fix(tok.start, tok.start + len(tok.base), right, Applicability.UNSAFE)
+        yield misspelling.diagnostic(tok.start, tok.start + len(tok.base),
+                                     f"Unknown word {tok.base!r} at a sentence start; did you mean {right!r}?", fix, [right])
 
 
 # Tokens longer than this are not words (the longest dictionary words are about 45 letters):
