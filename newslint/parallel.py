@@ -22,20 +22,27 @@ if TYPE_CHECKING:
     from newslint.files import SourceFile
 
 # Auto mode uses workers only for at least this many files and this many bytes to lint.
-# Measured (bench/speed/run.py, "small" scenario): 1,000 articles (4 MB) lint faster in one
-# process than with --jobs 2 on the 2-core benchmark machine, so the bar is set above that.
-AUTO_MIN_FILES = 2000
-AUTO_MIN_BYTES = 8 * 1024 * 1024
+# Measured on the 2-core benchmark machine, idle (`--jobs 1` vs `--jobs 2`, medians of 5-7
+# whole-process runs over corpus articles; docs/benchmarks.md, "--jobs N"): 10 articles (44 KB)
+# 0.13 s vs 0.14 s, 20 (84 KB) 0.34 s vs 0.32 s, 50 (200 KB) 0.65 s vs 0.48 s, 1,000 (2.3 MB)
+# 2.6 s vs 1.7 s. So workers from a few dozen articles; a pre-commit hook's few files stay serial.
+AUTO_MIN_FILES = 40
+AUTO_MIN_BYTES = 128 * 1024
 
 _worker_linter: "Linter | None" = None
 
 
 def auto_jobs(sources: Sequence["SourceFile"]) -> int:
-    """How many processes to use when the user did not say: 1 for small batches."""
-    cpus = available_cpus()
-    if cpus < 2 or len(sources) < AUTO_MIN_FILES or sum(s.size for s in sources) < AUTO_MIN_BYTES:
+    """How many processes to use when the user did not say: 1 for small batches, else the free CPUs.
+
+    Free, not all: workers pay off only on idle cores (newslint.chunking.free_cpus).
+    """
+    if len(sources) < AUTO_MIN_FILES or sum(s.size for s in sources) < AUTO_MIN_BYTES:
         return 1
-    return min(cpus, 8)
+    from newslint.chunking import free_cpus
+
+    cpus = free_cpus(available_cpus())
+    return 1 if cpus < 2 else min(cpus, 8)
 
 
 def available_cpus() -> int:

@@ -9,7 +9,7 @@ import pytest
 from conftest import SEEDS, make_config, run_cli
 from newslint.engine import Linter
 from newslint.files import read_source
-from newslint.parallel import AUTO_MIN_FILES, auto_jobs, lint_sources
+from newslint.parallel import AUTO_MIN_BYTES, AUTO_MIN_FILES, auto_jobs, lint_sources
 
 
 @pytest.fixture
@@ -61,7 +61,25 @@ def test_negative_jobs_is_a_usage_error(batch: Path) -> None:
     assert "Traceback" not in r.stderr
 
 
-def test_auto_mode_stays_serial_for_small_batches(batch: Path) -> None:
+def test_auto_mode_stays_serial_for_small_batches(batch: Path, tmp_path_factory) -> None:
     sources = [read_source(str(p), 10**9) for p in sorted(batch.glob("*.txt"))]
-    assert len(sources) < AUTO_MIN_FILES
+    assert auto_jobs(sources[: AUTO_MIN_FILES - 1]) == 1  # a pre-commit hook's handful of files
+    notes = tmp_path_factory.mktemp("notes")
+    for i in range(AUTO_MIN_FILES):
+        (notes / f"{i:03}.txt").write_text("A short note.\n", encoding="utf-8")
+    tiny = [read_source(str(p), 10**9) for p in sorted(notes.glob("*.txt"))]
+    assert len(tiny) >= AUTO_MIN_FILES and sum(s.size for s in tiny) < AUTO_MIN_BYTES
+    assert auto_jobs(tiny) == 1  # enough files, too few bytes to repay the workers
+
+
+def test_auto_mode_uses_the_free_cpus_for_big_batches(batch: Path, monkeypatch) -> None:
+    import newslint.chunking
+    import newslint.parallel
+
+    sources = [read_source(str(p), 10**9) for p in sorted(batch.glob("*.txt"))] * 4
+    assert len(sources) >= AUTO_MIN_FILES and sum(s.size for s in sources) >= AUTO_MIN_BYTES
+    monkeypatch.setattr(newslint.parallel, "available_cpus", lambda: 4)
+    monkeypatch.setattr(newslint.chunking, "free_cpus", lambda cpus: cpus)  # an idle machine
+    assert auto_jobs(sources) == 4
+    monkeypatch.setattr(newslint.chunking, "free_cpus", lambda cpus: 1)  # every other core busy
     assert auto_jobs(sources) == 1
