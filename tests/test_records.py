@@ -125,7 +125,8 @@ def test_config_hands_out_paths_made_as_pathlib_would(tmp_path, monkeypatch) -> 
 
 
 def test_a_check_run_imports_neither_dataclasses_nor_hashlib(tmp_path) -> None:
-    (tmp_path / "a.txt").write_text("Teh cat sat on the the mat.\n", encoding="utf-8")
+    # No spelling suggestion is needed here: those load pyspellchecker, whose imports are its own.
+    (tmp_path / "a.txt").write_text("Druzhba flows resumed on the the pipeline.\n", encoding="utf-8")
     # Only what newslint imports counts: an interpreter's site hooks (an editable install's
     # finder, certifi's .pth) may load some of these before the program starts.
     code = ("import sys\nbefore = set(sys.modules)\nfrom newslint.entry import main\nsys.argv = ['newslint', 'check', 'a.txt']\n"
