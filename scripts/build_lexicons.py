@@ -320,7 +320,7 @@ def main() -> int:
     # index (words.idx), so start-up reads it in about a millisecond (newslint/lexicon/wordlist.py).
     write_word_file(OUT, header("spelling dictionary (lowercase)", "pyspellchecker en.json.gz (MIT) + " + SCOWL_NOTE, "MIT / SCOWL"),
                     [sorted(lower_common), sorted(words - lower_common)])
-    print(f"words.txt: {len(words)} words")
+    print(f"words.lst: {len(words)} words")
     return 0
 
 

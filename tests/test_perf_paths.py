@@ -10,7 +10,7 @@ from newslint import lexicon
 def _plain() -> tuple[list[str], int]:
     """The word file read the obvious way: every non-comment line, and the first part's size
     from the '# parts:' line."""
-    lines = (lexicon.DATA / "words.txt").read_text(encoding="utf-8").split("\n")
+    lines = (lexicon.DATA / "words.lst").read_text(encoding="utf-8").split("\n")
     common = next(int(l.split()[2].split(":")[0]) for l in lines if l.startswith("# parts: "))
     return [l for l in lines if l and not l.startswith("#")], common
 
@@ -34,7 +34,7 @@ def test_bucket_index_and_bisection_equal_set_membership() -> None:
     words, common = _plain()
     full, lower = set(words), set(words[:common])
     data, parts, index = lexicon._word_file()
-    assert index is not None, "the shipped words.idx must fit words.txt"
+    assert index is not None, "the shipped words.idx must fit words.lst"
     tables = [
         (lexicon.SortedWords(data, *parts, index=index), full),
         (lexicon.SortedWords(data, parts[0], index=index[:1]), lower),

@@ -1,7 +1,7 @@
 """The spelling dictionary's file format: sorted plain-text words plus a bucket index.
 
 Why this shape: pre-commit starts newslint once per commit, so the dictionary must be usable
-at once. ``words.txt`` (UTF-8, one word a line, in sorted parts) is read as bytes and never
+at once. ``words.lst`` (UTF-8, one word a line, in sorted parts) is read as bytes and never
 decoded (0.2 ms; gzip'd it took 7 ms to decompress, and splitting it into 167,000 strings
 or unmarshalling a frozenset 13-27 ms). ``words.idx`` lists, for each part, the first
 INDEX_KEY characters of its words (sorted, one entry per run) and the byte offset where each
@@ -22,7 +22,7 @@ TYPE_CHECKING = False  # typing is not imported at run time: it costs ~3 ms of s
 if TYPE_CHECKING:
     from pathlib import Path
 
-WORDS_FILE = "words.txt"
+WORDS_FILE = "words.lst"  # not .txt: a data file must not look like an article to `newslint check .`
 INDEX_FILE = "words.idx"
 INDEX_KEY = 3  # characters of a word that choose its bucket
 OFFSET_DIGITS = 6  # hexadecimal digits of each offset in words.idx (parts up to 16 MB)
@@ -55,7 +55,7 @@ def bucket_starts(words: list[str]) -> list[tuple[str, int]]:
 
 
 def write_word_file(folder: Path | str, header: str, parts: list[list[str]]) -> None:
-    """Write ``words.txt`` (header, then each part's words, sorted, one a line) and ``words.idx``.
+    """Write ``words.lst`` (header, then each part's words, sorted, one a line) and ``words.idx``.
 
     ``header`` holds ``#`` lines ending with a newline; the ``# parts:`` line added here gives
     each part's word count and length in bytes, so readers need not count lines.
@@ -66,7 +66,7 @@ def write_word_file(folder: Path | str, header: str, parts: list[list[str]]) -> 
     sizes = " ".join(f"{len(p)}:{sum(len(w.encode('utf-8')) + 1 for w in p)}" for p in parts)
     body = "".join(w + "\n" for p in parts for w in p)
     _write(folder, WORDS_FILE, header + f"# parts: {sizes}\n" + body)
-    lines = ["# bucket index of words.txt, written by newslint.lexicon.wordlist.write_word_file: two lines",
+    lines = ["# bucket index of words.lst, written by newslint.lexicon.wordlist.write_word_file: two lines",
              f"# per part, the sorted keys (the first {INDEX_KEY} characters of its words) and the byte offsets,",
              "# from the part's first word, where each key's words begin and where the part ends",
              f"# ({OFFSET_DIGITS} hexadecimal digits each; a bucket ends where the next one begins)."]
@@ -107,12 +107,12 @@ def _map(folder: Path | str, name: str) -> bytes:
 
 
 def read_word_file(folder: Path | str) -> tuple[bytes, list[tuple[int, int]], list[Buckets] | None]:
-    """(bytes of words.txt, (start, end) byte offsets of each part, each part's index or None).
+    """(bytes of words.lst, (start, end) byte offsets of each part, each part's index or None).
 
     The bytes are a read-only memory map where possible (see _map): index, slice and find them.
 
     The index is None, and lookups fall back to bisection, when ``words.idx`` is missing or
-    does not fit the text: a stale index must never give wrong answers. A ``words.txt`` whose
+    does not fit the text: a stale index must never give wrong answers. A ``words.lst`` whose
     ``# parts:`` line does not add up is damaged package data: ValueError.
     """
     data = _map(folder, WORDS_FILE)
