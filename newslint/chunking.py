@@ -112,28 +112,12 @@ def piece_jobs(jobs: int, pieces: int) -> int:
     import multiprocessing
     import threading
 
-    from newslint.parallel import available_cpus
+    from newslint.parallel import free_cpu_count
 
-    n = min(jobs if jobs > 0 else free_cpus(available_cpus()), pieces)
+    n = min(jobs if jobs > 0 else free_cpu_count(), pieces)
     if n < 2 or "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
         return 1
     return n
-
-
-def free_cpus(cpus: int) -> int:
-    """CPUs not running another task right now: ``cpus`` minus the runnable tasks other than
-    this process (Linux ``/proc/loadavg``; elsewhere the one-minute load average)."""
-    import os
-
-    try:
-        with open("/proc/loadavg", encoding="ascii") as f:
-            running = int(f.read().split()[3].split("/")[0]) - 1  # this process is one of them
-    except (OSError, ValueError, IndexError):
-        try:
-            running = int(os.getloadavg()[0])
-        except (AttributeError, OSError):
-            return cpus
-    return max(1, cpus - max(0, running))
 
 
 # What forked workers inherit (set just before the pool starts, cleared after).

@@ -35,13 +35,11 @@ _worker_linter: "Linter | None" = None
 def auto_jobs(sources: Sequence["SourceFile"]) -> int:
     """How many processes to use when the user did not say: 1 for small batches, else the free CPUs.
 
-    Free, not all: workers pay off only on idle cores (newslint.chunking.free_cpus).
+    Free, not all: workers pay off only on idle cores (see free_cpus).
     """
     if len(sources) < AUTO_MIN_FILES or sum(s.size for s in sources) < AUTO_MIN_BYTES:
         return 1
-    from newslint.chunking import free_cpus
-
-    cpus = free_cpus(available_cpus())
+    cpus = free_cpu_count()
     return 1 if cpus < 2 else min(cpus, 8)
 
 
@@ -50,6 +48,25 @@ def available_cpus() -> int:
         return len(os.sched_getaffinity(0))  # type: ignore[attr-defined]
     except (AttributeError, OSError):
         return os.cpu_count() or 1
+
+
+def free_cpus(cpus: int) -> int:
+    """CPUs not running another task right now: ``cpus`` minus the runnable tasks other than
+    this process (Linux ``/proc/loadavg``; elsewhere the one-minute load average)."""
+    try:
+        with open("/proc/loadavg", encoding="ascii") as f:
+            running = int(f.read().split()[3].split("/")[0]) - 1  # this process is one of them
+    except (OSError, ValueError, IndexError):
+        try:
+            running = int(os.getloadavg()[0])
+        except (AttributeError, OSError):
+            return cpus
+    return max(1, cpus - max(0, running))
+
+
+def free_cpu_count() -> int:
+    """The CPUs this process may use that are idle now: what auto mode gives workers."""
+    return free_cpus(available_cpus())
 
 
 def _init_worker(config: "Config") -> None:

@@ -86,7 +86,8 @@ def test_pieces_stay_in_this_process_while_threads_run():
 
 
 def test_auto_mode_uses_only_free_cpus_and_never_more_than_the_pieces():
-    from newslint.chunking import free_cpus, piece_jobs
+    from newslint.chunking import piece_jobs
+    from newslint.parallel import free_cpus
 
     for cpus in (1, 2, 8):
         assert 1 <= free_cpus(cpus) <= cpus

@@ -73,13 +73,12 @@ def test_auto_mode_stays_serial_for_small_batches(batch: Path, tmp_path_factory)
 
 
 def test_auto_mode_uses_the_free_cpus_for_big_batches(batch: Path, monkeypatch) -> None:
-    import newslint.chunking
     import newslint.parallel
 
     sources = [read_source(str(p), 10**9) for p in sorted(batch.glob("*.txt"))] * 4
     assert len(sources) >= AUTO_MIN_FILES and sum(s.size for s in sources) >= AUTO_MIN_BYTES
     monkeypatch.setattr(newslint.parallel, "available_cpus", lambda: 4)
-    monkeypatch.setattr(newslint.chunking, "free_cpus", lambda cpus: cpus)  # an idle machine
+    monkeypatch.setattr(newslint.parallel, "free_cpus", lambda cpus: cpus)  # an idle machine
     assert auto_jobs(sources) == 4
-    monkeypatch.setattr(newslint.chunking, "free_cpus", lambda cpus: 1)  # every other core busy
+    monkeypatch.setattr(newslint.parallel, "free_cpus", lambda cpus: 1)  # every other core busy
     assert auto_jobs(sources) == 1
