@@ -33,7 +33,7 @@ class Patterns:
     # each one alone as well doubled the rule's start-up cost).
     lines: tuple[tuple[str, str], ...]  # (reason, pattern source)
     weak: tuple[str, ...]
-    openers: tuple[str, ...]  # sources, compiled when first needed (_compiled)
+    openers: tuple[str, ...]  # sources, compiled (as one Matcher) only when a later line is boilerplate
     sure: tuple[str, ...]  # fixed phrases whose whole line is furniture: a safe removal
 
     def __init__(self, lines: tuple[tuple[str, str], ...], weak: tuple[str, ...], openers: tuple[str, ...],
@@ -71,11 +71,6 @@ def _matcher(pairs: tuple[tuple[str, str | re.Pattern[str]], ...]) -> Matcher:
 
 def _compile(p: str) -> re.Pattern[str]:
     return re.compile(p, re.I)
-
-
-@lru_cache(maxsize=8)
-def _compiled(sources: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    return tuple(_compile(p) for p in sources)
 
 
 @lru_cache(maxsize=1)
@@ -155,12 +150,13 @@ def classify(doc: Document, extra: tuple[str, ...] = ()) -> tuple[list[Segment],
     # (The openers are compiled only when some line has a hit: a clean article needs none; then
     # as one alternation, one call a line.)
     last_hit = max((k for k, r in enumerate(reasons) if r), default=-1)
-    openers = _matcher(tuple(("opener", p) for p in pats.openers)).regex if last_hit > 1 else None
-    for i, seg in enumerate(segs[1:last_hit], start=1):
-        if openers is not None and openers.fullmatch(seg.text):
-            for k in range(i, len(segs)):
-                reasons[k] = reasons[k] or "appeal"
-            break
+    if last_hit > 1:
+        openers = _matcher(tuple(("opener", p) for p in pats.openers)).regex
+        for i, seg in enumerate(segs[1:last_hit], start=1):
+            if openers.fullmatch(seg.text):
+                for k in range(i, len(segs)):
+                    reasons[k] = reasons[k] or "appeal"
+                break
 
     # The same short, unpunctuated line twice (a doubled "Subscribe ... |" or menu).
     seen: dict[str, int] = {}
