@@ -267,8 +267,7 @@ def _check_codes(cfg: "Config") -> None:
             raise ConfigError(f"{_locate(cfg.source, 'rules')}: unknown rule {code!r} in [rules]")
 
 
-@record("select", "extend_select", "ignore", "per_file_ignores", "include", "exclude", "dialect", "dictionaries",
-        "lexicon_path", "max_file_size", "rules", "grammar", "corpus", "hygiene", "cache", "source", "root", "raw")
+@record()
 class Config:
     """The resolved configuration for one run (one configuration file)."""
 

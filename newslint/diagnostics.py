@@ -32,7 +32,7 @@ class Applicability(enum.IntEnum):
         return self.name.lower().replace("_", "-")
 
 
-@record("start", "end", "replacement", frozen=True)
+@record(frozen=True)
 class Edit:
     """Replace ``text[start:end]`` with ``replacement``."""
 
@@ -46,7 +46,7 @@ class Edit:
         _set(self, "replacement", replacement)
 
 
-@record("edits", "applicability", "title", frozen=True)
+@record(frozen=True)
 class Fix:
     """A set of edits that together repair one diagnostic."""
 
@@ -68,7 +68,7 @@ class Fix:
         return max(e.end for e in self.edits)
 
 
-@record("code", "name", "message", "start", "end", "severity", "fix", "suggestions", frozen=True)
+@record(frozen=True)
 class Diagnostic:
     """One finding of one rule at one span of one document."""
 

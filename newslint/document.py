@@ -20,7 +20,7 @@ NON_PROSE = frozenset({"url", "email", "handle", "hashtag", "code", "front-matte
 PARAGRAPH = "paragraph"
 
 
-@record("start", "end", "kind", frozen=True)
+@record(frozen=True)
 class Span:
     start: int
     end: int
@@ -201,7 +201,7 @@ def merge_spans(spans: list[Span]) -> tuple[Span, ...]:
     return tuple(sorted(spans, key=lambda s: (s.start, s.end)))
 
 
-@record("text", "path", "format", "masks", frozen=True)
+@record(frozen=True)
 class Document:
     """One article: its text and everything rules need to read it safely."""
 

@@ -26,7 +26,7 @@ class InputError(Exception):
         self.message = message
 
 
-@record("path", "text", "encoding", "raw_hash", "size", "mtime_ns", frozen=True)
+@record(frozen=True)
 class SourceFile:
     """A decoded file plus what is needed to write it back byte for byte."""
 

@@ -19,11 +19,15 @@ class FrozenInstanceError(AttributeError):
     """Assignment to a field of a frozen record (as ``dataclasses.FrozenInstanceError``)."""
 
 
-def record(*fields: str, frozen: bool = False, compare: tuple[str, ...] | None = None):  # type: ignore[no-untyped-def]
-    """Class decorator. ``compare``: the fields ``==`` and ``hash`` use (default: all)."""
-    key = attrgetter(*(fields if compare is None else compare))
+def record(*, frozen: bool = False, compare: tuple[str, ...] | None = None):  # type: ignore[no-untyped-def]
+    """Class decorator. The fields are the class's own annotated names, in order (read from
+    ``__annotations__``, which ``from __future__ import annotations`` keeps as plain strings: no
+    typing import). ``compare``: the fields ``==`` and ``hash`` use (default: all)."""
 
     def wrap(cls):  # type: ignore[no-untyped-def]
+        fields = tuple(cls.__dict__.get("__annotations__", {}))
+        key = attrgetter(*(fields if compare is None else compare))
+
         def __eq__(self, other):  # type: ignore[no-untyped-def]
             if other.__class__ is not self.__class__:
                 return NotImplemented

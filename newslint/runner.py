@@ -24,12 +24,7 @@ if TYPE_CHECKING:
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-_RUN_OPTIONS = ("paths", "format", "select", "ignore", "config_file", "statistics", "quiet", "color", "exit_zero",
-                "fix", "diff", "unsafe_fixes", "fix_only", "stdin_filename", "no_cache", "jobs", "grammar",
-                "languagetool_url", "corpus", "extra")
-
-
-@record(*_RUN_OPTIONS)
+@record()
 class RunOptions:
     """The check command's options (a plain record: see newslint.records for why not a dataclass)."""
 
@@ -104,7 +99,7 @@ class RunOptions:
         return self.fix or self.diff or self.fix_only
 
 
-@record("path", "diagnostics", "doc", "source", "fixed", "converged", "error", "cached")
+@record()
 class FileResult:
     path: str
     diagnostics: list[Diagnostic]

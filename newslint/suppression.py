@@ -26,7 +26,7 @@ _DIRECTIVE = re.compile(
 )
 
 
-@record("start", "end", "codes", frozen=True)
+@record(frozen=True)
 class _Region:
     start: int
     end: int

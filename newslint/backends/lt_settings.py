@@ -54,9 +54,7 @@ def default_lt_home() -> Path:
     return base / "newslint" / "languagetool"
 
 
-@record("enabled", "url", "url_source", "jar_dir", "java", "java_heap", "allow_download", "language",
-        "enabled_rules", "disabled_rules", "enabled_categories", "disabled_categories", "picky", "timeout",
-        "start_timeout", "cache", "cache_dir", "max_request_chars", frozen=True)
+@record(frozen=True)
 class GrammarSettings:
     enabled: bool
     url: str

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 DEFAULT_SIMILARITY = 0.3
 
 
-@record("enabled", "similarity", "min_agreeing", "house_style", "context_files", frozen=True)
+@record(frozen=True)
 class Settings:
     """The ``[corpus]`` table, validated."""
 

@@ -263,7 +263,7 @@ def _dialect_pairs() -> tuple[DialectPair, ...]:
     return tuple(map(DialectPair._make, zip(f[0::4], f[1::4], map(flag, f[2::4]), map(flag, f[3::4]))))
 
 
-@record("user_words", "project_counts")
+@record()
 class Lexicon:
     """Everything newslint knows about words, with case-aware lookups."""
 

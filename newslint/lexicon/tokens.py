@@ -257,7 +257,7 @@ def _ok_after(sep: str) -> bool:
 
 
 
-@record("capitalized", "lowercase", "any_case", frozen=True)
+@record(frozen=True)
 class NameStats:
     """How a document writes each word: counts of capitalized mid-sentence and lowercase uses."""
 

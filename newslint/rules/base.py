@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from newslint.lexicon import Lexicon
 
 
-@record("config")
+@record()
 class Context:
     """What a rule may consult besides the document: the resolved configuration and lexicons."""
 
@@ -44,8 +44,7 @@ class Context:
 CheckFn = Callable[["Document", Context], Iterable[Diagnostic]]
 
 
-@record("code", "name", "summary", "check", "default_enabled", "fixable", "severity", "family", frozen=True,
-        compare=("code", "name", "summary", "default_enabled", "fixable", "severity", "family"))
+@record(frozen=True, compare=("code", "name", "summary", "default_enabled", "fixable", "severity", "family"))
 class Rule:
     """Metadata plus the function that finds problems.
 

@@ -27,7 +27,7 @@ _TAIL_RUN = 3
 _HEAD_SEGMENTS = 2
 
 
-@record("lines", "weak", "openers", "sure", frozen=True)
+@record(frozen=True)
 class Patterns:
     # Sources, not compiled patterns: they are compiled once, joined in a Matcher (compiling
     # each one alone as well doubled the rule's start-up cost).
