@@ -331,7 +331,11 @@ class Document:
         return tuple(out)
 
     def in_quote(self, start: int, end: int) -> bool:
-        """True when ``[start, end)`` lies inside one quotation.
+        """True when ``[start, end)`` lies inside one quotation."""
+        return self.quotation_at(start, end) is not None
+
+    def quotation_at(self, start: int, end: int) -> tuple[int, int] | None:
+        """The innermost quotation (marks included) holding ``[start, end)``, or None.
 
         Quotations never cross paragraphs, so only the paragraphs holding the span are
         examined, and their quotations are found on first use (why: computing every
@@ -342,10 +346,12 @@ class Document:
         # Parser blocks (Markdown, HTML) may nest, so walk back over every paragraph that
         # starts at or before ``start`` and may still reach it; usually just one.
         while para >= 0 and reach[para] >= end:
-            if self.paragraphs[para][1] >= end and any(a <= start and end <= b for a, b in self._paragraph_quotes(para)):
-                return True
+            if self.paragraphs[para][1] >= end:
+                held = [(a, b) for a, b in self._paragraph_quotes(para) if a <= start and end <= b]
+                if held:
+                    return min(held, key=lambda q: q[1] - q[0])
             para -= 1
-        return False
+        return None
 
     @cached_property
     def _paragraph_starts(self) -> list[int]:

@@ -64,49 +64,15 @@ _ELISION = "'’‘ʼ`"
 
 
 def quotation_holding(doc, start: int, end: int) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
-    """The innermost quotation (marks included) that holds ``[start, end)``, or None.
-
-    Looks only at the paragraph of ``start``: called for the few findings inside quotations.
-    """
-    if not doc.in_quote(start, end):
-        return None
-    paragraphs = doc.paragraphs
-    best: tuple[int, int] | None = None
-    i = bisect.bisect_right(_paragraph_starts(doc), start) - 1
-    while i >= 0:  # Markdown and HTML blocks may nest: every paragraph starting before may hold it
-        ps, pe = paragraphs[i]
-        if ps <= start and end <= pe:
-            for a, b in _paragraph_quotations(doc, i):
-                if a <= start and end <= b and (best is None or b - a < best[1] - best[0]):
-                    best = (a, b)
-            if best is not None:
-                return best
-        i -= 1
-    return best
+    """The innermost quotation (marks included) that holds ``[start, end)``, or None."""
+    return doc.quotation_at(start, end)
 
 
 @lru_cache(maxsize=4)
 def _memo(doc) -> dict:  # type: ignore[no-untyped-def, type-arg]
-    """Per-document memo (the last few documents only): a paragraph holding many findings is
-    parsed once, which keeps hostile one-paragraph files linear."""
+    """Per-document memo (the last few documents only): a quotation holding many findings is
+    scanned for capitals once, which keeps hostile one-paragraph files linear."""
     return {}
-
-
-def _paragraph_starts(doc) -> list[int]:  # type: ignore[no-untyped-def]
-    memo = _memo(doc)
-    if "starts" not in memo:
-        memo["starts"] = [ps for ps, _ in doc.paragraphs]
-    return memo["starts"]
-
-
-def _paragraph_quotations(doc, i: int) -> tuple[tuple[int, int], ...]:  # type: ignore[no-untyped-def]
-    """Quotations of paragraph ``i`` in document offsets."""
-    memo = _memo(doc)
-    key = ("quotes", i)
-    if key not in memo:
-        ps, pe = doc.paragraphs[i]
-        memo[key] = tuple((ps + a, ps + b) for a, b in quotation_spans(doc.prose[ps:pe]))
-    return memo[key]
 
 
 def marked_sic(doc, end: int) -> bool:  # type: ignore[no-untyped-def]
