@@ -229,11 +229,19 @@ def parse_dialect_pairs() -> tuple[tuple[str, str, bool, bool], ...]:
 
 
 @lru_cache(maxsize=1)
+def _single_fields() -> list[str]:
+    """tables.SINGLES split once: lowercase, proper form, category index; repeated."""
+    from newslint.lexicon import tables
+
+    return tables.SINGLES.split()
+
+
+@lru_cache(maxsize=1)
 def _builtin_names() -> tuple[dict[str, str], dict[tuple[str, ...], str]]:
     """(single lowercase -> proper form, lowercase phrase tokens -> proper phrase)."""
     from newslint.lexicon import tables
 
-    fields = tables.SINGLES.split()  # lowercase, proper form, category index; repeated
+    fields = _single_fields()
     forms = tables.PHRASES.split("\n")[:-1]
     return dict(zip(fields[0::3], fields[1::3])), dict(zip(map(tuple, map(str.split, map(str.lower, forms))), forms))
 
@@ -243,7 +251,7 @@ def _name_categories() -> dict[str, str]:
     """Single lowercase name -> the data file (category) it comes from."""
     from newslint.lexicon import tables
 
-    fields = tables.SINGLES.split()
+    fields = _single_fields()
     return dict(zip(fields[0::3], map(tables.CATEGORIES.__getitem__, map(int, fields[2::3]))))
 
 
