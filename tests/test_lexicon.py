@@ -10,7 +10,7 @@ from newslint.lexicon import DATA, load_lexicon
 from tests.conftest import make_config
 
 
-@pytest.mark.parametrize("path", sorted(p for p in DATA.iterdir() if p.suffix in (".txt", ".tsv", ".gz")))
+@pytest.mark.parametrize("path", sorted(p for p in DATA.iterdir() if p.suffix in (".txt", ".tsv", ".gz", ".lst")))
 def test_every_data_file_names_its_source_and_licence(path):
     raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
     head = raw.decode("utf-8").splitlines()[:4]
