@@ -104,57 +104,27 @@ class TokenTable:
     SENTENCE_START, HEADLINE = 1, 2
 
     def __init__(self, doc: Document) -> None:
-        from array import array
+        from newslint import native
 
-        # Bulk operations in C instead of a Python loop per word (why: a 10 MB file has 1.7
-        # million words; the loop took 1.52 s of CPU, this 1.17 s, 0.5 s of it the regex).
-        # ``re.split`` with the word pattern as a group gives the same matches as ``finditer``,
-        # alternating with the separators between them; summed lengths give each word's start. A word is dropped
-        # for what touches it (see :func:`_scan`, which stays the reference): that depends only
-        # on the separator before it and the one after it, and the separators of a text are
-        # few distinct strings, so each is judged once.
-        text = doc.prose
-        parts = _SPLIT.split(text)
-        words = parts[1::2]
-        seps = parts[0::2]
-        # Each word starts where the text before it (all parts up to its separator) ends; the
-        # running sums are read off as they come (no list of every part's offset).
-        starts = array("l", islice(accumulate(map(len, parts)), 0, 2 * len(words), 2))
-        del parts
-        if words:
-            distinct = set(seps)
-            bad_before = {sep for sep in distinct if not _ok_before(sep)}
-            bad_after = {sep for sep in distinct if not _ok_after(sep)}
-            dropped: set[int] = set()
-            last = len(seps) - 1
-            # Separator j stands before word j and after word j - 1; only bad ones are visited.
-            for j in compress(range(len(seps)), map((bad_before | bad_after).__contains__, seps)):
-                sep = seps[j]
-                if j < last and sep in bad_before and not (j == 0 and sep == ""):  # "": the text starts with the word
-                    dropped.add(j)
-                if j > 0 and sep in bad_after and not (j == last and sep == "."):  # a final period ends the text
-                    dropped.add(j - 1)
-            if dropped:
-                keep = bytearray(b"\x01") * len(words)
-                for k in dropped:
-                    keep[k] = 0
-                words = list(compress(words, keep))
-                starts = array("l", compress(starts, keep))
-        self.vocab: list[str] = list(dict.fromkeys(words))
-        self.index: dict[str, int] = {w: i for i, w in enumerate(self.vocab)}
+        scanned = None
+        nat = native.module()
+        if nat is not None:  # the same table from the Rust scan (docs/native.md); None: lone surrogates
+            scanned = nat.token_table(doc.prose, sentence_start_list(doc), headline_span(doc))
+            if scanned is not None:
+                from array import array
+
+                vocab, index, ids, start_bytes, flags = scanned
+                starts = array("q")
+                starts.frombytes(start_bytes)
+        if scanned is None:
+            vocab, index, ids, starts, flags = _python_table(doc)
+        self.vocab: list[str] = vocab
+        self.index: dict[str, int] = index
         # A list, not an array: its items are the index's own int objects (8 bytes a token, as
         # an array), and scans over it (``uses``, Counter) need not box an int per token.
-        self.ids: list[int] = list(map(self.index.__getitem__, words))
+        self.ids: list[int] = ids
         self.starts = starts
-        sentence = _starts(doc)
-        flags = bytearray(map(sentence.__contains__, starts))
-        head = headline_span(doc)
-        if head:
-            from bisect import bisect_left
-
-            for i in range(bisect_left(starts, head[0]), bisect_left(starts, head[1])):
-                flags[i] |= self.HEADLINE
-        self.flags = flags
+        self.flags: bytearray = flags
         self.bases = [base_form(w) for w in self.vocab]
 
     def __len__(self) -> int:
@@ -201,6 +171,60 @@ class TokenTable:
     def ids_of(self, keep) -> set[int]:  # type: ignore[no-untyped-def]
         """Ids of the vocabulary words for which ``keep(word)`` is true."""
         return {i for i, w in enumerate(self.vocab) if keep(w)}
+
+
+def _python_table(doc: Document) -> tuple[list[str], dict[str, int], list[int], "array[int]", bytearray]:
+    """What :class:`TokenTable` stores, computed in Python (the reference for the native scan).
+
+    Bulk operations in C instead of a Python loop per word (why: a 10 MB file has 1.7
+    million words; the loop took 1.52 s of CPU, this 1.17 s, 0.5 s of it the regex).
+    ``re.split`` with the word pattern as a group gives the same matches as ``finditer``,
+    alternating with the separators between them; summed lengths give each word's start. A word is dropped
+    for what touches it (see :func:`_scan`, which stays the reference): that depends only
+    on the separator before it and the one after it, and the separators of a text are
+    few distinct strings, so each is judged once.
+    """
+    from array import array
+
+    text = doc.prose
+    parts = _SPLIT.split(text)
+    words = parts[1::2]
+    seps = parts[0::2]
+    # Each word starts where the text before it (all parts up to its separator) ends; the
+    # running sums are read off as they come (no list of every part's offset).
+    starts = array("l", islice(accumulate(map(len, parts)), 0, 2 * len(words), 2))
+    del parts
+    if words:
+        distinct = set(seps)
+        bad_before = {sep for sep in distinct if not _ok_before(sep)}
+        bad_after = {sep for sep in distinct if not _ok_after(sep)}
+        dropped: set[int] = set()
+        last = len(seps) - 1
+        # Separator j stands before word j and after word j - 1; only bad ones are visited.
+        for j in compress(range(len(seps)), map((bad_before | bad_after).__contains__, seps)):
+            sep = seps[j]
+            if j < last and sep in bad_before and not (j == 0 and sep == ""):  # "": the text starts with the word
+                dropped.add(j)
+            if j > 0 and sep in bad_after and not (j == last and sep == "."):  # a final period ends the text
+                dropped.add(j - 1)
+        if dropped:
+            keep = bytearray(b"\x01") * len(words)
+            for k in dropped:
+                keep[k] = 0
+            words = list(compress(words, keep))
+            starts = array("l", compress(starts, keep))
+    vocab = list(dict.fromkeys(words))
+    index = {w: i for i, w in enumerate(vocab)}
+    ids = list(map(index.__getitem__, words))
+    sentence = _starts(doc)
+    flags = bytearray(map(sentence.__contains__, starts))
+    head = headline_span(doc)
+    if head:
+        from bisect import bisect_left
+
+        for i in range(bisect_left(starts, head[0]), bisect_left(starts, head[1])):
+            flags[i] |= TokenTable.HEADLINE
+    return vocab, index, ids, starts, flags
 
 
 @lru_cache(maxsize=4)

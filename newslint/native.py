@@ -1,0 +1,40 @@
+"""The optional native scans (``newslint._native``, built from native/ when cargo is there).
+
+Why a switch: the Rust code only speeds up scans whose pure-Python version stays the
+reference; without the compiled module, or with ``NEWSLINT_NO_NATIVE=1`` (to bypass a
+suspect build, or to test both paths), the Python code runs and the findings are the same.
+See docs/native.md.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+_UNSET = object()
+_module: object = _UNSET
+
+
+def module():  # type: ignore[no-untyped-def]
+    """``newslint._native``, or None when it is not built or is switched off (decided once)."""
+    global _module
+    if _module is _UNSET:
+        _module = None
+        if not os.environ.get("NEWSLINT_NO_NATIVE"):
+            try:
+                from newslint import _native
+
+                _module = _native
+            except ImportError:
+                pass
+    return _module
+
+
+# The regex engine's own case-insensitive back-reference on one pair of characters: what
+# ``(\1)`` under re.I compares (simple case folding, not ``str.lower()``).
+_PAIR = re.compile(r"(?s)(.)\1", re.I)
+
+
+def same_ignoring_case(pair: str) -> bool:
+    """True when the two characters of ``pair`` match each other as a re.I back-reference."""
+    return _PAIR.fullmatch(pair) is not None
