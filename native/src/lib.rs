@@ -19,83 +19,90 @@ use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyInt, PyList, PyString};
 use rustc_hash::FxHashMap;
 
-/// `str.isalnum()` of a character.
+/// `str.isalnum()`: `[^\W_]`, a letter or digit in Python's sense.
 const ALNUM: u8 = 1;
-/// `str.isdecimal()` of a character (what Python's `\d` means for `str` patterns).
-const DECIMAL: u8 = 2;
+/// `[^\W\d_]`: alnum but not `str.isdecimal()` (so "²" and "Ⅻ" count, as in Python).
+const LETTER: u8 = 2;
+/// `\w`: alnum or "_".
+const WORD: u8 = 4;
+/// `[\w'’ʼ\-.]`, inside a `_WORD` match: a word character, an apostrophe, a hyphen or a dot.
+const INNER: u8 = 8;
 
-/// Python's view of each character, memoised for one call.
-struct Classes<'py> {
-    py: Python<'py>,
-    other: FxHashMap<char, u8>,
-}
-
-impl<'py> Classes<'py> {
-    fn new(py: Python<'py>) -> Self {
-        Classes {
-            py,
-            other: FxHashMap::default(),
+/// The class bits of a character, from Python's `isalnum()` and `isdecimal()` of it.
+const fn class_bits(c: char, alnum: bool, decimal: bool) -> u8 {
+    let mut bits = 0;
+    if alnum {
+        bits |= ALNUM | WORD | INNER;
+        if !decimal {
+            bits |= LETTER;
         }
     }
+    if c == '_' {
+        bits |= WORD | INNER;
+    }
+    if matches!(c, '\'' | '’' | 'ʼ' | '-' | '.') {
+        bits |= INNER;
+    }
+    bits
+}
 
-    /// `ALNUM` / `DECIMAL` bits of `c`, as Python's `str` methods say.
-    fn of(&mut self, c: char) -> PyResult<u8> {
-        if c.is_ascii() {
-            // ASCII agrees in every Unicode version: letters and digits are alnum, digits decimal.
-            return Ok(if c.is_ascii_digit() {
-                ALNUM | DECIMAL
-            } else if c.is_ascii_alphabetic() {
-                ALNUM
+/// ASCII classes (every Unicode version agrees on them: letters and digits are alnum, digits decimal).
+const ASCII: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let c = i as u8 as char;
+        table[i] = class_bits(c, c.is_ascii_alphanumeric(), c.is_ascii_digit());
+        i += 1;
+    }
+    table
+};
+
+/// A text as code points with each one's class bits.
+struct Text {
+    chars: Vec<char>,
+    class: Vec<u8>,
+}
+
+impl Text {
+    /// The text of a Python str, or None when it holds lone surrogates (not UTF-8 encodable):
+    /// the caller then takes the Python path, which handles them.
+    ///
+    /// Non-ASCII classes are asked of the running Python, once per distinct character (news
+    /// text has a few dozen), so its Unicode database decides, not Rust's.
+    fn load(text: &Bound<'_, PyString>) -> PyResult<Option<Text>> {
+        // A temporary UTF-8 copy (PyUnicode_AsUTF8String), not `to_str`, which would cache a
+        // UTF-8 copy inside the str object for as long as the document lives.
+        let Ok(bytes) = text.encode_utf8() else { return Ok(None) };
+        let Ok(utf8) = std::str::from_utf8(bytes.as_bytes()) else {
+            return Ok(None);
+        };
+        let py = text.py();
+        let mut other: FxHashMap<char, u8> = FxHashMap::default();
+        let mut chars = Vec::with_capacity(utf8.len());
+        let mut class = Vec::with_capacity(utf8.len());
+        for c in utf8.chars() {
+            let bits = if c.is_ascii() {
+                ASCII[c as usize]
+            } else if let Some(&bits) = other.get(&c) {
+                bits
             } else {
-                0
-            });
+                let mut buf = [0u8; 4];
+                let s = PyString::new(py, c.encode_utf8(&mut buf));
+                let alnum = s.call_method0("isalnum")?.is_truthy()?;
+                let decimal = s.call_method0("isdecimal")?.is_truthy()?;
+                *other.entry(c).or_insert(class_bits(c, alnum, decimal))
+            };
+            chars.push(c);
+            class.push(bits);
         }
-        if let Some(&bits) = self.other.get(&c) {
-            return Ok(bits);
-        }
-        let mut buf = [0u8; 4];
-        let s = PyString::new(self.py, c.encode_utf8(&mut buf));
-        let mut bits = 0;
-        if s.call_method0("isalnum")?.extract::<bool>()? {
-            bits |= ALNUM;
-        }
-        if s.call_method0("isdecimal")?.extract::<bool>()? {
-            bits |= DECIMAL;
-        }
-        self.other.insert(c, bits);
-        Ok(bits)
+        Ok(Some(Text { chars, class }))
     }
 
-    /// `[^\W_]`: a letter or digit in Python's sense.
-    fn alnum(&mut self, c: char) -> PyResult<bool> {
-        Ok(self.of(c)? & ALNUM != 0)
+    /// True when the character at `i` has any of the class `bits`.
+    fn is(&self, i: usize, bits: u8) -> bool {
+        self.class[i] & bits != 0
     }
-
-    /// `[^\W\d_]`: alnum but not a decimal digit (so "²" and "Ⅻ" count, as in Python).
-    fn letter(&mut self, c: char) -> PyResult<bool> {
-        Ok(self.of(c)? == ALNUM)
-    }
-
-    /// `\w`: alnum or "_".
-    fn word(&mut self, c: char) -> PyResult<bool> {
-        Ok(c == '_' || self.alnum(c)?)
-    }
-}
-
-/// The text as code points, or None when it holds lone surrogates (not UTF-8 encodable):
-/// the caller then takes the Python path, which handles them.
-fn chars_of(text: &Bound<'_, PyString>) -> Option<Vec<char>> {
-    // A temporary UTF-8 copy (PyUnicode_AsUTF8String), not `to_str`, which would cache a
-    // UTF-8 copy inside the str object for as long as the document lives.
-    match text.encode_utf8() {
-        Ok(bytes) => std::str::from_utf8(bytes.as_bytes()).ok().map(|s| s.chars().collect()),
-        Err(_) => None,
-    }
-}
-
-/// Inside a word (`[\w'’ʼ\-.]` of `_WORD`): a word character, an apostrophe, a hyphen or a dot.
-fn inner(classes: &mut Classes<'_>, c: char) -> PyResult<bool> {
-    Ok(matches!(c, '\'' | '’' | 'ʼ' | '-' | '.') || classes.word(c)?)
 }
 
 /// Characters a word may not follow (`_BAD_BEFORE` in tokens.py).
@@ -124,9 +131,9 @@ fn token_table<'py>(
     sentence_starts: Vec<i64>,
     headline: Option<(i64, i64)>,
 ) -> PyResult<Option<Bound<'py, PyAny>>> {
-    let Some(t) = chars_of(text) else { return Ok(None) };
+    let Some(text) = Text::load(text)? else { return Ok(None) };
+    let t = &text.chars;
     let n = t.len();
-    let mut classes = Classes::new(py);
     let mut index: FxHashMap<&[char], usize> = FxHashMap::default();
     let mut vocab_spans: Vec<(usize, usize)> = Vec::new();
     let mut ids: Vec<usize> = Vec::new();
@@ -134,7 +141,7 @@ fn token_table<'py>(
 
     let mut i = 0;
     while i < n {
-        if !classes.letter(t[i])? {
+        if !text.is(i, LETTER) {
             i += 1;
             continue;
         }
@@ -143,18 +150,18 @@ fn token_table<'py>(
         let s = i;
         let mut e = s + 1;
         let mut j = s + 1;
-        while j < n && inner(&mut classes, t[j])? {
-            if classes.alnum(t[j])? {
+        while j < n && text.is(j, INNER) {
+            if text.is(j, ALNUM) {
                 e = j + 1;
             }
             j += 1;
         }
         // finditer resumes at the match end; t[e..j] holds no letter, so nothing is skipped.
         i = e;
-        if s > 0 && (bad_before(t[s - 1]) || classes.alnum(t[s - 1])?) {
+        if s > 0 && (bad_before(t[s - 1]) || text.is(s - 1, ALNUM)) {
             continue; // "#tag", "£4.8bn", "79th"
         }
-        if e < n && (bad_after(t[e]) || (t[e] == '.' && e + 1 < n && classes.alnum(t[e + 1])?)) {
+        if e < n && (bad_after(t[e]) || (t[e] == '.' && e + 1 < n && text.is(e + 1, ALNUM))) {
             continue; // "user@", "a.b" joined by a dot
         }
         let next_id = vocab_spans.len();
@@ -214,22 +221,21 @@ type RepeatSpans = (usize, usize, usize, usize);
 ///
 /// The pattern: `\b([^\W\d_]++)([ \t]++|[ \t]*+(?:\r\n|\r|\n)[ \t]*+)(\1)\b` with `re.I`.
 /// Its back-reference compares code points by the regex engine's own case folding, which is
-/// not `str.lower()`; `same_ignoring_case(a, b)` (Python, memoised here per pair) asks the
+/// not `str.lower()`; `same_ignoring_case(a + b)` (Python, memoised here per pair) asks the
 /// engine itself, so a "K" (Kelvin sign) matches "k" exactly when Python says so.
 #[pyfunction]
 fn repeats<'py>(
-    py: Python<'py>,
     text: &Bound<'py, PyString>,
     same_ignoring_case: &Bound<'py, PyAny>,
 ) -> PyResult<Option<Vec<RepeatSpans>>> {
-    let Some(t) = chars_of(text) else { return Ok(None) };
+    let Some(text) = Text::load(text)? else { return Ok(None) };
+    let t = &text.chars;
     let n = t.len();
-    let mut classes = Classes::new(py);
     let mut folded: FxHashMap<(char, char), bool> = FxHashMap::default();
     let mut found = Vec::new();
 
     // `(\1)\b` at `at`: the end of the second copy, if the group `t[p..q]` matches there.
-    let mut backref = |classes: &mut Classes<'py>, p: usize, q: usize, at: usize| -> PyResult<Option<usize>> {
+    let mut backref = |p: usize, q: usize, at: usize| -> PyResult<Option<usize>> {
         let end = at + (q - p);
         if end > n {
             return Ok(None);
@@ -256,8 +262,8 @@ fn repeats<'py>(
             }
         }
         // `\b` after the copy: a word character on exactly one side.
-        let after = end < n && classes.word(t[end])?;
-        Ok((classes.word(t[end - 1])? != after).then_some(end))
+        let after = end < n && text.is(end, WORD);
+        Ok((text.is(end - 1, WORD) != after).then_some(end))
     };
     let spaces = |mut i: usize| {
         while i < n && matches!(t[i], ' ' | '\t') {
@@ -269,18 +275,18 @@ fn repeats<'py>(
     let mut p = 0;
     while p < n {
         // `\b([^\W\d_]++)`: a letter run that starts after a non-word character.
-        if !classes.letter(t[p])? || (p > 0 && classes.word(t[p - 1])?) {
+        if !text.is(p, LETTER) || (p > 0 && text.is(p - 1, WORD)) {
             p += 1;
             continue;
         }
         let mut q = p + 1;
-        while q < n && classes.letter(t[q])? {
+        while q < n && text.is(q, LETTER) {
             q += 1;
         }
         // First alternative: spaces or tabs only.
         let r = spaces(q);
         let mut hit = if r > q {
-            backref(&mut classes, p, q, r)?.map(|end| (r, end))
+            backref(p, q, r)?.map(|end| (r, end))
         } else {
             None
         };
@@ -293,7 +299,7 @@ fn repeats<'py>(
             };
             for &len in breaks {
                 let at = spaces(r + len);
-                if let Some(end) = backref(&mut classes, p, q, at)? {
+                if let Some(end) = backref(p, q, at)? {
                     hit = Some((at, end));
                     break;
                 }
