@@ -30,11 +30,10 @@ def module():  # type: ignore[no-untyped-def]
     return _module
 
 
-# The regex engine's own case-insensitive back-reference on one pair of characters: what
-# ``(\1)`` under re.I compares (simple case folding, not ``str.lower()``).
-_PAIR = re.compile(r"(?s)(.)\1", re.I)
-
-
 def same_ignoring_case(pair: str) -> bool:
-    """True when the two characters of ``pair`` match each other as a re.I back-reference."""
-    return _PAIR.fullmatch(pair) is not None
+    """True when the two characters of ``pair`` match each other as a re.I back-reference.
+
+    The regex engine's own comparison (simple case folding, not ``str.lower()``), asked only for
+    differing non-ASCII letters (rare), so the pattern is compiled on first use (``re`` caches it).
+    """
+    return re.fullmatch(r"(?s)(.)\1", pair, re.I) is not None

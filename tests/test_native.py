@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 from newslint import native
 from newslint.document import Document
 from newslint.lexicon import tokens
-from newslint.lexicon.tokens import TokenTable, _python_table, headline_span, sentence_start_list
+from newslint.lexicon.tokens import (TokenTable, _native_name_stats, _python_name_stats, _python_table, headline_span,
+                                     sentence_start_list)
 from newslint.rules.repetition import _REPEAT, repeat_spans
 from tests.strategies import any_text
 
@@ -82,6 +83,17 @@ def assert_same(nat, text: str, path: str = "article.txt") -> None:  # type: ign
             assert a == b, (name, text)
         # The shared int objects: an id in ``ids`` is the index's own object.
         assert all(got[2][i] is got[1][got[0][got[2][i]]] for i in range(len(got[2])))
+    # Name statistics over the (Python-built) table: the same counters either way.
+    table = TokenTable.__new__(TokenTable)
+    table.vocab, table.index, table.ids, table.starts, table.flags = _python_table(doc)
+    table.bases = [tokens.base_form(w) for w in table.vocab]
+    want_stats = _python_name_stats(table)
+    fresh = TokenTable.__new__(TokenTable)
+    fresh.__dict__.update({k: v for k, v in table.__dict__.items() if k != "_counts"})
+    got_stats = _native_name_stats(nat, fresh)
+    for field in ("capitalized", "lowercase", "any_case"):
+        assert getattr(got_stats, field) == getattr(want_stats, field), (field, text)
+    assert fresh.word_counts() == table.word_counts()
     spans = nat.repeats(doc.prose, native.same_ignoring_case)
     assert spans == (python_repeats(doc.prose) if encodable else None), text
 

@@ -316,9 +316,87 @@ fn repeats<'py>(
     Ok(Some(found))
 }
 
+/// Counts of `NameStats`: (capitalized, lowercase, any_case) as dicts, each word's uses (index
+/// = word id), and the `(word id, mid_sentence, uses)` whose base is not ASCII, left to Python.
+type NameCounts<'py> = (
+    Bound<'py, PyDict>,
+    Bound<'py, PyDict>,
+    Bound<'py, PyDict>,
+    Vec<u64>,
+    Vec<(usize, bool, u64)>,
+);
+
+/// What `doc_name_stats` counts, for a table's `ids`, `flags` and `bases`.
+///
+/// Each word's uses are split into mid-sentence ones and ones at a sentence start or in the
+/// headline (any flag). For an ASCII base the parts between "-" and "." are counted here with
+/// ASCII case rules, which are Python's on ASCII; other bases (their case rules are Unicode's:
+/// `str.lower()` may change length) are returned for the Python loop to count.
+#[pyfunction]
+fn name_stats<'py>(
+    py: Python<'py>,
+    ids: Vec<usize>,
+    flags: &Bound<'py, PyByteArray>,
+    bases: Vec<Bound<'py, PyString>>,
+) -> PyResult<NameCounts<'py>> {
+    let flags = flags.to_vec();
+    if flags.len() != ids.len() {
+        return Err(PyValueError::new_err("ids and flags differ in length"));
+    }
+    let mut total = vec![0u64; bases.len()];
+    let mut flagged = vec![0u64; bases.len()];
+    for (&id, &flag) in ids.iter().zip(&flags) {
+        let slot = total
+            .get_mut(id)
+            .ok_or_else(|| PyValueError::new_err("word id out of range"))?;
+        *slot += 1;
+        if flag != 0 {
+            flagged[id] += 1;
+        }
+    }
+    let mut cap: FxHashMap<String, u64> = FxHashMap::default();
+    let mut low: FxHashMap<String, u64> = FxHashMap::default();
+    let mut any: FxHashMap<String, u64> = FxHashMap::default();
+    let mut rest = Vec::new();
+    for (id, base) in bases.iter().enumerate() {
+        let uses = [(true, total[id] - flagged[id]), (false, flagged[id])];
+        // An ASCII str lends its own bytes (no UTF-8 copy is cached in it).
+        let text = match base.to_str() {
+            Ok(text) if text.is_ascii() => text,
+            _ => {
+                rest.extend(uses.iter().filter(|u| u.1 > 0).map(|&(mid, n)| (id, mid, n)));
+                continue;
+            }
+        };
+        for part in text.split(['-', '.']) {
+            let Some(first) = part.bytes().next() else { continue };
+            if !first.is_ascii_alphabetic() {
+                continue;
+            }
+            let all = uses[0].1 + uses[1].1;
+            *any.entry(part.to_ascii_lowercase()).or_default() += all;
+            // str.islower(): a cased character and no uppercase one; the first is a letter.
+            if !part.bytes().any(|b| b.is_ascii_uppercase()) {
+                *low.entry(part.to_owned()).or_default() += all;
+            } else if first.is_ascii_uppercase() && uses[0].1 > 0 {
+                *cap.entry(part.to_owned()).or_default() += uses[0].1;
+            }
+        }
+    }
+    let to_dict = |counts: FxHashMap<String, u64>| -> PyResult<Bound<'py, PyDict>> {
+        let dict = PyDict::new(py);
+        for (word, n) in counts {
+            dict.set_item(word, n)?;
+        }
+        Ok(dict)
+    };
+    Ok((to_dict(cap)?, to_dict(low)?, to_dict(any)?, total, rest))
+}
+
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(token_table, m)?)?;
     m.add_function(wrap_pyfunction!(repeats, m)?)?;
+    m.add_function(wrap_pyfunction!(name_stats, m)?)?;
     Ok(())
 }

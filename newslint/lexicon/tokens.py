@@ -298,7 +298,30 @@ class NameStats:
 @lru_cache(maxsize=4)
 def doc_name_stats(doc: Document) -> NameStats:
     """How the document writes each word, counted once per distinct word and position kind."""
+    from newslint import native
+
     table = token_table(doc)
+    nat = native.module()
+    return _python_name_stats(table) if nat is None else _native_name_stats(nat, table)
+
+
+def _native_name_stats(nat, table: TokenTable) -> NameStats:  # type: ignore[no-untyped-def]
+    """:func:`doc_name_stats` by the native pass (docs/native.md).
+
+    Words whose base is not ASCII come back as (id, mid_sentence, uses) for the Python
+    counting (Unicode case rules stay Python's).
+    """
+    cap, low, anyc, totals, rest = nat.name_stats(table.ids, table.flags, table.bases)
+    stats = NameStats(Counter(cap), Counter(low), Counter(anyc))
+    for wid, mid_sentence, count in rest:
+        _count_parts(stats, table.bases[wid], mid_sentence, count)
+    if "_counts" not in table.__dict__:  # the uses of each word, as word_counts() counts them
+        table.__dict__["_counts"] = Counter(dict(enumerate(totals)))
+    return stats
+
+
+def _python_name_stats(table: TokenTable) -> NameStats:
+    """:func:`doc_name_stats` in Python (the reference for the native pass)."""
     # Counted in C: uses of each word, and uses at a sentence start or in the headline (few);
     # the rest are mid-sentence uses. (The counters are only looked up, so order is free.)
     flagged = Counter(compress(table.ids, table.flags))
@@ -309,17 +332,20 @@ def doc_name_stats(doc: Document) -> NameStats:
             uses[(wid, True)] = total - at_start
         if at_start:
             uses[(wid, False)] = at_start
-    cap: Counter[str] = Counter()
-    low: Counter[str] = Counter()
-    anyc: Counter[str] = Counter()
+    stats = NameStats(Counter(), Counter(), Counter())
     for (wid, mid_sentence), count in uses.items():
-        base = table.bases[wid]
-        for part in (re.split(r"[-.]", base) if "-" in base or "." in base else (base,)):
-            if not part or not part[0].isalpha():
-                continue
-            anyc[part.lower()] += count
-            if part.islower():
-                low[part] += count
-            elif part[0].isupper() and mid_sentence:
-                cap[part] += count
-    return NameStats(cap, low, anyc)
+        _count_parts(stats, table.bases[wid], mid_sentence, count)
+    return stats
+
+
+def _count_parts(stats: NameStats, base: str, mid_sentence: bool, count: int) -> None:
+    """Add ``count`` uses of ``base`` (its parts between "-" and ".") to the counters."""
+    cap, low, anyc = stats.capitalized, stats.lowercase, stats.any_case
+    for part in (re.split(r"[-.]", base) if "-" in base or "." in base else (base,)):
+        if not part or not part[0].isalpha():
+            continue
+        anyc[part.lower()] += count
+        if part.islower():
+            low[part] += count
+        elif part[0].isupper() and mid_sentence:
+            cap[part] += count
