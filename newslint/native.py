@@ -11,22 +11,26 @@ from __future__ import annotations
 import os
 import re
 
+# The native/src/lib.rs API_VERSION this Python code calls; a build with another is stale.
+API_VERSION = 1
+
 _UNSET = object()
 _module: object = _UNSET
 
 
 def module():  # type: ignore[no-untyped-def]
-    """``newslint._native``, or None when it is not built or is switched off (decided once)."""
+    """``newslint._native``, or None when it is not built, stale, or switched off (decided once)."""
     global _module
     if _module is _UNSET:
         _module = None
         if not os.environ.get("NEWSLINT_NO_NATIVE"):
             try:
                 from newslint import _native
-
-                _module = _native
             except ImportError:
                 pass
+            else:
+                if getattr(_native, "API_VERSION", None) == API_VERSION:
+                    _module = _native
     return _module
 
 

@@ -36,6 +36,9 @@ def _native_module():  # type: ignore[no-untyped-def]
         if os.environ.get("NEWSLINT_REQUIRE_NATIVE"):
             pytest.fail(f"newslint._native is required here (NEWSLINT_REQUIRE_NATIVE is set) but missing: {error}")
         pytest.skip(f"newslint._native is not built (no cargo at install time?): {error}")
+    if _native.API_VERSION != native.API_VERSION:  # a stale in-place build: newslint would ignore it
+        pytest.fail(f"newslint._native is stale (API {_native.API_VERSION}, want {native.API_VERSION}): "
+                    "run scripts/build_native or reinstall")
     return _native
 
 
@@ -47,7 +50,7 @@ def nat():  # type: ignore[no-untyped-def]
 def test_native_module_is_built_when_required():
     """CI (scripts/test) must not silently fall back to Python when the extension failed to build."""
     module = _native_module()
-    assert callable(module.token_table) and callable(module.repeats)
+    assert callable(module.token_table) and callable(module.repeats) and callable(module.name_stats)
 
 
 def native_table(nat, doc: Document):  # type: ignore[no-untyped-def]

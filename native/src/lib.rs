@@ -393,8 +393,13 @@ fn name_stats<'py>(
     Ok((to_dict(cap)?, to_dict(low)?, to_dict(any)?, total, rest))
 }
 
+/// The functions and signatures this build offers; newslint/native.py ignores a build whose
+/// number differs from its own (a stale in-place build after a pull), so raise it with any change.
+const API_VERSION: u32 = 1;
+
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("API_VERSION", API_VERSION)?;
     m.add_function(wrap_pyfunction!(token_table, m)?)?;
     m.add_function(wrap_pyfunction!(repeats, m)?)?;
     m.add_function(wrap_pyfunction!(name_stats, m)?)?;
