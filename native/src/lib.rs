@@ -18,6 +18,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyInt, PyList, PyString};
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 
 /// `str.isalnum()`: `[^\W_]`, a letter or digit in Python's sense.
 const ALNUM: u8 = 1;
@@ -316,17 +317,30 @@ fn repeats<'py>(
     Ok(Some(found))
 }
 
-/// Counts of `NameStats`: (capitalized, lowercase, any_case) as dicts, each word's uses (index
-/// = word id), and the `(word id, mid_sentence, uses)` whose base is not ASCII, left to Python.
+/// Counts of `NameStats`: (capitalized, lowercase, any_case) as dicts, the uses of each word
+/// (`counter()`, a `collections.Counter`, filled as `Counter(ids)` would be), and the
+/// `(word id, mid_sentence, uses)` whose base is not ASCII, left to Python.
 type NameCounts<'py> = (
     Bound<'py, PyDict>,
     Bound<'py, PyDict>,
     Bound<'py, PyDict>,
-    Vec<u64>,
+    Bound<'py, PyAny>,
     Vec<(usize, bool, u64)>,
 );
 
-/// What `doc_name_stats` counts, for a table's `ids`, `flags` and `bases`.
+/// Uses per word, and the id of a base whose str is exactly the word (its object becomes the key).
+type Tally<'a> = FxHashMap<Cow<'a, str>, (u64, Option<usize>)>;
+
+/// Add `n` uses of `word` (first seen in base `source`, when it is that whole base).
+fn tally<'a>(counts: &mut Tally<'a>, word: Cow<'a, str>, source: Option<usize>, n: u64) {
+    let entry = counts.entry(word).or_insert((0, source));
+    entry.0 += n;
+    if entry.1.is_none() {
+        entry.1 = source;
+    }
+}
+
+/// What `doc_name_stats` counts, for a table's `ids`, `flags` and `bases`; `counter` is `collections.Counter`.
 ///
 /// Each word's uses are split into mid-sentence ones and ones at a sentence start or in the
 /// headline (any flag). For an ASCII base the parts between "-" and "." are counted here with
@@ -335,9 +349,10 @@ type NameCounts<'py> = (
 #[pyfunction]
 fn name_stats<'py>(
     py: Python<'py>,
-    ids: Vec<usize>,
+    ids: &Bound<'py, PyList>,
     flags: &Bound<'py, PyByteArray>,
     bases: Vec<Bound<'py, PyString>>,
+    counter: &Bound<'py, PyAny>,
 ) -> PyResult<NameCounts<'py>> {
     let flags = flags.to_vec();
     if flags.len() != ids.len() {
@@ -345,57 +360,79 @@ fn name_stats<'py>(
     }
     let mut total = vec![0u64; bases.len()];
     let mut flagged = vec![0u64; bases.len()];
-    for (&id, &flag) in ids.iter().zip(&flags) {
+    // The first int object of each id, to key the uses Counter (no new int per word).
+    let mut id_objs: Vec<Option<Bound<'py, PyAny>>> = vec![None; bases.len()];
+    for (item, &flag) in ids.iter().zip(&flags) {
+        let id: usize = item.extract()?;
         let slot = total
             .get_mut(id)
             .ok_or_else(|| PyValueError::new_err("word id out of range"))?;
+        if *slot == 0 {
+            id_objs[id] = Some(item);
+        }
         *slot += 1;
         if flag != 0 {
             flagged[id] += 1;
         }
     }
-    let mut cap: FxHashMap<String, u64> = FxHashMap::default();
-    let mut low: FxHashMap<String, u64> = FxHashMap::default();
-    let mut any: FxHashMap<String, u64> = FxHashMap::default();
+    // Keys borrow the bases' text; each count remembers the first base that is exactly its key,
+    // so the dict can reuse that str object as Python's loop does (no copy of the vocabulary).
+    let mut cap: Tally = FxHashMap::default();
+    let mut low: Tally = FxHashMap::default();
+    let mut any: Tally = FxHashMap::default();
     let mut rest = Vec::new();
-    for (id, base) in bases.iter().enumerate() {
+    let texts: Vec<Option<&str>> = bases.iter().map(|b| b.to_str().ok().filter(|t| t.is_ascii())).collect();
+    for (id, text) in texts.iter().enumerate() {
         let uses = [(true, total[id] - flagged[id]), (false, flagged[id])];
         // An ASCII str lends its own bytes (no UTF-8 copy is cached in it).
-        let text = match base.to_str() {
-            Ok(text) if text.is_ascii() => text,
-            _ => {
-                rest.extend(uses.iter().filter(|u| u.1 > 0).map(|&(mid, n)| (id, mid, n)));
-                continue;
-            }
+        let Some(text) = *text else {
+            rest.extend(uses.iter().filter(|u| u.1 > 0).map(|&(mid, n)| (id, mid, n)));
+            continue;
         };
         for part in text.split(['-', '.']) {
             let Some(first) = part.bytes().next() else { continue };
             if !first.is_ascii_alphabetic() {
                 continue;
             }
+            let whole = (part.len() == text.len()).then_some(id);
             let all = uses[0].1 + uses[1].1;
-            *any.entry(part.to_ascii_lowercase()).or_default() += all;
+            let upper = part.bytes().any(|b| b.is_ascii_uppercase());
+            if upper {
+                tally(&mut any, Cow::Owned(part.to_ascii_lowercase()), None, all);
+            } else {
+                tally(&mut any, Cow::Borrowed(part), whole, all);
+            }
             // str.islower(): a cased character and no uppercase one; the first is a letter.
-            if !part.bytes().any(|b| b.is_ascii_uppercase()) {
-                *low.entry(part.to_owned()).or_default() += all;
+            if !upper {
+                tally(&mut low, Cow::Borrowed(part), whole, all);
             } else if first.is_ascii_uppercase() && uses[0].1 > 0 {
-                *cap.entry(part.to_owned()).or_default() += uses[0].1;
+                tally(&mut cap, Cow::Borrowed(part), whole, uses[0].1);
             }
         }
     }
-    let to_dict = |counts: FxHashMap<String, u64>| -> PyResult<Bound<'py, PyDict>> {
+    let to_dict = |counts: Tally| -> PyResult<Bound<'py, PyDict>> {
         let dict = PyDict::new(py);
-        for (word, n) in counts {
-            dict.set_item(word, n)?;
+        for (word, (n, source)) in counts {
+            match source {
+                Some(id) => dict.set_item(&bases[id], n)?,
+                None => dict.set_item(word.as_ref(), n)?,
+            }
         }
         Ok(dict)
     };
-    Ok((to_dict(cap)?, to_dict(low)?, to_dict(any)?, total, rest))
+    // `Counter(ids)`: every id in first-use order, which is id order (the vocabulary's).
+    let uses = counter.call0()?;
+    for (obj, n) in id_objs.into_iter().zip(&total) {
+        if let Some(obj) = obj {
+            uses.set_item(obj, n)?;
+        }
+    }
+    Ok((to_dict(cap)?, to_dict(low)?, to_dict(any)?, uses, rest))
 }
 
 /// The functions and signatures this build offers; newslint/native.py ignores a build whose
 /// number differs from its own (a stale in-place build after a pull), so raise it with any change.
-const API_VERSION: u32 = 1;
+const API_VERSION: u32 = 2;
 
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {

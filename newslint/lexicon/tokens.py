@@ -311,12 +311,11 @@ def _native_name_stats(nat, table: TokenTable) -> NameStats:  # type: ignore[no-
     Words whose base is not ASCII come back as (id, mid_sentence, uses) for the Python
     counting (Unicode case rules stay Python's).
     """
-    cap, low, anyc, totals, rest = nat.name_stats(table.ids, table.flags, table.bases)
+    cap, low, anyc, uses, rest = nat.name_stats(table.ids, table.flags, table.bases, Counter)
     stats = NameStats(Counter(cap), Counter(low), Counter(anyc))
     for wid, mid_sentence, count in rest:
         _count_parts(stats, table.bases[wid], mid_sentence, count)
-    if "_counts" not in table.__dict__:  # the uses of each word, as word_counts() counts them
-        table.__dict__["_counts"] = Counter(dict(enumerate(totals)))
+    table.__dict__.setdefault("_counts", uses)  # what word_counts() counts, counted here already
     return stats
 
 
