@@ -23,6 +23,7 @@ from newslint.lexicon import tokens
 from newslint.lexicon.tokens import (TokenTable, _native_name_stats, _python_name_stats, _python_table, headline_span,
                                      sentence_start_list)
 from newslint.rules.repetition import _REPEAT, repeat_spans
+from newslint.rules.sentence_start import ABBREVIATIONS, _is_abbreviation, sentence_starts
 from tests.strategies import any_text
 
 REPO = Path(__file__).resolve().parents[1]
@@ -50,7 +51,7 @@ def nat():  # type: ignore[no-untyped-def]
 def test_native_module_is_built_when_required():
     """CI (scripts/test) must not silently fall back to Python when the extension failed to build."""
     module = _native_module()
-    assert callable(module.token_table) and callable(module.repeats) and callable(module.name_stats)
+    assert all(callable(getattr(module, f)) for f in ("token_table", "repeats", "name_stats", "sentence_starts"))
 
 
 def native_table(nat, doc: Document):  # type: ignore[no-untyped-def]
@@ -86,6 +87,8 @@ def assert_same(nat, text: str, path: str = "article.txt") -> None:  # type: ign
             assert a == b, (name, text)
         # The shared int objects: an id in ``ids`` is the index's own object.
         assert all(got[2][i] is got[1][got[0][got[2][i]]] for i in range(len(got[2])))
+    got_starts = nat.sentence_starts(doc.prose, doc.paragraphs, _is_abbreviation, ABBREVIATIONS)
+    assert got_starts == (list(sentence_starts(doc)) if encodable else None), text
     # Name statistics over the (Python-built) table: the same counters either way.
     table = TokenTable.__new__(TokenTable)
     table.vocab, table.index, table.ids, table.starts, table.flags = _python_table(doc)
@@ -139,6 +142,9 @@ EDGE_WORDS = [
     "rock'n'roll", "don’t", "Russia's", "leaders’", "ma-ma", "well-known", "co.op", "Ka-shing", "Jong-un",
     "straße STRASSE", "Kelvin kelvin", "ǆ ǅ Ǆ", "σς Σ", "İstanbul istanbul", "naïve naïve", "café cafe\u0301",
     "Duran Duran", "had had", ".", " .", "word.", "end.", "x..y", "x.-y", "a-", "-a", "a'", "'a",
+    ". ", "! ", "? ", ".” ", ".) ", "?” ", "!) ", "...", "… ", ". . . ", ".\t", "Mr. ", "mr. ", "Sept. ", "No. ",
+    "U.S. ", "e.g. ", "(D-Okla.) ", "(He did.) ", "Boren (D-Okla.) said. ", "“Why?” he ", "(", ")", "[", "“", "‘",
+    "•", "—", "–", ">", "*", "#", "\x1c", "\x85", "\u2028", "Ms. ", "Co.) ", "Mſ. ", "İnc. ", "Dr.” ",
 ]
 edge_text = st.lists(st.one_of(st.sampled_from(EDGE_CHARS), st.sampled_from(EDGE_WORDS)), max_size=40).map("".join)
 texts = st.one_of(edge_text, any_text, st.text(alphabet=st.sampled_from([c for c in EDGE_CHARS if len(c) == 1]), max_size=60))

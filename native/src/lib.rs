@@ -28,10 +28,12 @@ const LETTER: u8 = 2;
 const WORD: u8 = 4;
 /// `[\w'’ʼ\-.]`, inside a `_WORD` match: a word character, an apostrophe, a hyphen or a dot.
 const INNER: u8 = 8;
+/// `str.isspace()` (Python's whitespace: also the separators \x1c-\x1f that Rust's is not).
+const SPACE: u8 = 16;
 
-/// The class bits of a character, from Python's `isalnum()` and `isdecimal()` of it.
-const fn class_bits(c: char, alnum: bool, decimal: bool) -> u8 {
-    let mut bits = 0;
+/// The class bits of a character, from Python's `isalnum()`, `isdecimal()` and `isspace()` of it.
+const fn class_bits(c: char, alnum: bool, decimal: bool, space: bool) -> u8 {
+    let mut bits = if space { SPACE } else { 0 };
     if alnum {
         bits |= ALNUM | WORD | INNER;
         if !decimal {
@@ -53,7 +55,8 @@ const ASCII: [u8; 128] = {
     let mut i = 0;
     while i < 128 {
         let c = i as u8 as char;
-        table[i] = class_bits(c, c.is_ascii_alphanumeric(), c.is_ascii_digit());
+        let space = matches!(c, ' ' | '\t' | '\n' | '\x0b' | '\x0c' | '\r' | '\x1c'..='\x1f');
+        table[i] = class_bits(c, c.is_ascii_alphanumeric(), c.is_ascii_digit(), space);
         i += 1;
     }
     table
@@ -92,7 +95,8 @@ impl Text {
                 let s = PyString::new(py, c.encode_utf8(&mut buf));
                 let alnum = s.call_method0("isalnum")?.is_truthy()?;
                 let decimal = s.call_method0("isdecimal")?.is_truthy()?;
-                *other.entry(c).or_insert(class_bits(c, alnum, decimal))
+                let space = s.call_method0("isspace")?.is_truthy()?;
+                *other.entry(c).or_insert(class_bits(c, alnum, decimal, space))
             };
             chars.push(c);
             class.push(bits);
@@ -430,9 +434,134 @@ fn name_stats<'py>(
     Ok((to_dict(cap)?, to_dict(low)?, to_dict(any)?, uses, rest))
 }
 
+/// `_SENTENCE_END` matched at `k`, searching within `..pe`: the end of the match (after the spaces).
+///
+/// `([.!?])(?<![.…][.!?])(?<!\. \.)([”’"')\]]*)[ \t]+(?=[^\W\d_])`: the closing marks and the
+/// spaces are disjoint sets, so the greedy runs never backtrack; the look-behinds may see
+/// before the paragraph (they read the whole string), the rest stops at its end.
+fn sentence_end(text: &Text, k: usize, pe: usize) -> Option<usize> {
+    let t = &text.chars;
+    if !matches!(t[k], '.' | '!' | '?') {
+        return None;
+    }
+    if k >= 1 && matches!(t[k - 1], '.' | '…') {
+        return None; // an ellipsis, or "?!" after a period
+    }
+    if k >= 2 && t[k - 2] == '.' && t[k - 1] == ' ' && t[k] == '.' {
+        return None; // the spaced ". . ."
+    }
+    let mut j = k + 1;
+    while j < pe && matches!(t[j], '”' | '’' | '"' | '\'' | ')' | ']') {
+        j += 1;
+    }
+    let spaces = j;
+    while j < pe && matches!(t[j], ' ' | '\t') {
+        j += 1;
+    }
+    (j > spaces && j < pe && text.is(j, LETTER)).then_some(j)
+}
+
+/// `_is_abbreviation(token)`: dotted initials ("U.S", "e.g") or a known abbreviation ("Mr").
+/// An ASCII token is judged here; any other goes to Python (`str.lower()` is Unicode's).
+fn abbreviation(token: &[char], python: &Bound<'_, PyAny>, known: &Bound<'_, PyAny>) -> PyResult<bool> {
+    if !token.iter().all(char::is_ascii) {
+        return python.call1((token.iter().collect::<String>(),))?.is_truthy();
+    }
+    // token.lstrip("(“\"'‘["): of those marks only ( " ' [ are ASCII.
+    let skip = token.iter().take_while(|c| matches!(c, '(' | '"' | '\'' | '[')).count();
+    let bare = &token[skip..];
+    // fullmatch((?:[A-Za-z]\.)*[A-Za-z]): letters at even places, dots between; such a token
+    // always has a "." or is one letter, the reference's second condition.
+    let dotted = bare.len() % 2 == 1
+        && bare
+            .iter()
+            .enumerate()
+            .all(|(i, c)| if i % 2 == 0 { c.is_ascii_alphabetic() } else { *c == '.' });
+    if dotted {
+        return Ok(true);
+    }
+    known.contains(bare.iter().map(|c| c.to_ascii_lowercase()).collect::<String>())
+}
+
+/// `_embedded_parenthesis`: the parenthesis closing after the period at `mark` opened
+/// mid-sentence in the paragraph starting at `ps` ("Boren (D-Okla.) said").
+fn embedded_parenthesis(text: &Text, ps: usize, mark: usize) -> bool {
+    let t = &text.chars;
+    let Some(open) = (ps..mark).rev().find(|&j| t[j] == '(') else {
+        return false;
+    };
+    if t[open..mark].contains(&')') {
+        return false;
+    }
+    let mut end = open; // text[ps:open].rstrip()
+    while end > ps && text.is(end - 1, SPACE) {
+        end -= 1;
+    }
+    end > ps && !matches!(t[end - 1], '.' | '!' | '?' | ':')
+}
+
+/// Sentence starts of `paragraphs`, in the order `sentence_starts(doc)` yields them
+/// (newslint/rules/sentence_start.py, the reference), or None for lone surrogates.
+///
+/// Per paragraph: its first character after spaces and opening marks, then the end of each
+/// `_SENTENCE_END` match that passes the same filters. `is_abbreviation` is Python's
+/// `_is_abbreviation` (for tokens that are not ASCII), `abbreviations` its `ABBREVIATIONS`.
+#[pyfunction]
+fn sentence_starts<'py>(
+    text: &Bound<'py, PyString>,
+    paragraphs: Vec<(usize, usize)>,
+    is_abbreviation: &Bound<'py, PyAny>,
+    abbreviations: &Bound<'py, PyAny>,
+) -> PyResult<Option<Vec<usize>>> {
+    let Some(text) = Text::load(text)? else { return Ok(None) };
+    let t = &text.chars;
+    let mut found = Vec::new();
+    for (ps, pe) in paragraphs {
+        let pe = pe.min(t.len());
+        let mut i = ps;
+        while i < pe && (text.is(i, SPACE) || "“\"‘'([-–—•*#>".contains(t[i])) {
+            i += 1;
+        }
+        if i < pe {
+            found.push(i);
+        }
+        let mut k = ps;
+        while k < pe {
+            let Some(end) = sentence_end(&text, k, pe) else {
+                k += 1;
+                continue;
+            };
+            let (mark_at, mark) = (k, t[k]);
+            let closers_end = (k + 1..end).find(|&j| matches!(t[j], ' ' | '\t')).unwrap_or(end);
+            let closers = &t[k + 1..closers_end];
+            k = end; // finditer resumes after the match
+            if !closers.is_empty() && matches!(mark, '?' | '!') {
+                continue; // "Why?" he asked.
+            }
+            if mark == '.' {
+                if closers.iter().any(|c| matches!(c, '”' | '"' | '’' | '\'')) {
+                    continue; // "...now." he said
+                }
+                let mut start = mark_at; // the whitespace-delimited token before the period
+                while start > 0 && !text.is(start - 1, SPACE) {
+                    start -= 1;
+                }
+                if abbreviation(&t[start..mark_at], is_abbreviation, abbreviations)? {
+                    continue;
+                }
+                if closers.contains(&')') && embedded_parenthesis(&text, ps, mark_at) {
+                    continue; // "Sen. David Boren (D-Okla.) said"
+                }
+            }
+            found.push(end);
+        }
+    }
+    Ok(Some(found))
+}
+
 /// The functions and signatures this build offers; newslint/native.py ignores a build whose
 /// number differs from its own (a stale in-place build after a pull), so raise it with any change.
-const API_VERSION: u32 = 2;
+const API_VERSION: u32 = 3;
 
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -440,5 +569,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(token_table, m)?)?;
     m.add_function(wrap_pyfunction!(repeats, m)?)?;
     m.add_function(wrap_pyfunction!(name_stats, m)?)?;
+    m.add_function(wrap_pyfunction!(sentence_starts, m)?)?;
     Ok(())
 }

@@ -83,8 +83,14 @@ def headline_span(doc: Document) -> tuple[int, int] | None:
 @lru_cache(maxsize=8)
 def sentence_start_list(doc: Document) -> tuple[int, ...]:
     """``sentence_starts(doc)`` computed once per document for every rule that needs them."""
-    from newslint.rules.sentence_start import sentence_starts
+    from newslint import native
+    from newslint.rules.sentence_start import ABBREVIATIONS, _is_abbreviation, sentence_starts
 
+    nat = native.module()
+    if nat is not None:  # the same offsets from the native scan (docs/native.md); None: lone surrogates
+        starts = nat.sentence_starts(doc.prose, doc.paragraphs, _is_abbreviation, ABBREVIATIONS)
+        if starts is not None:
+            return tuple(starts)
     return tuple(sentence_starts(doc))
 
 
