@@ -1,0 +1,351 @@
+"""Which files ``newslint check DIR`` lints: include globs, exclude globs and ignore files.
+
+Why: editors and CI run ``newslint check .`` at a repository's root, which holds more than
+articles (node_modules, virtualenvs, build output). As ruff and ripgrep do, a walked folder
+yields only the files that match ``include``, that no ``exclude``/``extend-exclude`` glob
+names, and that no ``.gitignore``/``.ignore``/``.git/info/exclude`` ignores.
+
+Paths named on the command line are linted even when excluded (the user asked for them),
+unless ``force-exclude`` is on: a pre-commit hook passes every changed file by name.
+
+Start-up: nothing here imports pathspec (gitignore semantics) until a walk meets an ignore
+file, so a run on named files never pays for it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+from newslint.files import InputError
+from newslint.records import _set, record
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up cost)
+if TYPE_CHECKING:
+    from newslint.config import Config
+
+# Ignore files read in every walked folder. In one folder, a later name wins over an earlier
+# one (``.ignore`` over ``.gitignore``, as in ripgrep and ruff); a deeper folder's file wins
+# over its parents'.
+IGNORE_FILES = (".gitignore", ".ignore")
+
+
+@record(frozen=True)
+class WalkRules:
+    """What a walk keeps: the include globs, every exclude glob, and whether ignore files count."""
+
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]  # exclude + extend-exclude
+    respect_gitignore: bool
+    force_exclude: bool
+    root: str  # the project root (the configuration file's folder): relative globs start here
+
+    def __init__(self, include: tuple[str, ...], exclude: tuple[str, ...], respect_gitignore: bool = True,
+                 force_exclude: bool = False, root: str = ".") -> None:
+        _set(self, "include", tuple(include))
+        _set(self, "exclude", tuple(g for g in map(_clean_glob, exclude) if g))
+        _set(self, "respect_gitignore", respect_gitignore)
+        _set(self, "force_exclude", force_exclude)
+        _set(self, "root", os.path.abspath(root))
+
+    @classmethod
+    def from_config(cls, config: "Config") -> "WalkRules":
+        return cls(tuple(config.include), tuple(config.exclude) + tuple(config.extend_exclude),
+                   config.respect_gitignore, config.force_exclude, config.root_dir)
+
+
+def _clean_glob(glob: str) -> str:
+    """``./drafts/`` and ``drafts`` are the same pattern."""
+    glob = glob.strip().rstrip("/")
+    while glob.startswith("./"):
+        glob = glob[2:]
+    return glob
+
+
+_MATCHERS: dict[tuple[str, ...], object] = {}
+
+
+def _hit(globs: tuple[str, ...], name: str, rels: tuple[str, ...]) -> bool:
+    """True when a glob matches the entry's name or one of its relative paths (fnmatch rules:
+    ``*`` also matches ``/``; case-sensitive). The globs are compiled once into one pattern."""
+    if not globs:
+        return False
+    match = _MATCHERS.get(globs)
+    if match is None:
+        import re
+        from fnmatch import translate  # here: a run on named files without force-exclude never matches
+
+        match = _MATCHERS[globs] = re.compile("|".join(f"(?:{translate(g)})" for g in globs)).match
+    return bool(match(name)) or any(match(r) for r in rels)  # type: ignore[operator]
+
+
+def _relative(path: str, base: str) -> str | None:
+    """``path`` relative to ``base`` with ``/`` separators, or None when it is not below it."""
+    prefix = base if base.endswith(os.sep) else base + os.sep
+    if not path.startswith(prefix):
+        return None
+    rel = path[len(prefix):]
+    return rel.replace(os.sep, "/") if os.sep != "/" else rel
+
+
+def excluded_by_globs(path: str, rules: WalkRules) -> bool:
+    """Whether an explicitly named ``path`` (or a folder above it, up to the project root or the
+    working folder) matches an exclude glob: the ``force-exclude`` check. Ignore files are not
+    read here (ruff does the same), so a pre-commit run never imports pathspec."""
+    if not rules.exclude:
+        return False
+    absolute = os.path.abspath(path)
+    for base in (rules.root, os.getcwd()):
+        rel = _relative(absolute, base)
+        if rel is None:
+            continue
+        parts = rel.split("/")
+        for i in range(len(parts)):
+            if _hit(rules.exclude, parts[i], ("/".join(parts[: i + 1]),)):
+                return True
+    return _hit(rules.exclude, os.path.basename(absolute), ())
+
+
+class _IgnoreLayer:
+    """The patterns of one ignore file, which apply below ``base``."""
+
+    __slots__ = ("base", "spec", "source")
+
+    def __init__(self, base: str, spec: object, source: str) -> None:
+        self.base = base
+        self.spec = spec
+        self.source = source
+
+
+def _read_layer(base: str, path: str) -> _IgnoreLayer | None:
+    """The ignore file at ``path`` compiled (pathspec's gitignore rules), or None when absent."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            lines = fh.read().splitlines()
+    except OSError:  # absent, a folder, unreadable: nothing to ignore
+        return None
+    if not any(line.strip() and not line.startswith("#") for line in lines):
+        return None
+    from pathspec import GitIgnoreSpec  # imported on the first ignore file a walk meets
+
+    return _IgnoreLayer(base, GitIgnoreSpec.from_lines(lines), path)
+
+
+def _folder_layers(folder: str) -> list[_IgnoreLayer]:
+    layers = []
+    for name in IGNORE_FILES:
+        layer = _read_layer(folder, os.path.join(folder, name))
+        if layer is not None:
+            layers.append(layer)
+    return layers
+
+
+def repository_root(folder: str) -> str | None:
+    """The nearest folder at or above ``folder`` holding ``.git`` (a folder, or a file in a worktree)."""
+    here = os.path.abspath(folder)
+    while True:
+        if os.path.exists(os.path.join(here, ".git")):
+            return here
+        parent = os.path.dirname(here)
+        if parent == here:
+            return None
+        here = parent
+
+
+def _git_info_exclude(repo: str) -> str:
+    """Where ``.git/info/exclude`` lives, also for a worktree or submodule (``.git`` is a file
+    ``gitdir: PATH``; a worktree's info/ is in the common git folder named by ``commondir``)."""
+    dot_git = os.path.join(repo, ".git")
+    if os.path.isfile(dot_git):
+        try:
+            with open(dot_git, encoding="utf-8") as fh:
+                first = fh.readline().strip()
+        except OSError:
+            return os.path.join(dot_git, "info", "exclude")
+        if first.startswith("gitdir:"):
+            gitdir = os.path.join(repo, first[len("gitdir:"):].strip())
+            try:
+                with open(os.path.join(gitdir, "commondir"), encoding="utf-8") as fh:
+                    gitdir = os.path.join(gitdir, fh.read().strip())
+            except OSError:
+                pass
+            return os.path.join(gitdir, "info", "exclude")
+    return os.path.join(dot_git, "info", "exclude")
+
+
+def _inherited_layers(start: str, rules: WalkRules) -> list[_IgnoreLayer]:
+    """The ignore files above a walked folder that apply inside it, outermost first.
+
+    In a git repository: ``.git/info/exclude`` and the ignore files of every folder from the
+    repository's root down to ``start``'s parent. Outside one: those from the project root
+    (the configuration file's folder) down, when ``start`` is below it. The global
+    ``core.excludesFile`` is not read: one machine's setting should not change what CI lints.
+    """
+    repo = repository_root(start)
+    top = repo
+    if top is None and _relative(start, rules.root) is not None:
+        top = rules.root
+    layers: list[_IgnoreLayer] = []
+    if top is None or top == start:
+        if repo is not None:
+            layer = _read_layer(repo, _git_info_exclude(repo))
+            layers += [layer] if layer else []
+        return layers
+    if repo is not None:
+        layer = _read_layer(repo, _git_info_exclude(repo))
+        layers += [layer] if layer else []
+    rel = _relative(start, top)
+    folder = top
+    for part in [""] + (rel.split("/")[:-1] if rel else []):
+        folder = os.path.join(folder, part) if part else folder
+        layers += _folder_layers(folder)
+    return layers
+
+
+def _ignored(path: str, is_dir: bool, layers: list[_IgnoreLayer]) -> _IgnoreLayer | None:
+    """The ignore file that ignores ``path`` (absolute), or None. The innermost file with a
+    matching pattern decides, and in it the last matching pattern (so ``!keep.md`` re-includes)."""
+    for layer in reversed(layers):
+        rel = _relative(path, layer.base)
+        if rel is None:
+            continue
+        result = layer.spec.check_file(rel + "/" if is_dir else rel)  # type: ignore[attr-defined]
+        if result.include is not None:
+            return layer if result.include else None
+    return None
+
+
+class _Skipped:
+    """What a walk left out, for the message when it found nothing."""
+
+    def __init__(self) -> None:
+        self.by_exclude = 0
+        self.by_ignore_file = 0
+        self.by_include = 0
+
+
+def walk(folder: str, rules: WalkRules, skipped: _Skipped | None = None) -> Iterator[str | OSError]:
+    """Files below ``folder`` to lint (sorted, top-down), and the folders that could not be listed.
+
+    Hidden files and folders (``.name``) are skipped, as ever; symlinked folders are not
+    followed, so a link loop cannot make the walk endless (a symlinked file is yielded).
+    """
+    skipped = skipped if skipped is not None else _Skipped()
+    start = os.path.abspath(folder)
+    layers_of: dict[str, list[_IgnoreLayer]] = {}
+    inherited = _inherited_layers(start, rules) if rules.respect_gitignore else []
+    errors: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=errors.append, followlinks=False):
+        while errors:
+            yield errors.pop(0)
+        suffix = dirpath[len(folder):].lstrip(os.sep)  # os.walk joins below ``folder`` as given
+        abs_dir = os.path.join(start, suffix) if suffix else start
+        parent = layers_of.get(os.path.dirname(abs_dir), inherited)
+        layers = parent + _folder_layers(abs_dir) if rules.respect_gitignore else parent
+        keep_dirs = []
+        for d in sorted(dirnames):
+            if d.startswith("."):
+                continue
+            full = os.path.join(abs_dir, d)
+            if _excluded(full, d, start, rules):
+                skipped.by_exclude += 1
+            elif layers and _ignored(full, True, layers) is not None:
+                skipped.by_ignore_file += 1
+            else:
+                keep_dirs.append(d)
+                layers_of[full] = layers
+        dirnames[:] = keep_dirs
+        for name in sorted(filenames):
+            if _keep_file(os.path.join(abs_dir, name), name, start, layers, rules, skipped):
+                yield os.path.join(dirpath, name)
+    yield from errors
+
+
+def _keep_file(full: str, name: str, start: str, layers: list[_IgnoreLayer], rules: WalkRules, skipped: _Skipped) -> bool:
+    """Whether the file ``full`` (absolute) below the walked folder ``start`` is linted."""
+    if name.startswith("."):
+        return False
+    if not _hit(rules.include, name, (_relative(full, start) or name,)):
+        skipped.by_include += 1
+    elif _excluded(full, name, start, rules):
+        skipped.by_exclude += 1
+    elif layers and _ignored(full, False, layers) is not None:
+        skipped.by_ignore_file += 1
+    else:
+        return True
+    return False
+
+
+def folder_files(folder: str, rules: WalkRules) -> list[str]:
+    """The files of ``folder`` itself (not its subfolders) that a walk of it would lint, sorted.
+
+    For the cross-article rules, which read the articles beside a checked one: an ignored or
+    excluded sibling is not part of the story any more than it is linted.
+    """
+    start = os.path.abspath(folder)
+    layers = _inherited_layers(start, rules) + _folder_layers(start) if rules.respect_gitignore else []
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return []
+    skipped = _Skipped()
+    return [os.path.join(folder, n) if folder != "." else n for n in names
+            if _keep_file(os.path.join(start, n), n, start, layers, rules, skipped)]
+
+
+def _excluded(full: str, name: str, start: str, rules: WalkRules) -> bool:
+    """An entry below a walked folder matches an exclude glob: by name, by its path relative to
+    the walked folder, or by its path relative to the project root."""
+    if not rules.exclude:
+        return False
+    rels = tuple(r for r in (_relative(full, start), _relative(full, rules.root)) if r is not None)
+    return _hit(rules.exclude, name, rels)
+
+
+def discover(paths: list[str], rules: WalkRules) -> Iterator[str | InputError]:
+    """Yield files to lint (named files always, folders walked), or errors.
+
+    A named file or folder is linted even when excluded, unless ``rules.force_exclude``. A
+    folder that cannot be listed is an error, not a silent gap; so is a walked folder that
+    yields no file, with what was skipped and why.
+    """
+    seen: set[str] = set()
+    for arg in paths:
+        if not os.path.lexists(arg):
+            yield InputError(arg, "no such file or directory")
+            continue
+        if rules.force_exclude and excluded_by_globs(arg, rules):
+            continue
+        if os.path.isdir(arg):
+            found = False
+            failed = False
+            skipped = _Skipped()
+            for item in walk(arg, rules, skipped):
+                if isinstance(item, OSError):
+                    failed = True
+                    where = item.filename if isinstance(item.filename, str) else arg
+                    yield InputError(where, f"cannot list directory: {item.strerror or item}")
+                elif item not in seen:
+                    seen.add(item)
+                    found = True
+                    yield item
+            if not found and not failed:
+                yield InputError(arg, _nothing_found(rules, skipped))
+        elif os.path.isfile(arg) or os.path.islink(arg):
+            if arg not in seen:
+                seen.add(arg)
+                yield arg
+        else:
+            yield InputError(arg, "not a regular file")
+
+
+def _nothing_found(rules: WalkRules, skipped: _Skipped) -> str:
+    """The one-line message for a walked folder without a file to lint: what was left out, and how
+    to lint it anyway."""
+    include = ", ".join(rules.include) or "nothing"
+    why = [f"{skipped.by_include} not matching include ({include})"] if skipped.by_include else [f"include: {include}"]
+    if skipped.by_exclude:
+        why.append(f"{skipped.by_exclude} skipped by exclude/extend-exclude")
+    if skipped.by_ignore_file:
+        why.append(f"{skipped.by_ignore_file} ignored by .gitignore/.ignore (--no-respect-gitignore lints them)")
+    return "no files to lint in this directory (" + "; ".join(why) + ")"
