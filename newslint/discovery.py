@@ -182,23 +182,18 @@ def _inherited_layers(start: str, rules: WalkRules) -> list[_IgnoreLayer]:
     ``core.excludesFile`` is not read: one machine's setting should not change what CI lints.
     """
     repo = repository_root(start)
-    top = repo
-    if top is None and _relative(start, rules.root) is not None:
-        top = rules.root
     layers: list[_IgnoreLayer] = []
-    if top is None or top == start:
-        if repo is not None:
-            layer = _read_layer(repo, _git_info_exclude(repo))
-            layers += [layer] if layer else []
-        return layers
     if repo is not None:
-        layer = _read_layer(repo, _git_info_exclude(repo))
-        layers += [layer] if layer else []
-    rel = _relative(start, top)
+        info = _read_layer(repo, _git_info_exclude(repo))
+        layers += [info] if info else []
+    top = repo if repo is not None else (rules.root if _relative(start, rules.root) is not None else None)
+    rel = _relative(start, top) if top is not None else None
+    if top is None or rel is None:
+        return layers  # ``start`` is the top: the walk reads its own ignore files
     folder = top
-    for part in [""] + (rel.split("/")[:-1] if rel else []):
-        folder = os.path.join(folder, part) if part else folder
+    for part in rel.split("/"):
         layers += _folder_layers(folder)
+        folder = os.path.join(folder, part)
     return layers
 
 
