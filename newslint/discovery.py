@@ -89,21 +89,19 @@ def _relative(path: str, base: str) -> str | None:
 
 
 def excluded_by_globs(path: str, rules: WalkRules) -> bool:
-    """Whether an explicitly named ``path`` (or a folder above it, up to the project root or the
-    working folder) matches an exclude glob: the ``force-exclude`` check. Ignore files are not
+    """Whether an explicitly named ``path`` (or a folder above it, up to the project root, or the
+    working folder for a path outside the project) matches an exclude glob: the ``force-exclude`` check. Ignore files are not
     read here (ruff does the same), so a pre-commit run never imports pathspec."""
     if not rules.exclude:
         return False
     absolute = os.path.abspath(path)
-    for base in (rules.root, os.getcwd()):
-        rel = _relative(absolute, base)
-        if rel is None:
-            continue
-        parts = rel.split("/")
-        for i in range(len(parts)):
-            if _hit(rules.exclude, parts[i], ("/".join(parts[: i + 1]),)):
-                return True
-    return _hit(rules.exclude, os.path.basename(absolute), ())
+    rel = _relative(absolute, rules.root)
+    if rel is None:
+        rel = _relative(absolute, os.getcwd())
+    if rel is None:  # outside the project and the working folder: only its name counts
+        return _hit(rules.exclude, os.path.basename(absolute), ())
+    parts = rel.split("/")
+    return any(_hit(rules.exclude, parts[i], ("/".join(parts[: i + 1]),)) for i in range(len(parts)))
 
 
 class _IgnoreLayer:
@@ -128,7 +126,19 @@ def _read_layer(base: str, path: str) -> _IgnoreLayer | None:
         return None
     from pathspec import GitIgnoreSpec  # imported on the first ignore file a walk meets
 
-    return _IgnoreLayer(base, GitIgnoreSpec.from_lines(lines), path)
+    try:
+        spec = GitIgnoreSpec.from_lines(lines)
+    except Exception:  # noqa: BLE001 - pathspec raises several types; git skips a pattern it cannot read, so do we
+        spec = GitIgnoreSpec.from_lines([line for line in lines if _valid_pattern(GitIgnoreSpec, line)])
+    return _IgnoreLayer(base, spec, path)
+
+
+def _valid_pattern(spec_class: type, line: str) -> bool:
+    try:
+        spec_class.from_lines([line])  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001 - see _read_layer
+        return False
+    return True
 
 
 def _folder_layers(folder: str) -> list[_IgnoreLayer]:

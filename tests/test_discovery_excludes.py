@@ -130,6 +130,11 @@ def test_gitignore_is_respected_outside_a_git_repository_too(tmp_path: Path) -> 
     assert walked(tmp_path) == EXPECTED_KEPT
 
 
+def test_a_pattern_git_cannot_read_is_skipped_not_a_crash(tmp_path: Path) -> None:
+    tree(tmp_path, {".gitignore": "\\\n!\n[z-a]\ndrafts/\nfoo\\\n", "story.md": DIRTY, "drafts/a.md": DIRTY})
+    assert walked(tmp_path) == ["story.md"]
+
+
 def test_walking_a_subfolder_applies_the_ignore_files_above_it(tmp_path: Path) -> None:
     tree(tmp_path, {
         ".gitignore": "/news/embargoed/\nscratch.md\n",
@@ -208,6 +213,8 @@ def test_named_files_are_linted_even_when_excluded_unless_force_exclude(tmp_path
     assert paths == ["drafts/a.md", "story.md"]
     paths, proc = linted("--force-exclude", "node_modules/pkg/README.md", "archive", cwd=tmp_path)
     assert paths == [] and proc.returncode == 0 and proc.stderr == ""
+    # a named folder is walked even when excluded; the rules apply below it
+    assert linted("node_modules", "archive", cwd=tmp_path)[0] == ["archive/2019/old.md", "node_modules/pkg/README.md"]
     (tmp_path / "newslint.toml").write_text('extend-exclude = ["archive"]\nforce-exclude = true\n', encoding="utf-8")
     assert linted(*named, cwd=tmp_path)[0] == ["drafts/a.md", "story.md"]
     assert linted("--no-force-exclude", *named, cwd=tmp_path)[0] == sorted(named)
