@@ -8,13 +8,17 @@ median is printed for each checkout, so an old checkout (``git worktree add /tmp
 be compared with this one. A checkout from before newslint.discovery is measured through its
 ``newslint.files.discover``.
 
-Usage: python bench/discovery_speed.py FOLDER [--checkout DIR ...] [--runs N] [--python PY]
+``--whole`` also measures the whole run, ``newslint check --no-cache -q --exit-zero --jobs 1 FOLDER``
+(the CPU of the child process: discovery plus linting what it found).
+
+Usage: python bench/discovery_speed.py FOLDER [--checkout DIR ...] [--runs N] [--python PY] [--whole]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -54,12 +58,27 @@ def measure(python: str, checkout: str, folder: str, runs: int) -> tuple[int, li
     return files, times, imported
 
 
+def whole_run(python: str, checkout: str, folder: str, runs: int) -> list[float]:
+    """CPU seconds of each ``newslint check`` run over ``folder`` (one process, no cache)."""
+    env = dict(os.environ, PYTHONPATH=checkout)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    out = []
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run([python, "-m", "newslint", "check", "--no-cache", "-q", "--exit-zero", "--jobs", "1", folder],
+                       cwd=os.path.dirname(os.path.abspath(folder)), env=env, capture_output=True, check=False)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        out.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("folder")
     ap.add_argument("--checkout", action="append", help="newslint checkout to measure (repeatable; default: this one)")
     ap.add_argument("--runs", type=int, default=11)
     ap.add_argument("--python", default=sys.executable)
+    ap.add_argument("--whole", action="store_true", help="also time whole `newslint check FOLDER` runs")
     args = ap.parse_args()
     if not os.path.isdir(args.folder):
         print(f"discovery_speed: {args.folder}: not a folder", file=sys.stderr)
@@ -75,6 +94,14 @@ def main() -> int:
         times = [ms for _, run, _ in rows for ms in run]
         print(f"{c}: {files} files, CPU per cold discovery: median {statistics.median(times):.1f} ms, "
               f"min {min(times):.1f} ms (n={len(times)}), pathspec imported: {imported}")
+    if args.whole:
+        runs = max(1, args.runs // 3)
+        whole: dict[str, list[float]] = {c: [] for c in checkouts}
+        for _ in range(runs):
+            for c in checkouts:
+                whole[c] += whole_run(args.python, c, args.folder, 1)
+        for c, times in whole.items():
+            print(f"{c}: whole `newslint check` CPU median {statistics.median(times):.2f} s (n={len(times)})")
     return 0
 
 
