@@ -104,6 +104,12 @@ def excluded_by_globs(path: str, rules: WalkRules) -> bool:
     return any(_hit(rules.exclude, parts[i], ("/".join(parts[: i + 1]),)) for i in range(len(parts)))
 
 
+def stdin_excluded(stdin_filename: str | None, rules: WalkRules) -> bool:
+    """Text read from ``-`` is skipped when ``force-exclude`` is on and its ``--stdin-filename``
+    is excluded: an editor integration passes every buffer, excluded files included (ruff)."""
+    return bool(rules.force_exclude and stdin_filename and excluded_by_globs(stdin_filename, rules))
+
+
 class _IgnoreLayer:
     """The patterns of one ignore file, which apply below ``base``."""
 

@@ -11,7 +11,7 @@ import sys
 from newslint.config import Config, ConfigError, load_config
 from newslint.diagnostics import Diagnostic
 from newslint.document import Document
-from newslint.discovery import WalkRules, discover
+from newslint.discovery import WalkRules, discover, stdin_excluded
 from newslint.files import InputError, SourceFile, decode, display_path, read_source, sha256_hex
 from newslint.records import record
 
@@ -200,7 +200,8 @@ def lint_paths(opts: RunOptions, config: Config, grammar: "GrammarSession | None
     rules = WalkRules.from_config(config)
     for arg in opts.paths:
         if arg == "-":
-            targets.append("-")
+            if not stdin_excluded(opts.stdin_filename, rules):
+                targets.append("-")
         else:
             targets.extend(discover([arg], rules))
     for target in targets:

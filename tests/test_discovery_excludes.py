@@ -213,11 +213,33 @@ def test_named_files_are_linted_even_when_excluded_unless_force_exclude(tmp_path
     assert paths == ["drafts/a.md", "story.md"]
     paths, proc = linted("--force-exclude", "node_modules/pkg/README.md", "archive", cwd=tmp_path)
     assert paths == [] and proc.returncode == 0 and proc.stderr == ""
+    fix = run_cli("check", "--no-cache", "--fix", "--force-exclude", *named, cwd=tmp_path)
+    assert fix.returncode == 0 and "Traceback" not in fix.stderr
+    assert (tmp_path / "story.md").read_text(encoding="utf-8") == "Hello, world.\n"
+    assert (tmp_path / "node_modules/pkg/README.md").read_text(encoding="utf-8") == DIRTY  # never written
+    (tmp_path / "story.md").write_text(DIRTY, encoding="utf-8")
     # a named folder is walked even when excluded; the rules apply below it
     assert linted("node_modules", "archive", cwd=tmp_path)[0] == ["archive/2019/old.md", "node_modules/pkg/README.md"]
     (tmp_path / "newslint.toml").write_text('extend-exclude = ["archive"]\nforce-exclude = true\n', encoding="utf-8")
     assert linted(*named, cwd=tmp_path)[0] == ["drafts/a.md", "story.md"]
     assert linted("--no-force-exclude", *named, cwd=tmp_path)[0] == sorted(named)
+
+
+def test_stdin_with_an_excluded_stdin_filename_is_skipped_only_with_force_exclude(tmp_path: Path) -> None:
+    (tmp_path / "newslint.toml").write_text('extend-exclude = ["vendor"]\n', encoding="utf-8")
+    text = "Caf\u00e9,bar.\n"
+    plain = run_cli("check", "--no-cache", "--stdin-filename", "vendor/x.md", "-", input=text, cwd=tmp_path)
+    assert plain.returncode == 1 and "NL301" in plain.stdout
+    forced = run_cli("check", "--force-exclude", "--stdin-filename", "vendor/x.md", "-", input=text, cwd=tmp_path)
+    assert forced.returncode == 0 and "NL301" not in forced.stdout and forced.stderr == ""
+    fixed = run_cli("check", "--fix", "--stdin-filename", "vendor/x.md", "-", input=text, cwd=tmp_path)
+    assert fixed.stdout == "Caf\u00e9, bar.\n"
+    untouched = run_cli("check", "--fix", "--force-exclude", "--stdin-filename", "vendor/x.md", "-", input=text, cwd=tmp_path)
+    assert untouched.returncode == 0 and untouched.stdout == text and untouched.stderr == ""
+    diff = run_cli("check", "--diff", "--force-exclude", "--stdin-filename", "vendor/x.md", "-", input=text, cwd=tmp_path)
+    assert diff.returncode == 0 and diff.stdout == ""
+    kept = run_cli("check", "--force-exclude", "--stdin-filename", "news/x.md", "-", input=text, cwd=tmp_path)
+    assert kept.returncode == 1 and "NL301" in kept.stdout
 
 
 def test_the_pre_commit_hook_entry_skips_excluded_files(tmp_path: Path) -> None:
