@@ -217,7 +217,8 @@ def test_named_files_are_linted_even_when_excluded_unless_force_exclude(tmp_path
     assert fix.returncode == 0 and "Traceback" not in fix.stderr
     assert (tmp_path / "story.md").read_text(encoding="utf-8") == "Hello, world.\n"
     assert (tmp_path / "node_modules/pkg/README.md").read_text(encoding="utf-8") == DIRTY  # never written
-    (tmp_path / "story.md").write_text(DIRTY, encoding="utf-8")
+    for rel in ("story.md", "drafts/a.md"):  # (both fixed) dirty again for the checks below
+        (tmp_path / rel).write_text(DIRTY, encoding="utf-8")
     # a named folder is walked even when excluded; the rules apply below it
     assert linted("node_modules", "archive", cwd=tmp_path)[0] == ["archive/2019/old.md", "node_modules/pkg/README.md"]
     (tmp_path / "newslint.toml").write_text('extend-exclude = ["archive"]\nforce-exclude = true\n', encoding="utf-8")
