@@ -39,10 +39,12 @@ class WalkRules:
     respect_gitignore: bool
     force_exclude: bool
     root: str  # the project root (the configuration file's folder): relative globs start here
+    # (not a field) include + "GLOB/*" for each: `include = ["wires"]` takes every file below wires/
 
     def __init__(self, include: tuple[str, ...], exclude: tuple[str, ...], respect_gitignore: bool = True,
                  force_exclude: bool = False, root: str = ".") -> None:
         _set(self, "include", tuple(include))
+        _set(self, "_include_below", self.include + tuple(g.rstrip("/") + "/*" for g in self.include))
         _set(self, "exclude", tuple(g for g in map(_clean_glob, exclude) if g))
         _set(self, "respect_gitignore", respect_gitignore)
         _set(self, "force_exclude", force_exclude)
@@ -89,9 +91,9 @@ def _relative(path: str, base: str) -> str | None:
 
 
 def excluded_by_globs(path: str, rules: WalkRules) -> bool:
-    """Whether an explicitly named ``path`` (or a folder above it, up to the project root, or the
-    working folder for a path outside the project) matches an exclude glob: the ``force-exclude`` check. Ignore files are not
-    read here (ruff does the same), so a pre-commit run never imports pathspec."""
+    """Whether a named ``path`` or a folder above it (up to the project root; for a path outside
+    the project, up to the working folder) matches an exclude glob: the ``force-exclude`` check.
+    Ignore files are not read here (nor by ruff), so a pre-commit run never imports pathspec."""
     if not rules.exclude:
         return False
     absolute = os.path.abspath(path)
@@ -113,12 +115,11 @@ def stdin_excluded(stdin_filename: str | None, rules: WalkRules) -> bool:
 class _IgnoreLayer:
     """The patterns of one ignore file, which apply below ``base``."""
 
-    __slots__ = ("base", "spec", "source")
+    __slots__ = ("base", "spec")
 
-    def __init__(self, base: str, spec: object, source: str) -> None:
+    def __init__(self, base: str, spec: object) -> None:
         self.base = base
         self.spec = spec
-        self.source = source
 
 
 def _read_layer(base: str, path: str) -> _IgnoreLayer | None:
@@ -136,7 +137,7 @@ def _read_layer(base: str, path: str) -> _IgnoreLayer | None:
         spec = GitIgnoreSpec.from_lines(lines)
     except Exception:  # noqa: BLE001 - pathspec raises several types; git skips a pattern it cannot read, so do we
         spec = GitIgnoreSpec.from_lines([line for line in lines if _valid_pattern(GitIgnoreSpec, line)])
-    return _IgnoreLayer(base, spec, path)
+    return _IgnoreLayer(base, spec)
 
 
 def _valid_pattern(spec_class: type, line: str) -> bool:
@@ -213,17 +214,17 @@ def _inherited_layers(start: str, rules: WalkRules) -> list[_IgnoreLayer]:
     return layers
 
 
-def _ignored(path: str, is_dir: bool, layers: list[_IgnoreLayer]) -> _IgnoreLayer | None:
-    """The ignore file that ignores ``path`` (absolute), or None. The innermost file with a
-    matching pattern decides, and in it the last matching pattern (so ``!keep.md`` re-includes)."""
+def _ignored(path: str, is_dir: bool, layers: list[_IgnoreLayer]) -> bool:
+    """Whether an ignore file ignores ``path`` (absolute). The innermost file with a matching
+    pattern decides, and in it the last matching pattern (so ``!keep.md`` includes again)."""
     for layer in reversed(layers):
         rel = _relative(path, layer.base)
         if rel is None:
             continue
         result = layer.spec.check_file(rel + "/" if is_dir else rel)  # type: ignore[attr-defined]
         if result.include is not None:
-            return layer if result.include else None
-    return None
+            return bool(result.include)
+    return False
 
 
 class _Skipped:
@@ -260,7 +261,7 @@ def walk(folder: str, rules: WalkRules, skipped: _Skipped | None = None) -> Iter
             full = os.path.join(abs_dir, d)
             if _excluded(full, d, start, rules):
                 skipped.by_exclude += 1
-            elif layers and _ignored(full, True, layers) is not None:
+            elif layers and _ignored(full, True, layers):
                 skipped.by_ignore_file += 1
             else:
                 keep_dirs.append(d)
@@ -276,11 +277,11 @@ def _keep_file(full: str, name: str, start: str, layers: list[_IgnoreLayer], rul
     """Whether the file ``full`` (absolute) below the walked folder ``start`` is linted."""
     if name.startswith("."):
         return False
-    if not _hit(rules.include, name, (_relative(full, start) or name,)):
+    if not _hit(rules._include_below, name, (_relative(full, start) or name,)):  # type: ignore[attr-defined]
         skipped.by_include += 1
     elif _excluded(full, name, start, rules):
         skipped.by_exclude += 1
-    elif layers and _ignored(full, False, layers) is not None:
+    elif layers and _ignored(full, False, layers):
         skipped.by_ignore_file += 1
     else:
         return True

@@ -76,6 +76,13 @@ def test_default_excludes_skip_tool_folders_without_git_or_ignore_files(tmp_path
     assert walked(tmp_path) == ["news/a.txt", "news/builds.txt", "story.md"]
 
 
+def test_include_takes_globs_names_and_folders(tmp_path: Path) -> None:
+    tree(tmp_path, {"wires/ap.json": "{}", "wires/sub/x.csv": "a", "story.md": DIRTY, "notes.rst": DIRTY,
+                    "desk/a.rst": DIRTY})
+    (tmp_path / "newslint.toml").write_text('include = ["*.md", "wires", "desk/*.rst"]\n', encoding="utf-8")
+    assert walked(tmp_path) == ["desk/a.rst", "story.md", "wires/ap.json", "wires/sub/x.csv"]
+
+
 def test_setting_exclude_replaces_the_defaults_and_extend_exclude_adds(tmp_path: Path) -> None:
     tree(tmp_path, {"story.md": DIRTY, "drafts/x.md": DIRTY, "node_modules/pkg/README.md": DIRTY})
     (tmp_path / "newslint.toml").write_text('exclude = ["drafts"]\n', encoding="utf-8")
