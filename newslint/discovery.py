@@ -148,9 +148,12 @@ def _valid_pattern(spec_class: type, line: str) -> bool:
     return True
 
 
-def _folder_layers(folder: str) -> list[_IgnoreLayer]:
+def _folder_layers(folder: str, names: list[str] | None = None) -> list[_IgnoreLayer]:
+    """The ignore files of ``folder``; ``names``: its listing when known (no open() for absent files)."""
     layers = []
     for name in IGNORE_FILES:
+        if names is not None and name not in names:
+            continue
         layer = _read_layer(folder, os.path.join(folder, name))
         if layer is not None:
             layers.append(layer)
@@ -253,7 +256,7 @@ def walk(folder: str, rules: WalkRules, skipped: _Skipped | None = None) -> Iter
         suffix = dirpath[len(folder):].lstrip(os.sep)  # os.walk joins below ``folder`` as given
         abs_dir = os.path.join(start, suffix) if suffix else start
         parent = layers_of.get(os.path.dirname(abs_dir), inherited)
-        layers = parent + _folder_layers(abs_dir) if rules.respect_gitignore else parent
+        layers = parent + _folder_layers(abs_dir, filenames) if rules.respect_gitignore else parent
         keep_dirs = []
         for d in sorted(dirnames):
             if d.startswith("."):
