@@ -11,7 +11,11 @@ be compared with this one. A checkout from before newslint.discovery is measured
 ``--whole`` also measures the whole run, ``newslint check --no-cache -q --exit-zero --jobs 1 FOLDER``
 (the CPU of the child process: discovery plus linting what it found).
 
+``--gitignore-cost`` times whole runs of this checkout with and without ``--no-respect-gitignore``
+(alternating): the price of reading ignore files, mostly importing pathspec, on FOLDER.
+
 Usage: python bench/discovery_speed.py FOLDER [--checkout DIR ...] [--runs N] [--python PY] [--whole]
+       [--gitignore-cost]
 """
 
 from __future__ import annotations
@@ -58,14 +62,14 @@ def measure(python: str, checkout: str, folder: str, runs: int) -> tuple[int, li
     return files, times, imported
 
 
-def whole_run(python: str, checkout: str, folder: str, runs: int) -> list[float]:
+def whole_run(python: str, checkout: str, folder: str, runs: int, *flags: str) -> list[float]:
     """CPU seconds of each ``newslint check`` run over ``folder`` (one process, no cache)."""
     env = dict(os.environ, PYTHONPATH=checkout)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     out = []
     for _ in range(runs):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        subprocess.run([python, "-m", "newslint", "check", "--no-cache", "-q", "--exit-zero", "--jobs", "1", folder],
+        subprocess.run([python, "-m", "newslint", "check", "--no-cache", "-q", "--exit-zero", "--jobs", "1", *flags, folder],
                        cwd=os.path.dirname(os.path.abspath(folder)), env=env, capture_output=True, check=False)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         out.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
@@ -79,6 +83,8 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=11)
     ap.add_argument("--python", default=sys.executable)
     ap.add_argument("--whole", action="store_true", help="also time whole `newslint check FOLDER` runs")
+    ap.add_argument("--gitignore-cost", action="store_true",
+                    help="time whole runs of this checkout with and without --no-respect-gitignore")
     args = ap.parse_args()
     if not os.path.isdir(args.folder):
         print(f"discovery_speed: {args.folder}: not a folder", file=sys.stderr)
@@ -102,6 +108,13 @@ def main() -> int:
                 whole[c] += whole_run(args.python, c, args.folder, 1)
         for c, times in whole.items():
             print(f"{c}: whole `newslint check` CPU median {statistics.median(times):.2f} s (n={len(times)})")
+    if args.gitignore_cost:
+        pair: dict[str, list[float]] = {"respect-gitignore": [], "--no-respect-gitignore": []}
+        for _ in range(args.runs):
+            pair["respect-gitignore"] += whole_run(args.python, str(REPO), args.folder, 1)
+            pair["--no-respect-gitignore"] += whole_run(args.python, str(REPO), args.folder, 1, "--no-respect-gitignore")
+        for name, times in pair.items():
+            print(f"{name}: whole `newslint check` CPU median {statistics.median(times) * 1000:.0f} ms (n={len(times)})")
     return 0
 
 
