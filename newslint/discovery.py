@@ -200,6 +200,7 @@ def _inherited_layers(start: str, rules: WalkRules) -> list[_IgnoreLayer]:
     repository's root down to ``start``'s parent. Outside one: those from the project root
     (the configuration file's folder) down, when ``start`` is below it. The global
     ``core.excludesFile`` is not read: one machine's setting should not change what CI lints.
+    An ignore file that ignores ``start`` itself does not apply: the user named the folder.
     """
     repo = repository_root(start)
     layers: list[_IgnoreLayer] = []
@@ -214,7 +215,9 @@ def _inherited_layers(start: str, rules: WalkRules) -> list[_IgnoreLayer]:
     for part in rel.split("/"):
         layers += _folder_layers(folder)
         folder = os.path.join(folder, part)
-    return layers
+    # A named folder is walked even when ignored, as a named file is linted (ruff, ripgrep): the
+    # ignore files that ignore it (or a folder above it) do not apply inside it.
+    return [layer for layer in layers if not _ignored(start, True, [layer])]
 
 
 def _ignored(path: str, is_dir: bool, layers: list[_IgnoreLayer]) -> bool:
@@ -247,7 +250,7 @@ def walk(folder: str, rules: WalkRules, skipped: _Skipped | None = None) -> Iter
     """
     skipped = skipped if skipped is not None else _Skipped()
     start = os.path.abspath(folder)
-    layers_of: dict[str, list[_IgnoreLayer]] = {}
+    layers_of: dict[str, list[_IgnoreLayer]] = {}  # folder to visit -> the ignore files above it
     inherited = _inherited_layers(start, rules) if rules.respect_gitignore else []
     errors: list[OSError] = []
     for dirpath, dirnames, filenames in os.walk(folder, onerror=errors.append, followlinks=False):
@@ -255,8 +258,8 @@ def walk(folder: str, rules: WalkRules, skipped: _Skipped | None = None) -> Iter
             yield errors.pop(0)
         suffix = dirpath[len(folder):].lstrip(os.sep)  # os.walk joins below ``folder`` as given
         abs_dir = os.path.join(start, suffix) if suffix else start
-        parent = layers_of.get(os.path.dirname(abs_dir), inherited)
-        layers = parent + _folder_layers(abs_dir, filenames) if rules.respect_gitignore else parent
+        above = layers_of.pop(abs_dir, inherited)  # what applies here from the folders above
+        layers = above + _folder_layers(abs_dir, filenames) if rules.respect_gitignore else above
         keep_dirs = []
         for d in sorted(dirnames):
             if d.startswith("."):

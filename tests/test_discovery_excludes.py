@@ -106,6 +106,7 @@ IGNORED_TREE = {
     "archive/rootonly.md": DIRTY,  # `/rootonly.md` is anchored to the root's folder
     "archive/deep/keep.md": DIRTY,
     "archive/deep/other.txt": DIRTY,
+    "archive/deep/note.md": DIRTY,  # archive/.gitignore's `*.md` applies two folders down too
     "archive/deep/.gitignore": "!old.md\n",
     "archive/deep/old.md": DIRTY,  # the deeper file's negation wins over archive/.gitignore
     "private/.ignore": "secret.txt\n",
@@ -152,6 +153,19 @@ def test_walking_a_subfolder_applies_the_ignore_files_above_it(tmp_path: Path) -
     })
     git_init(tmp_path)
     assert walked(tmp_path / "news") == ["today.md", "world/embargoed/y.md"]
+
+
+def test_a_named_ignored_folder_is_walked_with_its_own_ignore_files_only(tmp_path: Path) -> None:
+    tree(tmp_path, {".gitignore": "drafts/\n*.bak.md\n", "story.md": DIRTY, "drafts/a.md": DIRTY,
+                    "drafts/old.bak.md": DIRTY, "drafts/sub/b.md": DIRTY, "drafts/sub/c.md": DIRTY,
+                    "drafts/.gitignore": "b.md\n"})
+    git_init(tmp_path)
+    assert walked(tmp_path) == ["story.md"]
+    # the root's .gitignore ignores drafts/, so none of its patterns apply inside the named folder
+    assert walked(tmp_path / "drafts") == ["a.md", "old.bak.md", "sub/c.md"]
+    # drafts/.gitignore does not ignore drafts/sub: it applies there
+    assert walked(tmp_path / "drafts" / "sub") == ["c.md"]
+    assert linted("drafts", cwd=tmp_path)[0] == ["drafts/a.md", "drafts/old.bak.md", "drafts/sub/c.md"]
 
 
 def test_a_worktree_reads_info_exclude_from_the_common_git_folder(tmp_path: Path) -> None:
