@@ -11,8 +11,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from conftest import REPO, run_cli
 from newslint.config import load_config
 from newslint.discovery import WalkRules, discover, repository_root
@@ -340,19 +338,3 @@ def test_pathspec_is_imported_only_by_a_walk_that_meets_an_ignore_file(tmp_path:
     assert not _imports_pathspec("--force-exclude", "repo/a.md", cwd=tmp_path)
     assert not _imports_pathspec("plain", cwd=tmp_path)  # a walk without ignore files
     assert _imports_pathspec("repo", cwd=tmp_path)
-
-
-@pytest.mark.parametrize("argv", [
-    ["check", "--exclude", "a,b", "x"],
-    ["check", "--exclude=", "x"],
-    ["check", "--extend-exclude", " drafts , archive/*", "x"],
-    ["check", "--no-respect-gitignore", "--force-exclude", "x"],
-    ["check", "--respect-gitignore", "--no-force-exclude", "x"],
-    ["check", "--force-exclude", "--no-force-exclude", "x"],
-])
-def test_fast_path_parses_the_discovery_options_as_click(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    from test_entry import _click_options
-
-    from newslint.entry import parse_check
-
-    assert parse_check(argv) == _click_options(argv, monkeypatch)
