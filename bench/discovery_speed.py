@@ -89,7 +89,7 @@ def main() -> int:
     if not os.path.isdir(args.folder):
         print(f"discovery_speed: {args.folder}: not a folder", file=sys.stderr)
         return 2
-    checkouts = args.checkout or [str(REPO)]
+    checkouts = [os.path.abspath(c) for c in args.checkout] if args.checkout else [str(REPO)]
     # Interleaved rounds, so a burst of load on the machine hits every checkout alike.
     results: dict[str, list[tuple[int, list[float], bool]]] = {c: [] for c in checkouts}
     for _ in range(3):
