@@ -111,7 +111,7 @@ def test_seeds_identical(nat, path: Path):
 
 def _corpus_clean() -> Path | None:
     roots = [Path(os.environ["NEWSLINT_CORPUS"])] if os.environ.get("NEWSLINT_CORPUS") else []
-    roots += [REPO.parent / "shared" / "corpus", REPO.parent.parent / "shared" / "corpus", Path("/work/shared/corpus")]
+    roots += [REPO.parent / "shared" / "corpus", REPO.parent.parent / "shared" / "corpus"]
     return next((r / "clean" for r in roots if (r / "clean").is_dir()), None)
 
 

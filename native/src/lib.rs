@@ -1,18 +1,21 @@
 //! Native scans for newslint: the per-word passes that dominate the pure-Python profile.
 //!
-//! Why: on a 10 MB text the word table (`newslint/lexicon/tokens.py`) and the repeated-word
-//! regex (`newslint/rules/repetition.py`) are whole-text loops that Python can only run one
-//! object per word. The Python code stays the reference and the fallback: every function here
+//! Why: on a 10 MB text the word table and name statistics (`newslint/lexicon/tokens.py`),
+//! the repeated-word regex (`newslint/rules/repetition.py`) and the sentence starts
+//! (`newslint/rules/sentence_start.py`) are whole-text loops that Python can only run one
+//! object per word or match (docs/native.md has the figures). The Python code stays the reference and the fallback: every function here
 //! must give exactly what it gives (tests/test_native.py proves it on seeds, corpus and
 //! generated texts).
 //!
 //! Exactness rules kept throughout:
 //! * Offsets are code points (Python `str` indices), so the text is scanned as `char`s.
-//! * Character classes are Python's, not Rust's: `str.isalnum()` and `str.isdecimal()` of the
+//! * Character classes are Python's, not Rust's: `str.isalnum()`, `isdecimal()`, `isspace()` of the
 //!   running interpreter (its Unicode database may differ from Rust's). ASCII is decided by a
 //!   table; every other distinct character is asked of Python once per call (news text has a
 //!   few dozen of them).
-//! * Case-insensitive comparison is the regex engine's own (see [`repeats`]).
+//! * Case-insensitive comparison is the regex engine's own (see [`repeats`]); Unicode
+//!   lowercasing is left to Python (non-ASCII words in `name_stats` and `sentence_starts`).
+//! * No `unsafe`: the text is read through a temporary UTF-8 copy.
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
