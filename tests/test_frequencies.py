@@ -170,6 +170,22 @@ def test_unwritable_cache_still_gives_pyspellchecker_numbers(tmp_path, monkeypat
     assert not any(p.name.startswith(".tmp-") for p in tmp_path.iterdir())
 
 
+def test_no_home_folder_means_no_cache_file_in_the_working_folder(tmp_path, monkeypatch, speller):
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")  # not absolute: never used
+    monkeypatch.chdir(tmp_path)
+    assert fq.cache_folder() is None and fq.table_path(_key()) is None
+    table = fq.build(fq.spellchecker_folder(), _key())
+    assert table.frequency("other") == speller.word_frequency["other"]
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_no_temporary_files_left(cache_home):
     _fresh_table(_key())
     assert not [p for p in (cache_home / "newslint" / "spellchecker").iterdir() if p.name.startswith(".tmp-")]
+
+
+@pytest.mark.parametrize("counts", [{"a b": 1}, {"a\nb": 1}, {"": 1}, {"x": 1, "": 2}])
+def test_words_that_cannot_stand_on_a_line_are_refused(tmp_path, counts):
+    with pytest.raises(ValueError):
+        fq.write_table(str(tmp_path / "t.freq"), "k", counts, "ab", 3)
+    assert list(tmp_path.iterdir()) == []

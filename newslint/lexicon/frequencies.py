@@ -172,17 +172,19 @@ def source_key(folder: str) -> str | None:
     return " ".join(parts)
 
 
-def cache_folder() -> str:
+def cache_folder() -> str | None:
     """Where derived files live: ``$XDG_CACHE_HOME`` (or ``~/.cache``)/newslint/spellchecker,
-    beside the LanguageTool jars (newslint.backends.lt_settings.default_lt_home)."""
+    beside the LanguageTool jars (newslint.backends.lt_settings.default_lt_home). None when
+    that is no absolute path (no home folder): never a folder relative to the article's."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "newslint", "spellchecker")
+    return os.path.join(base, "newslint", "spellchecker") if os.path.isabs(base) else None
 
 
-def table_path(key: str) -> str:
+def table_path(key: str) -> str | None:
     from zlib import crc32
 
-    return os.path.join(cache_folder(), f"{LANGUAGE}-{crc32(key.encode('utf-8')):08x}.freq")
+    folder = cache_folder()
+    return os.path.join(folder, f"{LANGUAGE}-{crc32(key.encode('utf-8')):08x}.freq") if folder else None
 
 
 # -- the derived file ------------------------------------------------------------------------------
@@ -195,9 +197,13 @@ def write_table(path: str, key: str, counts: dict[str, int], letters: str, longe
     from zlib import crc32
 
     words = sorted(counts)
-    if any(" " in w or "\n" in w or not w for w in words) or "\n" in letters or "\n" in key:
+    # Built and checked with C-level joins and counts: a word with a space or line break in it,
+    # or an empty one, shows as one space or line too many, or a line that starts with a space.
+    text = "\n".join(map(" ".join, zip(words, map(str, map(int, map(counts.__getitem__, words)))))) + "\n"
+    if (text.count(" ") != len(words) or text.count("\n") != len(words) or text.startswith(" ")
+            or "\n " in text or "\n" in letters or "\n" in key):
         raise ValueError("pyspellchecker's words do not fit the derived file's format")
-    body = "".join(f"{w} {int(counts[w])}\n" for w in words).encode("utf-8")
+    body = text.encode("utf-8")
     header = (f"{FORMAT}\nkey {key}\nletters {letters}\nlongest {longest}\n"
               f"body {len(body)} {crc32(body):08x}\n").encode("utf-8")
     folder = os.path.dirname(path)
@@ -257,9 +263,10 @@ def build(folder: str | None, key: str | None) -> Frequencies:
     wf = SpellChecker(distance=1).word_frequency
     counts, letters, longest = wf.dictionary, "".join(sorted(wf.letters)), wf.longest_word_length
     same = folder is not None and os.path.realpath(os.path.dirname(spellchecker.__file__)) == folder
-    if key is not None and same:
+    path = table_path(key) if key is not None and same else None
+    if key is not None and path is not None:
         try:
-            write_table(table_path(key), key, counts, letters, longest)
+            write_table(path, key, counts, letters, longest)
         except (OSError, ValueError):
             pass  # an unwritable cache or odd words: this run uses the numbers in memory
     return Frequencies(letters, longest, counts=counts)
@@ -270,8 +277,9 @@ def frequencies() -> Frequencies:
     """The process's frequencies: the derived file when it is current and whole, else built."""
     folder = spellchecker_folder()
     key = source_key(folder) if folder else None
-    if key is not None:
-        table = read_table(table_path(key), key)
+    path = table_path(key) if key is not None else None
+    if key is not None and path is not None:
+        table = read_table(path, key)
         if table is not None:
             return table
     return build(folder, key)
