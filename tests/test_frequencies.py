@@ -189,3 +189,12 @@ def test_words_that_cannot_stand_on_a_line_are_refused(tmp_path, counts):
     with pytest.raises(ValueError):
         fq.write_table(str(tmp_path / "t.freq"), "k", counts, "ab", 3)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_after_many_distinct_words_the_table_becomes_a_dict_with_the_same_numbers(cache_home, speller, monkeypatch):
+    table = _fresh_table(_key())
+    monkeypatch.setattr(fq, "_DICT_AFTER", 50)
+    words = sorted(speller.word_frequency.dictionary)[::997] + ["othre", "gamrs", "Other"]
+    assert [table.frequency(w) for w in words] == [int(speller.word_frequency[w] or 0) for w in words]
+    assert table._counts is not None  # switched on the way
+    assert [table.frequency(w) for w in words] == [int(speller.word_frequency[w] or 0) for w in words]
