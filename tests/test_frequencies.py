@@ -109,10 +109,13 @@ def _damage(path: str, how: str) -> None:
         del data[len(data) // 2 :]
     elif how == "header":
         data[:3] = b"xyz"
+    elif how == "letters":  # one letter of the edit alphabet changed: wrong candidates, same length
+        at = data.index(b"\nletters ") + len(b"\nletters ") + 5
+        data[at] = ord("0")
     open(path, "wb").write(bytes(data))
 
 
-@pytest.mark.parametrize("how", ["digit", "truncated", "header"])
+@pytest.mark.parametrize("how", ["digit", "truncated", "header", "letters"])
 def test_damaged_file_is_never_believed(cache_home, speller, how):
     key = _key()
     _fresh_table(key)

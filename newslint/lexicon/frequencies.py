@@ -12,8 +12,9 @@ The derived file (see :func:`write_table`) is a few header lines, then ``word co
 sorted by word (UTF-8 byte order is code point order, so bytes compare as the words do). Its
 header holds the *source key*: sizes and CRC-32 checksums of pyspellchecker's code files and
 of its English data (the gzip trailer's CRC-32 of the uncompressed JSON), so a new
-pyspellchecker makes a new file; and the body's length and CRC-32, checked on every load, so a
-truncated, edited or damaged file is never believed: it is rebuilt. Files are written to a
+pyspellchecker makes a new file; and the body's length and a CRC-32 of the header lines and
+the body, checked on every load, so a truncated, edited or damaged file is never believed: it
+is rebuilt. Files are written to a
 temporary name and moved into place (``os.replace``): a concurrent run sees a whole old file
 or a whole new one. When the cache folder is not writable, the numbers come from
 pyspellchecker in memory, as before.
@@ -204,8 +205,9 @@ def write_table(path: str, key: str, counts: dict[str, int], letters: str, longe
             or "\n " in text or "\n" in letters or "\n" in key):
         raise ValueError("pyspellchecker's words do not fit the derived file's format")
     body = text.encode("utf-8")
-    header = (f"{FORMAT}\nkey {key}\nletters {letters}\nlongest {longest}\n"
-              f"body {len(body)} {crc32(body):08x}\n").encode("utf-8")
+    head = f"{FORMAT}\nkey {key}\nletters {letters}\nlongest {longest}\n".encode("utf-8")
+    # The checksum covers the lines above too: the letters and the length make the candidates.
+    header = head + f"body {len(body)} {crc32(body, crc32(head)):08x}\n".encode("utf-8")
     folder = os.path.dirname(path)
     os.makedirs(folder, exist_ok=True)
     tmp = os.path.join(folder, f".tmp-{os.getpid()}-{os.urandom(6).hex()}")
@@ -232,13 +234,13 @@ def read_table(path: str, key: str) -> Frequencies | None:
     except OSError:
         return None
     lines: list[str] = []
-    lo = 0
+    lo = head = 0
     while len(lines) < 5:
         end = data.find(b"\n", lo)
         if end < 0:
             return None
         lines.append(data[lo:end].decode("utf-8", "replace"))
-        lo = end + 1
+        head, lo = lo, end + 1  # ``head``: where the body line starts, after the checksummed lines
     magic, key_line, letters_line, longest_line, body_line = lines
     if magic != FORMAT or key_line != f"key {key}":
         return None
@@ -247,7 +249,7 @@ def read_table(path: str, key: str) -> Frequencies | None:
         tag2, longest = longest_line.split(" ")
         if tag != "body" or tag2 != "longest" or not letters_line.startswith("letters "):
             return None
-        if int(size) != len(data) - lo or int(check, 16) != crc32(memoryview(data)[lo:]):
+        if int(size) != len(data) - lo or int(check, 16) != crc32(memoryview(data)[lo:], crc32(data[:head])):
             return None
         return Frequencies(letters_line[len("letters "):], int(longest), data, lo, len(data))
     except ValueError:
