@@ -173,6 +173,16 @@ def article_agrees(candidates: list[tuple[str, float]], used: "Counter[str] | di
     return all(best >= CONFIDENT_RATIO * used.get(w, 0) for w, _ in candidates[1:])
 
 
+def article_first(candidates: list[tuple[str, int]], used: "Counter[str] | dict[str, int]") -> list[tuple[str, int]]:
+    """The candidates the article itself uses first, each group in the general ranking's order.
+
+    Why: "salse" in an article about sales is "sales", not the more frequent "false". Only the
+    order of the suggestions changes: when it puts another word first, ``article_agrees`` is
+    false, so the fix is never safe.
+    """
+    return sorted(candidates, key=lambda c: not used.get(c[0], 0))
+
+
 @rule("NL101", "misspelling", "A word unknown to the dictionary and the lexicons.", fixable=True)
 def misspelling(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """Finds lowercase words that no dictionary or lexicon knows, with the best suggestion(s).
@@ -188,6 +198,10 @@ def misspelling(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     Option ``min-length`` (default 3): shorter words are skipped.
 
     Example: "strained relations with othre European leaders" -> "other".
+
+    Suggestions: up to three known words one edit away, most frequent first (pyspellchecker's
+    frequencies), except that words the article itself uses come first ("salse" in an article
+    about sales: "sales", then "false").
 
     Fix: safe when exactly one correction is confident: the only known word one edit away
     (insert, delete, substitute, transpose), or one at least 20 times more frequent than the
@@ -297,7 +311,7 @@ def _check_token(doc: Document, tok: Token, lex: Lexicon, stats, min_len: int) -
         cands = memo.get(part)
         if cands is None:
             cands = memo[part] = lex.candidates(part)
-        suggestions = [_match_case(part, w) for w, _ in cands[:3]]
+        suggestions = [_match_case(part, w) for w, _ in article_first(cands, stats.any_case)[:3]]
         fix = None
         if cands and confident(cands) and confident(typo_model.rank(part, cands)):
             end = offset + len(part)
