@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+from pathlib import Path
 
 import pytest
 from spellchecker import SpellChecker
@@ -101,7 +102,7 @@ def test_derived_file_is_reused_not_rebuilt(cache_home, monkeypatch):
 
 
 def _damage(path: str, how: str) -> None:
-    data = bytearray(open(path, "rb").read())
+    data = bytearray(Path(path).read_bytes())
     if how == "digit":  # one count's digit changed: same length, so only the checksum can tell
         at = data.index(b"\nother ") + len(b"\nother ")
         data[at] = ord("1") if data[at] != ord("1") else ord("2")
@@ -112,7 +113,7 @@ def _damage(path: str, how: str) -> None:
     elif how == "letters":  # one letter of the edit alphabet changed: wrong candidates, same length
         at = data.index(b"\nletters ") + len(b"\nletters ") + 5
         data[at] = ord("0")
-    open(path, "wb").write(bytes(data))
+    Path(path).write_bytes(bytes(data))
 
 
 @pytest.mark.parametrize("how", ["digit", "truncated", "header", "letters"])

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from newslint.config import Config
+    from newslint.lexicon.frequencies import Frequencies
 
 # The shipped data folder, as a string: pathlib is not imported on the check path (~3.5 ms).
 _DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
@@ -388,7 +389,7 @@ class Lexicon:
 
     # -- suggestions (lazy: only when a document has an unknown word) ---------------------------
     @cached_property
-    def _frequencies(self):  # type: ignore[no-untyped-def]
+    def _frequencies(self) -> Frequencies:
         # pyspellchecker's numbers from a derived file searched in place (newslint.lexicon.frequencies):
         # building its SpellChecker costs ~250 ms.
         from newslint.lexicon.frequencies import frequencies

@@ -204,10 +204,10 @@ def write_table(path: str, key: str, counts: dict[str, int], letters: str, longe
     if (text.count(" ") != len(words) or text.count("\n") != len(words) or text.startswith(" ")
             or "\n " in text or "\n" in letters or "\n" in key):
         raise ValueError("pyspellchecker's words do not fit the derived file's format")
-    body = text.encode("utf-8")
-    head = f"{FORMAT}\nkey {key}\nletters {letters}\nlongest {longest}\n".encode("utf-8")
+    body = text.encode()
+    head = f"{FORMAT}\nkey {key}\nletters {letters}\nlongest {longest}\n".encode()
     # The checksum covers the lines above too: the letters and the length make the candidates.
-    header = head + f"body {len(body)} {crc32(body, crc32(head)):08x}\n".encode("utf-8")
+    header = head + f"body {len(body)} {crc32(body, crc32(head)):08x}\n".encode()
     folder = os.path.dirname(path)
     os.makedirs(folder, exist_ok=True)
     tmp = os.path.join(folder, f".tmp-{os.getpid()}-{os.urandom(6).hex()}")

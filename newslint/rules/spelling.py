@@ -158,7 +158,7 @@ def confident(candidates: list[tuple[str, float]]) -> bool:
     return best >= CONFIDENT_RATIO * second
 
 
-def article_agrees(candidates: list[tuple[str, float]], used: "Counter[str] | dict[str, int]") -> bool:
+def article_agrees(candidates: list[tuple[str, float]], used: Counter[str] | dict[str, int]) -> bool:
     """The article's own words do not make another candidate plausible: each other candidate it
     uses (``used``: lowercase word -> uses in the article), it uses CONFIDENT_RATIO times less
     often than the best one.
@@ -173,7 +173,7 @@ def article_agrees(candidates: list[tuple[str, float]], used: "Counter[str] | di
     return all(best >= CONFIDENT_RATIO * used.get(w, 0) for w, _ in candidates[1:])
 
 
-def article_first(candidates: list[tuple[str, int]], used: "Counter[str] | dict[str, int]") -> list[tuple[str, int]]:
+def article_first(candidates: list[tuple[str, int]], used: Counter[str] | dict[str, int]) -> list[tuple[str, int]]:
     """The candidates the article itself uses first, each group in the general ranking's order.
 
     Why: "salse" in an article about sales is "sales", not the more frequent "false". Only the
