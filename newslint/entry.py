@@ -128,7 +128,10 @@ def main() -> None:
     from newslint import pattern_store
 
     # Compiled regular expressions from earlier runs (a fifth of a one-article run's work).
-    pattern_store.install()
+    try:
+        pattern_store.install()
+    except Exception:  # noqa: BLE001 - an optimisation only: without it, re compiles as always
+        pass
     fields = parse_check(sys.argv[1:])
     if fields is None:
         from newslint.cli import main as click_main
@@ -136,7 +139,7 @@ def main() -> None:
         try:
             click_main()
         finally:
-            pattern_store.save()
+            _save_patterns(pattern_store)
         return
     # Start-up allocates tens of thousands of long-lived objects (modules, tables, compiled
     # patterns); the cyclic collector kept re-scanning them (~2.5 ms of a one-article run).
@@ -179,4 +182,15 @@ def _store_patterns_after_output(pattern_store) -> None:  # type: ignore[no-unty
         sys.stdout.flush()
     except (OSError, ValueError):
         return  # the reader went away: exit as before, storing nothing
-    pattern_store.save()
+    _save_patterns(pattern_store)
+
+
+def _save_patterns(pattern_store) -> None:  # type: ignore[no-untyped-def]
+    """The store only saves time: whatever goes wrong there never changes the run's outcome."""
+    try:
+        pattern_store.save()
+    except Exception:  # noqa: BLE001
+        if os.environ.get("NEWSLINT_DEBUG"):
+            import traceback
+
+            traceback.print_exc()

@@ -227,3 +227,21 @@ def test_whole_runs_with_and_without_the_store_give_the_same_output(tmp_path: Pa
     assert plain.returncode == 0 and plain.stdout.count('"code"') > 5
     for run in runs:
         assert (run.returncode, run.stdout, run.stderr) == (plain.returncode, plain.stdout, plain.stderr)
+
+
+def test_a_failing_store_never_changes_the_run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from newslint import entry
+
+    def broken(*args: object) -> int:
+        raise RuntimeError("store broken")
+
+    article = str(next(SEEDS.glob("001_*.txt")))
+    monkeypatch.setattr(pattern_store, "install", broken)
+    monkeypatch.setattr(pattern_store, "save", broken)
+    for argv in (["check", "--no-cache", article], ["rule", "NL101"]):
+        monkeypatch.setattr(entry.sys, "argv", ["newslint", *argv])
+        with pytest.raises(SystemExit) as done:
+            entry.main()
+        out = capsys.readouterr()
+        assert done.value.code == (1 if argv[0] == "check" else 0), out.err
+        assert out.out and "store broken" not in out.err
