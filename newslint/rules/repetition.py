@@ -39,15 +39,11 @@ def repeat_spans(text: str) -> list[tuple[int, int, int, int]]:
     return [(m.start(1), m.end(1), m.start(3), m.end(3)) for m in _REPEAT.finditer(text)]
 
 
-def _same_paragraph(doc: Document, a: int, b: int) -> bool:
-    """True when offsets ``a`` and ``b`` lie in one paragraph (one line, in one-paragraph-per-line news)."""
-    paras = doc.paragraphs
-    i = bisect.bisect_right([ps for ps, _ in paras], a) - 1
-    return i >= 0 and paras[i][0] <= a and b < paras[i][1]
-
-
 def _same_paragraph(doc: Document, start: int, end: int) -> bool:
-    return any(ps <= start and end <= pe for ps, pe in doc.paragraphs)
+    """True when ``start:end`` lies in one paragraph (one line, in one-paragraph-per-line news)."""
+    paras = doc.paragraphs
+    i = bisect.bisect_right(paras, start, key=lambda p: p[0]) - 1
+    return i >= 0 and paras[i][0] <= start and end <= paras[i][1]
 
 
 @rule("NL401", "repeated-word", "The same word twice in a row (\"the the\").", fixable=True)
@@ -76,11 +72,9 @@ def repeated_word(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             continue
         if first[0].isupper() and second[0].isupper() and first.lower() not in _FUNCTION_WORDS:
             continue  # Duran Duran, Sirhan Sirhan, "Bora Bora"
-        if ("\n" in gap or "\r" in gap) and not _same_paragraph(doc, s1, s3):
-            continue  # a headline ending "... plans" and a paragraph starting "Plans to ..."
+        if ("\n" in gap or "\r" in gap) and not _same_paragraph(doc, s1, e3):
+            continue  # a headline ending "... plans" and a paragraph starting "Plans to ...": not a slip
         s, e = e1, e3
-        if "\n" in gap and not _same_paragraph(doc, s1, e):
-            continue  # a headline's last word and the next paragraph's first: not a slip
         # Removing a copy across a line break would join two lines: a human should look.
         across_lines = "\n" in gap
         quoted = doc.in_quote(s, e) and not repeat_fix_sure_in_quote(doc, s, e, second)
