@@ -43,6 +43,13 @@ def _native_module():  # type: ignore[no-untyped-def]
     return _native
 
 
+def test_installed_build_is_optimized() -> None:
+    """An editable install once built the crate in debug mode (setuptools-rust's default there):
+    ~7x slower scans than pure Python. pyproject.toml sets ``debug = false``; this keeps it so."""
+    nat = _native_module()
+    assert nat.OPTIMIZED, "newslint._native is a debug build: reinstall (pyproject.toml must say debug = false)"
+
+
 @pytest.fixture(scope="module")
 def nat():  # type: ignore[no-untyped-def]
     return _native_module()

@@ -569,6 +569,8 @@ const API_VERSION: u32 = 3;
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("API_VERSION", API_VERSION)?;
+    // An unoptimised build is several times slower than the Python it replaces: tests refuse one.
+    m.add("OPTIMIZED", !cfg!(debug_assertions))?;
     m.add_function(wrap_pyfunction!(token_table, m)?)?;
     m.add_function(wrap_pyfunction!(repeats, m)?)?;
     m.add_function(wrap_pyfunction!(name_stats, m)?)?;
