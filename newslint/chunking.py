@@ -78,8 +78,12 @@ def is_large(text: str) -> bool:
 def lint_large(linter: "Linter", doc: Document, size: int | None = None, jobs: int = 0) -> list[Diagnostic]:
     """``linter.lint(doc)``, in pieces when the text is longer than ``size`` (default CHUNK_CHARS).
 
-    ``jobs``: processes for the pieces (0: the free CPUs, 1: this process only).
+    ``jobs``: processes for the pieces (0: the free CPUs, 1: this process only). The rules
+    that look across the whole article (newslint.piece_facts.JUDGED) are not run on the
+    pieces: each piece returns their facts and they are judged here over the whole text.
     """
+    from newslint.engine import dedupe
+    from newslint.piece_facts import judge
     from newslint.suppression import apply_suppressions
 
     size = size or CHUNK_CHARS
@@ -88,16 +92,48 @@ def lint_large(linter: "Linter", doc: Document, size: int | None = None, jobs: i
         return linter.lint(doc)
     points = split_points(text, size) + [len(text)]
     pieces = list(zip(points, points[1:]))
+    plan = _plan(linter, doc.path)
     found: list[Diagnostic] = []
-    for part in _lint_pieces(linter, text, doc.path, doc.format, pieces, jobs):
+    facts = []
+    for part, fact in _lint_pieces(linter, plan, text, doc.path, doc.format, pieces, jobs):
         found.extend(part)
+        facts.append(fact)
+    if plan[1]:
+        found.extend(judge(doc, facts, plan[1], plan[2]))
+        found.sort(key=lambda d: d.sort_key)
+        found = dedupe(found)
     return apply_suppressions(doc, found)
 
 
-def _lint_piece(linter: "Linter", text: str, path: str, fmt: str, a: int, b: int) -> list[Diagnostic]:
-    """The findings of ``text[a:b]`` linted as a document of its own, at offsets in ``text``."""
+# (rules run on each piece, codes judged over the whole text, configured boilerplate patterns)
+_Plan = tuple[list, frozenset, tuple]
+
+
+def _plan(linter: "Linter", path: str) -> "_Plan":
+    from newslint.piece_facts import JUDGED
+
+    rules = linter.rules_for(path)
+    judged = frozenset(r.code for r in rules if r.code in JUDGED)
+    extra = tuple(linter.config.hygiene.get("boilerplate-patterns", []) or ())
+    return [r for r in rules if r.code not in judged], judged, extra
+
+
+def _lint_piece(linter: "Linter", plan: "_Plan", text: str, path: str, fmt: str, a: int, b: int) -> tuple[list[Diagnostic], object]:
+    """The findings of ``text[a:b]`` linted as a document of its own, at offsets in ``text``,
+    and its facts for the rules judged over the whole text (as Linter.lint, with plan's rules)."""
+    from newslint.engine import dedupe
+    from newslint.piece_facts import collect
+    from newslint.suppression import apply_suppressions
+
     piece = Document.from_text(text[a:b], path, fmt)
-    return [_shift(d, a) for d in linter.lint(piece)] if a else linter.lint(piece)
+    found: list[Diagnostic] = []
+    for rule in plan[0]:
+        found.extend(rule.check(piece, linter.context))
+    found = apply_suppressions(piece, found)
+    found.sort(key=lambda d: d.sort_key)
+    found = dedupe(found)
+    facts = collect(piece, a, plan[1], plan[2])
+    return ([_shift(d, a) for d in found] if a else found), facts
 
 
 def piece_jobs(jobs: int, pieces: int) -> int:
@@ -121,24 +157,24 @@ def piece_jobs(jobs: int, pieces: int) -> int:
 
 
 # What forked workers inherit (set just before the pool starts, cleared after).
-_shared: tuple["Linter", str, str, str] | None = None
+_shared: tuple["Linter", "_Plan", str, str, str] | None = None
 
 
-def _worker_piece(span: tuple[int, int]) -> list[Diagnostic]:
+def _worker_piece(span: tuple[int, int]) -> tuple[list[Diagnostic], object]:
     assert _shared is not None
-    linter, text, path, fmt = _shared
-    return _lint_piece(linter, text, path, fmt, *span)
+    linter, plan, text, path, fmt = _shared
+    return _lint_piece(linter, plan, text, path, fmt, *span)
 
 
-def _lint_pieces(linter: "Linter", text: str, path: str, fmt: str, pieces: list[tuple[int, int]],
-                 jobs: int) -> Iterator[list[Diagnostic]]:
-    """Each piece's findings, in piece order: here, or in forked workers."""
+def _lint_pieces(linter: "Linter", plan: "_Plan", text: str, path: str, fmt: str, pieces: list[tuple[int, int]],
+                 jobs: int) -> Iterator[tuple[list[Diagnostic], object]]:
+    """Each piece's findings and facts, in piece order: here, or in forked workers."""
     global _shared
 
     n = piece_jobs(jobs, len(pieces))
     if n == 1:
         for a, b in pieces:
-            yield _lint_piece(linter, text, path, fmt, a, b)
+            yield _lint_piece(linter, plan, text, path, fmt, a, b)
         return
     import multiprocessing
 
@@ -147,7 +183,7 @@ def _lint_pieces(linter: "Linter", text: str, path: str, fmt: str, pieces: list[
     lex = linter.context.lexicon
     lex.is_known("the")
     lex.frequency("the")
-    _shared = (linter, text, path, fmt)
+    _shared = (linter, plan, text, path, fmt)
     try:
         with multiprocessing.get_context("fork").Pool(n) as pool:
             # chunksize 1: a worker that finishes early takes the next piece.

@@ -1,0 +1,315 @@
+"""Whole-text findings for a big text linted in pieces: what each piece reports, and the judge.
+
+Why: a text over CHUNK_CHARS is linted piece by piece (newslint.chunking) so memory stays
+bounded by the piece, but some rules look across the whole article: a paragraph or sentence
+repeated anywhere (NL402, NL403), boilerplate lines repeated, an appeal running to the end,
+a closing run of menu lines (NL404), the stories of a multi-story file and their numbers
+(NL408), and every one of them names line numbers of the whole text. Those rules are judged
+in two phases, like the corpus rules: :func:`collect` runs in each piece's worker and returns
+compact facts (fingerprints and offsets, not text), and :func:`judge` combines every piece's
+facts in the parent and builds the findings with the rules' own message and fix code, so
+they equal the findings of the whole text linted as one document.
+
+What the parent keeps per piece: a 16-byte digest and two offsets per paragraph and per long
+sentence, and per line segment its offsets, pattern reason, weak flag and the key of a short
+unpunctuated line (the only text kept: menu-like lines of at most 12 words).
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from newslint.diagnostics import Diagnostic
+from newslint.document import NON_PROSE, Document
+from newslint.rules.units import Segment
+
+TYPE_CHECKING = False  # typing is not imported at run time: it costs ~3 ms of start-up
+if TYPE_CHECKING:
+    from newslint.document import LineIndex
+
+# The rules judged over the whole text from the pieces' facts (not run on the pieces).
+JUDGED = frozenset({"NL402", "NL403", "NL404", "NL408"})
+
+
+def _digest(key: str) -> bytes:
+    """A 128-bit fingerprint of a normalized unit: equal units, equal digests; a collision
+    (a false duplicate) has a chance around 2**-100 even for millions of units."""
+    import hashlib
+
+    return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+class PieceFacts:
+    """What one piece tells the parent, offsets already in the whole text."""
+
+    __slots__ = ("npar", "masks", "prose_end", "dup", "sent", "datelines", "last_para", "last_headline",
+                 "seg_start", "seg_end", "seg_reason", "seg_weak", "seg_key", "seg_sure", "seg_shown", "first_opener")
+
+    def __init__(self) -> None:
+        self.npar = 0
+        self.masks: list[tuple[int, int]] = []  # non-prose spans (what Document.prose blanks)
+        self.prose_end = 0  # whole-text offset after the piece's last prose character (0: none)
+        self.dup: list[tuple[int, int, int, bytes]] = []  # (paragraph, start, end, digest) NL402 candidates
+        # (paragraph, start, end, [(sentence start, end, digest)]) NL403 candidates
+        self.sent: list[tuple[int, int, int, list[tuple[int, int, bytes]]]] = []
+        # (paragraph, dateline start, end, span of the paragraph before if it is a headline
+        # (None: it is not; "previous": it is the previous piece's last paragraph), own span)
+        self.datelines: list[tuple[int, int, int, object, tuple[int, int]]] = []
+        self.last_para: tuple[int, int] | None = None
+        self.last_headline = False
+        self.seg_start: list[int] = []
+        self.seg_end: list[int] = []
+        self.seg_reason: list[str | None] = []
+        self.seg_weak: list[bool] = []
+        self.seg_key: list[str | None] = []
+        self.seg_sure: set[int] = set()  # piece-local segment indices that are ``sure`` phrases
+        self.seg_shown: dict[int, str] = {}  # segment text where it differs from the raw text
+        self.first_opener = -1  # piece-local index of the first appeal opener (-1: none)
+
+    def __getstate__(self) -> tuple:
+        return tuple(getattr(self, k) for k in self.__slots__)
+
+    def __setstate__(self, state: tuple) -> None:
+        for k, v in zip(self.__slots__, state):
+            setattr(self, k, v)
+
+
+def collect(doc: Document, a: int, codes: frozenset[str], extra: tuple[str, ...]) -> PieceFacts:
+    """The facts of piece ``doc`` (which starts at ``a`` in the whole text) for the judged ``codes``."""
+    f = PieceFacts()
+    paras = doc.paragraphs
+    text = doc.text
+    f.npar = len(paras)
+    f.masks = sorted((a + s.start, a + min(s.end, len(text))) for s in doc.masks if s.kind in NON_PROSE)
+    f.prose_end = a + doc.prose_end if doc.prose_end else 0
+    if "NL402" in codes or "NL403" in codes:
+        from newslint.rules.duplicates import paragraph_key
+
+        for i, (ps, pe) in enumerate(paras):
+            key = paragraph_key(doc, ps, pe)
+            if key is not None:
+                f.dup.append((i, a + ps, a + pe, _digest(key)))
+    if "NL403" in codes:
+        from newslint.lexicon.tokens import sentence_start_list
+        from newslint.rules.duplicates import sentence_keys
+
+        starts = sorted(sentence_start_list(doc))
+        for i, (ps, pe) in enumerate(paras):
+            keys = [(a + s, a + e, _digest(key)) for s, e, key in sentence_keys(doc, starts, ps, pe)]
+            if keys:
+                f.sent.append((i, a + ps, a + pe, keys))
+    if ("NL403" in codes or "NL408" in codes) and paras:
+        from newslint.rules.stories import datelines, is_headline
+
+        for i, s, e in datelines(doc):
+            before: object = None
+            if i == 0:
+                before = "previous"
+            elif is_headline(doc, paras[i - 1]):
+                before = (a + paras[i - 1][0], a + paras[i - 1][1])
+            f.datelines.append((i, a + s, a + e, before, (a + paras[i][0], a + paras[i][1])))
+        f.last_para = (a + paras[-1][0], a + paras[-1][1])
+        f.last_headline = is_headline(doc, paras[-1])
+    if "NL404" in codes:
+        _collect_segments(f, doc, a, extra)
+    return f
+
+
+def _collect_segments(f: PieceFacts, doc: Document, a: int, extra: tuple[str, ...]) -> None:
+    from newslint.rules.boilerplate import builtin_patterns, is_opener, mark_segments, repeat_key, _matcher
+
+    segs, reasons, weak = mark_segments(doc, extra)
+    sure = _matcher(tuple(("sure", p) for p in builtin_patterns().sure))
+    text = doc.text
+    for i, seg in enumerate(segs):
+        f.seg_start.append(a + seg.start)
+        f.seg_end.append(a + seg.end)
+        if reasons[i] and sure.reason(seg.text) is not None:
+            f.seg_sure.add(i)
+        if text[seg.start:seg.end] != seg.text:
+            f.seg_shown[i] = seg.text
+        f.seg_key.append(repeat_key(seg))
+    f.seg_reason = reasons
+    f.seg_weak = weak
+    # Only the first opener matters (the whole-text rule stops there); the text's first
+    # segment never opens an appeal.
+    for i in range(1 if a == 0 else 0, len(segs)):
+        if is_opener(segs[i].text):
+            f.first_opener = i
+            break
+
+
+class _Prose:
+    """``Document.prose`` of the whole text, one slice at a time: the text with the
+    pieces' non-prose spans blanked (line breaks kept), without a copy of the whole text."""
+
+    def __init__(self, text: str, masks: list[tuple[int, int]]) -> None:
+        self._text = text
+        self._starts = [s for s, _ in masks]
+        self._masks = masks
+
+    def __getitem__(self, sl: slice) -> str:
+        a, b = sl.start, sl.stop
+        out = self._text[a:b]
+        if not self._masks or a >= b:
+            return out
+        import re
+
+        k = max(0, bisect.bisect_right(self._starts, a) - 1)
+        parts, pos = [], a
+        while k < len(self._masks) and self._masks[k][0] < b:
+            s, e = self._masks[k]
+            k += 1
+            s, e = max(s, pos), min(e, b)
+            if s >= e:
+                continue
+            parts.append(self._text[pos:s])
+            parts.append(re.sub(r"[^\r\n]+", lambda m: " " * len(m.group()), self._text[s:e]))
+            pos = e
+        if not parts:
+            return out
+        parts.append(self._text[pos:b])
+        return "".join(parts)
+
+
+class WholeView:
+    """What the rules' finding builders read of a document (text, lines, prose, prose_end,
+    format), for a whole big text whose Document is never built."""
+
+    def __init__(self, doc: Document, facts: list[PieceFacts]) -> None:
+        self.text = doc.text
+        self.format = doc.format
+        self.lines: LineIndex = doc.lines
+        masks: list[tuple[int, int]] = []
+        for f in facts:  # their union, as Document.prose blanks it
+            for s, e in f.masks:
+                if masks and s <= masks[-1][1]:
+                    masks[-1] = (masks[-1][0], max(masks[-1][1], e))
+                else:
+                    masks.append((s, e))
+        self.prose = _Prose(doc.text, masks)
+        self.prose_end = max((f.prose_end for f in facts), default=0)
+
+
+class _Segments:
+    """The whole text's line segments, built only for the ones a finding names."""
+
+    def __init__(self, view: WholeView, starts: list[int], ends: list[int], shown: dict[int, str]) -> None:
+        self._view, self._starts, self._ends, self._shown = view, starts, ends, shown
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __getitem__(self, i: int) -> Segment:
+        s, e = self._starts[i], self._ends[i]
+        text = self._shown.get(i)
+        return Segment(s, e, self._view.text[s:e] if text is None else text, self._view.lines.line_of(s))
+
+
+def judge(doc: Document, facts: list[PieceFacts], codes: frozenset[str], extra: tuple[str, ...]) -> list[Diagnostic]:
+    """The judged rules' findings over the whole text, from every piece's facts (in order)."""
+    view = WholeView(doc, facts)
+    offsets, n = [], 0
+    for f in facts:
+        offsets.append(n)
+        n += f.npar
+    out: list[Diagnostic] = []
+    copies: set[int] = set()
+    if "NL402" in codes or "NL403" in codes:
+        copies = _paragraph_copies(view, facts, offsets, out if "NL402" in codes else None)
+    if "NL403" in codes or "NL408" in codes:
+        cuts = _stories(view, facts, offsets, out if "NL408" in codes else None)
+        if "NL403" in codes:
+            _sentence_copies(view, facts, offsets, copies, cuts, out)
+    if "NL404" in codes:
+        _boilerplate(view, facts, out)
+    return out
+
+
+def _paragraph_copies(view: WholeView, facts: list[PieceFacts], offsets: list[int],
+                      out: list[Diagnostic] | None) -> set[int]:
+    from newslint.rules.duplicates import _blocks, paragraph_copy
+
+    first: dict[bytes, int] = {}
+    spans: dict[int, tuple[int, int]] = {}
+    pairs: list[tuple[int, int]] = []
+    for f, off in zip(facts, offsets):
+        for i, ps, pe, h in f.dup:
+            g = off + i
+            spans[g] = (ps, pe)
+            o = first.setdefault(h, g)
+            if o != g:
+                pairs.append((g, o))
+    if out is not None:
+        blocks = _blocks(pairs)
+        for copy, orig in pairs:
+            b0, b1 = blocks[copy]
+            out.append(paragraph_copy(view, spans[copy], spans[orig], spans[b0][0], spans[b1][0], b1 - b0 + 1))  # type: ignore[arg-type]
+    return {c for c, _ in pairs}
+
+
+def _stories(view: WholeView, facts: list[PieceFacts], offsets: list[int], out: list[Diagnostic] | None) -> list[int]:
+    """Where later stories start (offsets); NL408's findings into ``out``. As stories.story_starts."""
+    from newslint.rules.stories import _LEAD_PARAGRAPHS, story_start
+
+    starts: list[tuple[int, tuple[int, int], int, int]] = []  # (paragraph, its span, dateline start, end)
+    for k, (f, off) in enumerate(zip(facts, offsets)):
+        for i, s, e, before, own in f.datelines:
+            g = off + i
+            if g < _LEAD_PARAGRAPHS:
+                continue
+            if before == "previous":  # the paragraph before is the last one of an earlier piece
+                prev = next((p for p in reversed(facts[:k]) if p.last_para is not None), None)
+                before = prev.last_para if prev is not None and prev.last_headline else None
+            first, span = (g - 1, before) if before is not None else (g, own)
+            if not starts or first > starts[-1][0] + _LEAD_PARAGRAPHS:
+                starts.append((first, span, s, e))  # type: ignore[arg-type]
+    if out is not None:
+        for n, (_, span, s, e) in enumerate(starts, start=2):
+            out.append(story_start(view, n, span, s, e))  # type: ignore[arg-type]
+    return [span[0] for _, span, _, _ in starts]
+
+
+def _sentence_copies(view: WholeView, facts: list[PieceFacts], offsets: list[int], copies: set[int],
+                     cuts: list[int], out: list[Diagnostic]) -> None:
+    from newslint.rules.duplicates import sentence_copy
+
+    story = 0  # stories before the current paragraph's start
+    seen: dict[bytes, int] = {}
+    for f, off in zip(facts, offsets):
+        for i, ps, pe, keys in f.sent:
+            if off + i in copies:
+                continue
+            while story < len(cuts) and cuts[story] <= ps:
+                story += 1
+                seen = {}
+            for s, e, h in keys:
+                o = seen.setdefault(h, s)
+                if o != s:
+                    out.append(sentence_copy(view.text, view.lines.line_of(o), s, e, ps, pe))
+
+
+def _boilerplate(view: WholeView, facts: list[PieceFacts], out: list[Diagnostic]) -> None:
+    from newslint.rules.boilerplate import findings, judge as judge_segments
+
+    starts: list[int] = []
+    ends: list[int] = []
+    reasons: list[str | None] = []
+    weak: list[bool] = []
+    keys: list[str | None] = []
+    sure: set[int] = set()
+    shown: dict[int, str] = {}
+    opener = -1
+    for f in facts:
+        base = len(starts)
+        if opener < 0 and f.first_opener >= 0:
+            opener = base + f.first_opener
+        starts.extend(f.seg_start)
+        ends.extend(f.seg_end)
+        reasons.extend(f.seg_reason)
+        weak.extend(f.seg_weak)
+        keys.extend(f.seg_key)
+        sure.update(base + i for i in f.seg_sure)
+        shown.update((base + i, t) for i, t in f.seg_shown.items())
+    judge_segments(reasons, weak, lambda i: i == opener, keys.__getitem__, view.format)
+    out.extend(findings(view, _Segments(view, starts, ends, shown), reasons, sure.__contains__))
