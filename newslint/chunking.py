@@ -99,14 +99,14 @@ def lint_large(linter: "Linter", doc: Document, size: int | None = None, jobs: i
         found.extend(part)
         facts.append(fact)
     if plan[1]:
-        found.extend(judge(doc, facts, plan[1], plan[2]))
+        found.extend(judge(doc, facts, plan[1], linter.context))
         found.sort(key=lambda d: d.sort_key)
         found = dedupe(found)
     return apply_suppressions(doc, found)
 
 
-# (rules run on each piece, codes judged over the whole text, configured boilerplate patterns)
-_Plan = tuple[list, frozenset, tuple]
+# (rules run on each piece, codes judged over the whole text)
+_Plan = tuple[list, frozenset]
 
 
 def _plan(linter: "Linter", path: str) -> "_Plan":
@@ -114,8 +114,7 @@ def _plan(linter: "Linter", path: str) -> "_Plan":
 
     rules = linter.rules_for(path)
     judged = frozenset(r.code for r in rules if r.code in JUDGED)
-    extra = tuple(linter.config.hygiene.get("boilerplate-patterns", []) or ())
-    return [r for r in rules if r.code not in judged], judged, extra
+    return [r for r in rules if r.code not in judged], judged
 
 
 def _lint_piece(linter: "Linter", plan: "_Plan", text: str, path: str, fmt: str, a: int, b: int) -> tuple[list[Diagnostic], object]:
@@ -125,15 +124,22 @@ def _lint_piece(linter: "Linter", plan: "_Plan", text: str, path: str, fmt: str,
     from newslint.piece_facts import collect
     from newslint.suppression import apply_suppressions
 
-    piece = Document.from_text(text[a:b], path, fmt)
+    piece = (PieceDocument if a else Document).from_text(text[a:b], path, fmt)
     found: list[Diagnostic] = []
     for rule in plan[0]:
         found.extend(rule.check(piece, linter.context))
     found = apply_suppressions(piece, found)
     found.sort(key=lambda d: d.sort_key)
     found = dedupe(found)
-    facts = collect(piece, a, plan[1], plan[2])
+    facts = collect(piece, a, plan[1], linter.context)
     return ([_shift(d, a) for d in found] if a else found), facts
+
+
+class PieceDocument(Document):
+    """A piece that does not start the text: its first paragraph is no headline
+    (newslint.lexicon.tokens.headline_span), as in the whole text."""
+
+    continues = True
 
 
 def piece_jobs(jobs: int, pieces: int) -> int:
@@ -190,6 +196,13 @@ def _lint_pieces(linter: "Linter", plan: "_Plan", text: str, path: str, fmt: str
             yield from pool.imap(_worker_piece, pieces, chunksize=1)
     finally:
         _shared = None
+
+
+def lint_text(linter: "Linter", text: str, path: str) -> list[Diagnostic]:
+    """``linter.lint`` of ``text`` as one document, in pieces when it is large (the --fix rounds)."""
+    if is_large(text):
+        return lint_large(linter, reporting_document(text, path))
+    return linter.lint(Document.from_text(text, path))
 
 
 def reporting_document(text: str, path: str) -> Document:

@@ -26,9 +26,10 @@ from newslint.rules.units import Segment
 TYPE_CHECKING = False  # typing is not imported at run time: it costs ~3 ms of start-up
 if TYPE_CHECKING:
     from newslint.document import LineIndex
+    from newslint.rules.base import Context
 
 # The rules judged over the whole text from the pieces' facts (not run on the pieces).
-JUDGED = frozenset({"NL402", "NL403", "NL404", "NL408"})
+JUDGED = frozenset({"NL103", "NL402", "NL403", "NL404", "NL408"})
 
 
 def _digest(key: str) -> bytes:
@@ -43,7 +44,7 @@ class PieceFacts:
     """What one piece tells the parent, offsets already in the whole text."""
 
     __slots__ = ("npar", "masks", "prose_end", "dup", "sent", "datelines", "last_para", "last_headline",
-                 "seg_start", "seg_end", "seg_reason", "seg_weak", "seg_key", "seg_sure", "seg_shown", "first_opener")
+                 "seg_start", "seg_end", "seg_reason", "seg_weak", "seg_key", "seg_sure", "seg_shown", "first_opener", "dialect")
 
     def __init__(self) -> None:
         self.npar = 0
@@ -65,6 +66,7 @@ class PieceFacts:
         self.seg_sure: set[int] = set()  # piece-local segment indices that are ``sure`` phrases
         self.seg_shown: dict[int, str] = {}  # segment text where it differs from the raw text
         self.first_opener = -1  # piece-local index of the first appeal opener (-1: none)
+        self.dialect: list[tuple[int, str, bool]] = []  # NL103: (start, word, inside a quotation)
 
     def __getstate__(self) -> tuple:
         return tuple(getattr(self, k) for k in self.__slots__)
@@ -74,7 +76,7 @@ class PieceFacts:
             setattr(self, k, v)
 
 
-def collect(doc: Document, a: int, codes: frozenset[str], extra: tuple[str, ...]) -> PieceFacts:
+def collect(doc: Document, a: int, codes: frozenset[str], ctx: "Context") -> PieceFacts:
     """The facts of piece ``doc`` (which starts at ``a`` in the whole text) for the judged ``codes``."""
     f = PieceFacts()
     paras = doc.paragraphs
@@ -111,8 +113,19 @@ def collect(doc: Document, a: int, codes: frozenset[str], extra: tuple[str, ...]
         f.last_para = (a + paras[-1][0], a + paras[-1][1])
         f.last_headline = is_headline(doc, paras[-1])
     if "NL404" in codes:
-        _collect_segments(f, doc, a, extra)
+        _collect_segments(f, doc, a, boilerplate_extra(ctx))
+    if "NL103" in codes:
+        from newslint.lexicon.tokens import token_table
+        from newslint.rules.spelling import _dialect_uses
+
+        f.dialect = [(a + tok.start, word, doc.in_quote(tok.start, tok.start + len(word)))
+                     for tok, word, _, _ in _dialect_uses(token_table(doc), ctx.lexicon)]
     return f
+
+
+def boilerplate_extra(ctx: "Context") -> tuple[str, ...]:
+    """The configured ``[hygiene] boilerplate-patterns`` (as the NL404 rule reads them)."""
+    return tuple(ctx.config.hygiene.get("boilerplate-patterns", []) or ())
 
 
 def _collect_segments(f: PieceFacts, doc: Document, a: int, extra: tuple[str, ...]) -> None:
@@ -206,7 +219,7 @@ class _Segments:
         return Segment(s, e, self._view.text[s:e] if text is None else text, self._view.lines.line_of(s))
 
 
-def judge(doc: Document, facts: list[PieceFacts], codes: frozenset[str], extra: tuple[str, ...]) -> list[Diagnostic]:
+def judge(doc: Document, facts: list[PieceFacts], codes: frozenset[str], ctx: "Context") -> list[Diagnostic]:
     """The judged rules' findings over the whole text, from every piece's facts (in order)."""
     view = WholeView(doc, facts)
     offsets, n = [], 0
@@ -223,7 +236,25 @@ def judge(doc: Document, facts: list[PieceFacts], codes: frozenset[str], extra: 
             _sentence_copies(view, facts, offsets, copies, cuts, out)
     if "NL404" in codes:
         _boilerplate(view, facts, out)
+    if "NL103" in codes:
+        _dialect(facts, ctx, out)
     return out
+
+
+def _dialect(facts: list[PieceFacts], ctx: "Context", out: list[Diagnostic]) -> None:
+    from newslint.rules.spelling import dialect_findings
+
+    index = ctx.lexicon.dialect_index
+    uses: list[tuple[int, str, str, object]] = []
+    quoted: set[int] = set()
+    for f in facts:
+        for start, word, in_quote in f.dialect:
+            which, pair = index[word.lower()]
+            uses.append((start, word, which, pair))
+            if in_quote:
+                quoted.add(start)
+    if uses:
+        out.extend(dialect_findings(ctx, uses, lambda s, e: s in quoted))
 
 
 def _paragraph_copies(view: WholeView, facts: list[PieceFacts], offsets: list[int],
