@@ -20,8 +20,10 @@ from newslint.diagnostics import Applicability
 from newslint.document import Document
 from newslint.engine import Linter
 
-# Everything except the rules that still read word statistics per piece (docs/reliability.md).
-COVERED = ["NL103", "NL201", "NL3", "NL401", "NL402", "NL403", "NL404", "NL405", "NL406", "NL408"]
+# The rules that still read the article's word statistics per piece (docs/reliability.md, "Big files").
+PER_PIECE = {"NL101", "NL102", "NL202", "NL407"}
+# Everything else.
+COVERED = ["NL103", "NL201", "NL203", "NL3", "NL401", "NL402", "NL403", "NL404", "NL405", "NL406", "NL408"]
 LINTER = Linter(make_config(select=COVERED, dialect="auto"))
 JOBS = [1, 2] if piece_jobs(2, 5) == 2 else [1]
 
@@ -154,3 +156,18 @@ def test_fix_of_a_big_file_equals_fixing_it_as_one_document(monkeypatch):
         pieces = fix_source(source, LINTER, minimum)
         assert whole.applied > 10
         assert (pieces.text, pieces.applied, pieces.remaining) == (whole.text, whole.applied, whole.remaining)
+
+
+def test_only_the_per_piece_statistics_rules_differ():
+    """With every rule on, the pieces differ from the whole document in PER_PIECE rules only."""
+    from collections import Counter
+
+    from newslint.registry import all_rules
+
+    linter = Linter(make_config(select=[r.code for r in all_rules()]))
+    native = [r.code for r in all_rules() if r.code < "NL5"]  # NL5xx are the cross-article rules (--corpus)
+    assert all(c in PER_PIECE or c.startswith(tuple(COVERED)) for c in native)
+    text = big_text(8) + "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))) * 3
+    whole = Counter(_whole(linter, text))
+    pieces = Counter(lint_large(linter, reporting_document(text, "big.txt"), size=6000, jobs=1))
+    assert {d.code for d in (whole - pieces) + (pieces - whole)} <= PER_PIECE
