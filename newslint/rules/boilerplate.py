@@ -151,7 +151,12 @@ def mark_segments(doc: Document, extra: tuple[str, ...] = ()) -> tuple[list[Segm
 
 def is_opener(text: str) -> bool:
     """An appeal opener ("A message from ...:"), compiled only when first asked."""
-    return _matcher(tuple(("opener", p) for p in builtin_patterns().openers)).regex.fullmatch(text) is not None
+    return _openers().fullmatch(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _openers() -> re.Pattern[str]:
+    return _matcher(tuple(("opener", p) for p in builtin_patterns().openers)).regex
 
 
 def repeat_key(seg: Segment) -> str | None:
