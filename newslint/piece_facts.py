@@ -10,7 +10,7 @@ compact facts (fingerprints and offsets, not text), and :func:`judge` combines e
 facts in the parent and builds the findings with the rules' own message and fix code, so
 they equal the findings of the whole text linted as one document.
 
-What the parent keeps per piece: a 16-byte digest and two offsets per paragraph and per long
+What the parent keeps per piece: a fingerprint and two offsets per paragraph and per long
 sentence, and per line segment its offsets, pattern reason, weak flag and the key of a short
 unpunctuated line (the only text kept: menu-like lines of at most 12 words).
 """
@@ -32,12 +32,42 @@ if TYPE_CHECKING:
 JUDGED = frozenset({"NL103", "NL402", "NL403", "NL404", "NL408"})
 
 
-def _digest(key: str) -> bytes:
-    """A 128-bit fingerprint of a normalized unit: equal units, equal digests; a collision
-    (a false duplicate) has a chance around 2**-100 even for millions of units."""
-    import hashlib
+def _fingerprint(key: str) -> int:
+    """A fingerprint of a normalized unit: equal units, equal fingerprints.
 
-    return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    ``hash``: the same in this process and in the workers it forks (they inherit the hash
+    seed; pieces are never linted in spawned processes). Two units with one fingerprint are
+    compared by their text before they count as copies (:class:`_FirstSeen`), so a collision
+    never makes a false duplicate. (A 128-bit digest of each unit, tried first, was slower to
+    make and to send back from the workers.)
+    """
+    return hash(key)
+
+
+class _FirstSeen:
+    """The first occurrence of each unit, found by fingerprint and confirmed by its text."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._first: dict[int, tuple[int, int, int]] = {}  # fingerprint -> (start, end, ident)
+        self._other: dict[str, tuple[int, int, int]] = {}  # normalized text -> first, after a collision
+
+    def first(self, h: int, start: int, end: int, ident: int) -> int:
+        """The ident of the first unit equal to ``text[start:end]`` (whitespace and quote style
+        aside, as the rules' keys); ``ident`` itself when this unit is the first."""
+        o = self._first.setdefault(h, (start, end, ident))
+        if o[2] == ident:
+            return ident
+        text = self._text
+        if text[start:end].strip() == text[o[0]:o[1]].strip():
+            return o[2]  # the usual case: an exact copy
+        from newslint.rules.units import normalize
+
+        key = normalize(text[start:end])
+        if key == normalize(text[o[0]:o[1]]):
+            return o[2]
+        # Another unit with the same fingerprint: its first occurrence is kept by its text.
+        return self._other.setdefault(key, (start, end, ident))[2]
 
 
 class PieceFacts:
@@ -50,9 +80,9 @@ class PieceFacts:
         self.npar = 0
         self.masks: list[tuple[int, int]] = []  # non-prose spans (what Document.prose blanks)
         self.prose_end = 0  # whole-text offset after the piece's last prose character (0: none)
-        self.dup: list[tuple[int, int, int, bytes]] = []  # (paragraph, start, end, digest) NL402 candidates
-        # (paragraph, start, end, [(sentence start, end, digest)]) NL403 candidates
-        self.sent: list[tuple[int, int, int, list[tuple[int, int, bytes]]]] = []
+        self.dup: list[tuple[int, int, int, int]] = []  # (paragraph, start, end, fingerprint) NL402 candidates
+        # (paragraph, start, end, [(sentence start, end, fingerprint)]) NL403 candidates
+        self.sent: list[tuple[int, int, int, list[tuple[int, int, int]]]] = []
         # (paragraph, dateline start, end, span of the paragraph before if it is a headline
         # (None: it is not; "previous": it is the previous piece's last paragraph), own span)
         self.datelines: list[tuple[int, int, int, object, tuple[int, int]]] = []
@@ -90,14 +120,14 @@ def collect(doc: Document, a: int, codes: frozenset[str], ctx: "Context") -> Pie
         for i, (ps, pe) in enumerate(paras):
             key = paragraph_key(doc, ps, pe)
             if key is not None:
-                f.dup.append((i, a + ps, a + pe, _digest(key)))
+                f.dup.append((i, a + ps, a + pe, _fingerprint(key)))
     if "NL403" in codes:
         from newslint.lexicon.tokens import sentence_start_list
         from newslint.rules.duplicates import sentence_keys
 
         starts = sorted(sentence_start_list(doc))
         for i, (ps, pe) in enumerate(paras):
-            keys = [(a + s, a + e, _digest(key)) for s, e, key in sentence_keys(doc, starts, ps, pe)]
+            keys = [(a + s, a + e, _fingerprint(key)) for s, e, key in sentence_keys(doc, starts, ps, pe)]
             if keys:
                 f.sent.append((i, a + ps, a + pe, keys))
     if ("NL403" in codes or "NL408" in codes) and paras:
@@ -261,14 +291,14 @@ def _paragraph_copies(view: WholeView, facts: list[PieceFacts], offsets: list[in
                       out: list[Diagnostic] | None) -> set[int]:
     from newslint.rules.duplicates import _blocks, paragraph_copy
 
-    first: dict[bytes, int] = {}
+    first = _FirstSeen(view.text)
     spans: dict[int, tuple[int, int]] = {}
     pairs: list[tuple[int, int]] = []
     for f, off in zip(facts, offsets):
         for i, ps, pe, h in f.dup:
             g = off + i
             spans[g] = (ps, pe)
-            o = first.setdefault(h, g)
+            o = first.first(h, ps, pe, g)
             if o != g:
                 pairs.append((g, o))
     if out is not None:
@@ -306,16 +336,16 @@ def _sentence_copies(view: WholeView, facts: list[PieceFacts], offsets: list[int
     from newslint.rules.duplicates import sentence_copy
 
     story = 0  # stories before the current paragraph's start
-    seen: dict[bytes, int] = {}
+    seen = _FirstSeen(view.text)
     for f, off in zip(facts, offsets):
         for i, ps, pe, keys in f.sent:
             if off + i in copies:
                 continue
             while story < len(cuts) and cuts[story] <= ps:
                 story += 1
-                seen = {}
+                seen = _FirstSeen(view.text)
             for s, e, h in keys:
-                o = seen.setdefault(h, s)
+                o = seen.first(h, s, e, s)
                 if o != s:
                     out.append(sentence_copy(view.text, view.lines.line_of(o), s, e, ps, pe))
 

@@ -59,7 +59,8 @@ def big_text(seed: int, stories: int = 60) -> str:
         for _ in range(rng.randint(4, 9)):
             roll = rng.random()
             if roll < 0.15 and pool:
-                paras.append(rng.choice(pool))  # a copy, often pieces away
+                copy = rng.choice(pool)  # a copy, often pieces away; some with other spacing
+                paras.append(copy.replace(" ", "  ", 1) if rng.random() < 0.3 else copy)
             elif roll < 0.2 and len(pool) > 3:
                 k = rng.randrange(len(pool) - 2)
                 paras.extend(pool[k:k + 3])  # a block of copies
@@ -120,6 +121,17 @@ def test_copies_across_pieces_name_whole_text_lines():
     stories = [d for d in found if d.code == "NL408"]
     assert [int(d.message.split()[1]) for d in stories] == list(range(2, len(stories) + 2))
     assert max(lines.line_of(d.start) for d in stories) > text[:size].count("\n") + 1
+
+
+def test_units_with_one_fingerprint_are_told_apart_by_their_text(monkeypatch):
+    """Fingerprints only find candidates: with every unit on one fingerprint, still exact."""
+    from newslint import piece_facts
+
+    monkeypatch.setattr(piece_facts, "_fingerprint", lambda key: 7)
+    text = big_text(9, stories=25)
+    whole = _whole(LINTER, text)
+    assert lint_large(LINTER, reporting_document(text, "big.txt"), size=4000, jobs=1) == whole
+    assert [d for d in whole if d.code == "NL402"] and [d for d in whole if d.code == "NL403"]
 
 
 def test_markdown_and_seed_articles():
