@@ -164,14 +164,12 @@ def _collect_segments(f: PieceFacts, doc: Document, a: int, extra: tuple[str, ..
     segs, reasons, weak = mark_segments(doc, extra)
     sure = _matcher(tuple(("sure", p) for p in builtin_patterns().sure))
     text = doc.text
-    for i, seg in enumerate(segs):
-        f.seg_start.append(a + seg.start)
-        f.seg_end.append(a + seg.end)
-        if reasons[i] and sure.reason(seg.text) is not None:
-            f.seg_sure.add(i)
-        if text[seg.start:seg.end] != seg.text:
-            f.seg_shown[i] = seg.text
-        f.seg_key.append(repeat_key(seg))
+    f.seg_start = [a + seg.start for seg in segs]
+    f.seg_end = [a + seg.end for seg in segs]
+    f.seg_key = [repeat_key(seg) for seg in segs]
+    # Only a segment with a pattern hit can be a sure phrase (each is also a pattern: tests/test_fix_policy.py).
+    f.seg_sure = {i for i, r in enumerate(reasons) if r and sure.reason(segs[i].text) is not None}
+    f.seg_shown = {i: seg.text for i, seg in enumerate(segs) if text[seg.start:seg.end] != seg.text}
     f.seg_reason = reasons
     f.seg_weak = weak
     # Only the first opener matters (the whole-text rule stops there); the text's first
