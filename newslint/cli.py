@@ -16,6 +16,13 @@ def _codes(value: str | None) -> list[str] | None:
     return [c.strip() for c in value.split(",") if c.strip()]
 
 
+def _globs(value: str | None) -> list[str] | None:
+    """``--exclude a,b`` -> ["a", "b"]; an empty value is an empty list (exclude nothing)."""
+    if value is None:
+        return None
+    return [g.strip() for g in value.split(",") if g.strip()]
+
+
 class GuardedGroup(click.Group):
     """The command group, with one guard around every command.
 
@@ -120,12 +127,20 @@ def main() -> None:
 @click.option("--corpus", is_flag=True, help="Also compare the articles with each other (NL5xx: facts and names that disagree).")
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place, then report what is left. With '-', print the fixed text.")
 @click.option("--diff", is_flag=True, help="Print a unified diff of what --fix would change; write nothing (exit 1 if anything would change).")
+@click.option("--exclude", metavar="GLOBS",
+              help="Comma-separated globs of files and folders to skip when walking folders; replaces the configured `exclude` (defaults included).")
+@click.option("--extend-exclude", metavar="GLOBS", help="Comma-separated globs to skip, added to `exclude` and `extend-exclude`.")
+@click.option("--respect-gitignore/--no-respect-gitignore", default=None,
+              help="Skip what .gitignore, .ignore and .git/info/exclude ignore (default: `respect-gitignore`, on).")
+@click.option("--force-exclude/--no-force-exclude", default=None,
+              help="Apply the excludes to files named on the command line too (for pre-commit; default: `force-exclude`, off).")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply unsafe fixes (with --fix/--diff); otherwise count them as available.")
 @click.option("--fix-only", is_flag=True, help="Apply fixes like --fix but do not report what is left (exit 0 unless an error).")
 def check(paths: tuple[str, ...], format_: str, select: str | None, ignore: str | None, config_file: str | None,
           statistics: bool, quiet: bool, color: str, exit_zero: bool, stdin_filename: str | None,
           no_cache: bool, jobs: int, grammar: bool | None, languagetool_url: str | None, corpus: bool,
-          fix: bool, diff: bool, unsafe_fixes: bool, fix_only: bool) -> None:
+          exclude: str | None, extend_exclude: str | None, respect_gitignore: bool | None,
+          force_exclude: bool | None, fix: bool, diff: bool, unsafe_fixes: bool, fix_only: bool) -> None:
     """Lint articles: files, directories (recursively) or '-' for stdin.
 
     Fix modes (see docs/fixing.md): --fix, --diff, --fix-only, --unsafe-fixes.
@@ -148,6 +163,10 @@ def check(paths: tuple[str, ...], format_: str, select: str | None, ignore: str 
         grammar=True if languagetool_url and grammar is None else grammar,
         languagetool_url=languagetool_url,
         corpus=corpus,
+        exclude=_globs(exclude),
+        extend_exclude=_globs(extend_exclude),
+        respect_gitignore=respect_gitignore,
+        force_exclude=force_exclude,
         fix=fix,
         diff=diff,
         unsafe_fixes=unsafe_fixes,

@@ -45,6 +45,9 @@ _SCHEMA: dict[str, type | tuple[type, ...]] = {
     "per-file-ignores": dict,
     "include": list,
     "exclude": list,
+    "extend-exclude": list,
+    "respect-gitignore": bool,
+    "force-exclude": bool,
     "dialect": str,
     "dictionaries": list,
     "lexicon": str,
@@ -289,13 +292,18 @@ class Config:
     source: Path | None
     root: Path
     raw: dict[str, Any]
+    extend_exclude: list[str]
+    respect_gitignore: bool
+    force_exclude: bool
 
     def __init__(self, select: list[str], extend_select: list[str], ignore: list[str],
                  per_file_ignores: dict[str, list[str]], include: list[str], exclude: list[str], dialect: str,
                  dictionaries: list[Path], lexicon_path: Path | None, max_file_size: int,
                  rules: dict[str, dict[str, Any]], grammar: dict[str, Any], corpus: dict[str, Any],
                  hygiene: dict[str, Any], cache: dict[str, Any], source: Path | None = None,
-                 root: Path | None = None, raw: dict[str, Any] | None = None) -> None:
+                 root: Path | None = None, raw: dict[str, Any] | None = None,
+                 extend_exclude: list[str] | None = None, respect_gitignore: bool = True,
+                 force_exclude: bool = False) -> None:
         self.select = select
         self.extend_select = extend_select
         self.ignore = ignore
@@ -314,6 +322,11 @@ class Config:
         self._source = source
         self._root = os.getcwd() if root is None else root
         self.raw = {} if raw is None else raw
+        # File discovery (newslint.discovery): exclude globs added to `exclude`, ignore files, and
+        # whether files named on the command line are excluded too.
+        self.extend_exclude = [] if extend_exclude is None else extend_exclude
+        self.respect_gitignore = respect_gitignore
+        self.force_exclude = force_exclude
 
     # Path-valued settings are kept as given (str or Path) and handed out as Path objects;
     # the *_file / root_dir strings serve the check path without importing pathlib.
@@ -399,6 +412,9 @@ class Config:
             source=source,
             root=root,
             raw=data,
+            extend_exclude=list(data.get("extend-exclude", [])),
+            respect_gitignore=bool(data.get("respect-gitignore", True)),
+            force_exclude=bool(data.get("force-exclude", False)),
         )
 
     def ignored_for(self, path: str) -> list[str]:

@@ -16,7 +16,10 @@ import sys
 # values they accept, or None for any string).
 _FLAGS = {"--statistics": "statistics", "-q": "quiet", "--quiet": "quiet", "--exit-zero": "exit_zero",
           "--no-cache": "no_cache", "--corpus": "corpus", "--grammar": "grammar",
-          "--fix": "fix", "--diff": "diff", "--unsafe-fixes": "unsafe_fixes", "--fix-only": "fix_only"}
+          "--fix": "fix", "--diff": "diff", "--unsafe-fixes": "unsafe_fixes", "--fix-only": "fix_only",
+          "--respect-gitignore": "respect_gitignore", "--force-exclude": "force_exclude"}
+# Flags that set a field to False (the --no- half of a click on/off option).
+_OFF_FLAGS = {"--no-grammar": "grammar", "--no-respect-gitignore": "respect_gitignore", "--no-force-exclude": "force_exclude"}
 _VALUED: dict[str, tuple[str, tuple[str, ...] | None]] = {
     "--format": ("format", None),  # checked against newslint.reporters.FORMATS below
     "--select": ("select", None),
@@ -27,6 +30,8 @@ _VALUED: dict[str, tuple[str, tuple[str, ...] | None]] = {
     "--jobs": ("jobs", None),
     "-j": ("jobs", None),
     "--languagetool-url": ("languagetool_url", None),
+    "--exclude": ("exclude", None),
+    "--extend-exclude": ("extend_exclude", None),
 }
 
 
@@ -43,6 +48,13 @@ def _codes(value: str | None) -> list[str] | None:
     return [c.strip() for c in value.split(",") if c.strip()]
 
 
+def _globs(value: str | None) -> list[str] | None:
+    """The same splitting as cli._globs (an empty value: an empty list)."""
+    if value is None:
+        return None
+    return [g.strip() for g in value.split(",") if g.strip()]
+
+
 def parse_check(argv: list[str]) -> dict | None:
     """RunOptions fields for ``check ARGS`` or None when click should handle the command line."""
     if not argv or argv[0] != "check" or any(k.startswith("_NEWSLINT") for k in os.environ):
@@ -57,8 +69,8 @@ def parse_check(argv: list[str]) -> dict | None:
             paths.append(arg)
         elif arg in _FLAGS:
             values[_FLAGS[arg]] = True
-        elif arg == "--no-grammar":
-            values["grammar"] = False
+        elif arg in _OFF_FLAGS:
+            values[_OFF_FLAGS[arg]] = False
         else:
             name, eq, value = arg.partition("=")
             if name not in _VALUED or (name == "-j" and eq):
@@ -105,6 +117,10 @@ def parse_check(argv: list[str]) -> dict | None:
         "diff": values.get("diff", False),
         "unsafe_fixes": values.get("unsafe_fixes", False),
         "fix_only": values.get("fix_only", False),
+        "exclude": _globs(values.get("exclude")),
+        "extend_exclude": _globs(values.get("extend_exclude")),
+        "respect_gitignore": values.get("respect_gitignore"),
+        "force_exclude": values.get("force_exclude"),
     }
 
 

@@ -1,4 +1,4 @@
-"""Finding the files to lint and reading them safely.
+"""Reading the files to lint safely (which files: newslint.discovery).
 
 Every problem with an input becomes an :class:`InputError` with a one-line message;
 nothing here lets a traceback reach the user.
@@ -10,7 +10,6 @@ import codecs
 import errno
 import os
 import stat
-from collections.abc import Iterator
 
 from newslint.records import _set, record
 
@@ -50,17 +49,6 @@ class SourceFile:
         return self.encoding in ("utf-8-sig", "utf-16")
 
 
-def matches_globs(rel: str, name: str, globs: list[str]) -> bool:
-    """True when the file name or its relative path matches one of ``globs``."""
-    import fnmatch  # here: a run on named files never matches globs
-
-    for g in globs:
-        g = g.rstrip("/")
-        if fnmatch.fnmatch(name, g) or fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(rel, g + "/*") or rel.startswith(g + "/"):
-            return True
-    return False
-
-
 def display_path(path: str, escape_controls: bool = True) -> str:
     """``path`` made safe to print on one line of UTF-8 output.
 
@@ -76,49 +64,6 @@ def display_path(path: str, escape_controls: bool = True) -> str:
     if not escape_controls or text.isprintable():
         return text
     return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
-
-
-def discover(paths: list[str], include: list[str], exclude: list[str]) -> Iterator[str | InputError]:
-    """Yield files to lint (explicit files always, directories recursively), or errors.
-
-    Hidden folders and ``.git`` are skipped; symlinked folders are not followed, so a
-    link loop cannot make the walk endless. A folder that cannot be listed is an error,
-    not a silent gap.
-    """
-    seen: set[str] = set()
-    for arg in paths:
-        if not os.path.lexists(arg):
-            yield InputError(arg, "no such file or directory")
-            continue
-        if os.path.isdir(arg):
-            found = False
-            walk_errors: list[OSError] = []
-            for dirpath, dirnames, filenames in os.walk(arg, onerror=walk_errors.append, followlinks=False):
-                rel_dir = os.path.relpath(dirpath, arg)
-                dirnames[:] = sorted(
-                    d for d in dirnames
-                    if not d.startswith(".") and not matches_globs(os.path.normpath(os.path.join(rel_dir, d)), d, exclude)
-                )
-                for name in sorted(filenames):
-                    rel = os.path.normpath(os.path.join(rel_dir, name))
-                    if name.startswith(".") or not matches_globs(rel, name, include) or matches_globs(rel, name, exclude):
-                        continue
-                    full = os.path.join(dirpath, name)
-                    if full not in seen:
-                        seen.add(full)
-                        found = True
-                        yield full
-            for exc in walk_errors:
-                where = exc.filename if isinstance(exc.filename, str) else arg
-                yield InputError(where, f"cannot list directory: {exc.strerror or exc}")
-            if not found and not walk_errors:
-                yield InputError(arg, f"no files to lint in this directory (include: {', '.join(include) or 'nothing'})")
-        elif os.path.isfile(arg) or os.path.islink(arg):
-            if arg not in seen:
-                seen.add(arg)
-                yield arg
-        else:
-            yield InputError(arg, "not a regular file")
 
 
 def decode(data: bytes, path: str) -> tuple[str, str]:

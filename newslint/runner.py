@@ -11,7 +11,8 @@ import sys
 from newslint.config import Config, ConfigError, load_config
 from newslint.diagnostics import Diagnostic
 from newslint.document import Document
-from newslint.files import InputError, SourceFile, decode, discover, display_path, read_source, sha256_hex
+from newslint.discovery import WalkRules, discover, stdin_excluded
+from newslint.files import InputError, SourceFile, decode, display_path, read_source, sha256_hex
 from newslint.records import record
 
 TYPE_CHECKING = False  # typing is not imported at run time: it costs ~3 ms of start-up
@@ -47,6 +48,10 @@ class RunOptions:
     grammar: bool | None  # --grammar / --no-grammar; None: [grammar] enabled decides
     languagetool_url: str | None
     corpus: bool  # also run the cross-article rules (NL5xx) over all the files
+    exclude: list[str] | None  # --exclude: replaces the configured `exclude`
+    extend_exclude: list[str] | None  # --extend-exclude: added to the configured `extend-exclude`
+    respect_gitignore: bool | None  # --respect-gitignore / --no-respect-gitignore; None: config
+    force_exclude: bool | None  # --force-exclude / --no-force-exclude; None: config
     extra: dict
 
     def __init__(
@@ -70,6 +75,10 @@ class RunOptions:
         grammar: bool | None = None,
         languagetool_url: str | None = None,
         corpus: bool = False,
+        exclude: list[str] | None = None,
+        extend_exclude: list[str] | None = None,
+        respect_gitignore: bool | None = None,
+        force_exclude: bool | None = None,
         extra: dict | None = None,
     ) -> None:
         self.paths = paths
@@ -91,6 +100,10 @@ class RunOptions:
         self.grammar = grammar
         self.languagetool_url = languagetool_url
         self.corpus = corpus
+        self.exclude = exclude
+        self.extend_exclude = extend_exclude
+        self.respect_gitignore = respect_gitignore
+        self.force_exclude = force_exclude
         self.extra = {} if extra is None else extra
 
     @property
@@ -137,7 +150,17 @@ def load_run_config(opts: RunOptions) -> Config:
     start = opts.stdin_filename or (opts.paths[0] if opts.paths and opts.paths[0] != "-" else ".")
     if not os.path.exists(start):
         start = "."
-    return load_config(explicit=opts.config_file or None, start=start, overrides=_overrides(opts))
+    config = load_config(explicit=opts.config_file or None, start=start, overrides=_overrides(opts))
+    # File discovery flags (newslint.discovery) override the configuration, as ruff's do.
+    if opts.exclude is not None:
+        config.exclude = list(opts.exclude)
+    if opts.extend_exclude:
+        config.extend_exclude = config.extend_exclude + list(opts.extend_exclude)
+    if opts.respect_gitignore is not None:
+        config.respect_gitignore = opts.respect_gitignore
+    if opts.force_exclude is not None:
+        config.force_exclude = opts.force_exclude
+    return config
 
 
 def _read_stdin(name: str) -> SourceFile:
@@ -174,11 +197,13 @@ def lint_paths(opts: RunOptions, config: Config, grammar: "GrammarSession | None
     results: list[FileResult] = []
     pending: list[tuple[int, SourceFile]] = []
     targets: list[str | InputError] = []
+    rules = WalkRules.from_config(config)
     for arg in opts.paths:
         if arg == "-":
-            targets.append("-")
+            if not stdin_excluded(opts.stdin_filename, rules):
+                targets.append("-")
         else:
-            targets.extend(discover([arg], config.include, config.exclude))
+            targets.extend(discover([arg], rules))
     for target in targets:
         if isinstance(target, InputError):
             results.append(FileResult(target.path, error=target.message))

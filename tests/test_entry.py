@@ -38,6 +38,12 @@ SAME = [
     ["check", "--fix", "x"],
     ["check", "--diff", "--unsafe-fixes", "x"],
     ["check", "--fix-only", "-"],
+    ["check", "--exclude", "a,b", "x"],
+    ["check", "--exclude=", "x"],
+    ["check", "--extend-exclude", " drafts , archive/*", "x"],
+    ["check", "--no-respect-gitignore", "--force-exclude", "x"],
+    ["check", "--respect-gitignore", "--no-force-exclude", "x"],
+    ["check", "--force-exclude", "--no-force-exclude", "--stdin-filename", "a.md", "-"],
 ]
 
 FALLBACK = [
@@ -59,6 +65,9 @@ FALLBACK = [
     ["check", "--select", "-x", "y"],
     ["check", "--config", ".", "x"],
     ["check", ""],
+    ["check", "--exclude"],
+    ["check", "--extend-exclude", "-x", "y"],
+    ["check", "--no-exclude", "x"],
 ]
 
 

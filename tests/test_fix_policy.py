@@ -63,6 +63,41 @@ def test_another_form_of_the_same_stem_is_not_a_sure_typo() -> None:
     assert applicability(prose, "NL101") == [UNSAFE]
 
 
+# -- the article's own words: a second plausible correction makes a typo fix unsure ---------------
+
+GAMERS = "Nintendo courts older {a} with new games. Most {b} buy two games a year. Such {c} spend more.\n"
+
+
+def test_a_typo_fix_is_unsafe_when_the_article_uses_another_candidate() -> None:
+    # "gamrs": "games" is 80 times more frequent in general, but this article writes "gamers"
+    # too: both corrections are plausible here, so neither is applied without a look.
+    text = GAMERS.format(a="gamers", b="gamers", c="gamrs")
+    assert applicability(text, "NL101") == [UNSAFE]
+    assert fixed(text) == text
+    # The same slip in an article that never writes "gamers": the general ranking decides.
+    alone = "Nintendo sells new games. Such gamrs spend more.\n"
+    assert applicability(alone, "NL101") == [SAFE]
+    assert fixed(alone) == "Nintendo sells new games. Such games spend more.\n"
+
+
+def test_a_typo_fix_is_unsafe_when_the_article_uses_only_another_candidate() -> None:
+    # "cank": "can" is 80 times more frequent than "bank", but this article is about a bank.
+    text = "The bank raised rates on Tuesday. The central cank said more bank loans were due.\n"
+    assert applicability(text, "NL101") == [UNSAFE]
+    assert fixed(text) == text
+    assert applicability("Rates rose on Tuesday. The central cank said more was due.\n", "NL101") == [SAFE]
+
+
+def test_a_candidate_the_article_uses_far_less_than_the_best_does_not_count() -> None:
+    from newslint.rules.spelling import article_agrees
+
+    cands = [("the", 76_000_000), ("ten", 200_000), ("tea", 30_000)]
+    assert article_agrees(cands, {"the": 40, "ten": 2})  # 20 times as often: still sure
+    assert not article_agrees(cands, {"the": 39, "ten": 2})
+    assert not article_agrees(cands, {"tea": 1})  # the best unused, a rival used once
+    assert article_agrees(cands, {"coffee": 5})  # rivals the article never uses tell nothing
+
+
 def test_repeated_word_in_quoted_speech_is_a_safe_fix() -> None:
     text = SPEECH.format("agreed the the deal")
     assert applicability(text, "NL401") == [SAFE]

@@ -129,7 +129,8 @@ def test_hooks_file_declares_both_hooks() -> None:
     import yaml  # installed with pre-commit
 
     hooks = {h["id"]: h for h in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
-    assert hooks["newslint"]["entry"] == "newslint check"
-    assert hooks["newslint-fix"]["entry"] == "newslint check --fix"
+    # --force-exclude: the project's excludes apply to the staged files pre-commit names
+    assert hooks["newslint"]["entry"] == "newslint check --force-exclude"
+    assert hooks["newslint-fix"]["entry"] == "newslint check --force-exclude --fix"
     for hook in hooks.values():
         assert set(hook["types_or"]) == {"plain-text", "markdown"}

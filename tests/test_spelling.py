@@ -85,6 +85,20 @@ def test_several_similar_candidates_give_display_only():
     assert d.fix is None or d.fix.applicability == Applicability.DISPLAY_ONLY
 
 
+def test_candidates_the_article_uses_are_suggested_first():
+    # "salse": "false" is the more frequent word, but this article is about sales.
+    text = "Car sales fell in May. Dealers said salse would recover once sales taxes fell.\n"
+    (d,) = nl101(text)
+    assert list(d.suggestions[:2]) == ["sales", "false"]
+    assert d.fix.applicability == Applicability.DISPLAY_ONLY
+    # Without that evidence the general ranking stands.
+    (d,) = nl101("Dealers said salse would recover.\n")
+    assert list(d.suggestions[:2]) == ["false", "sales"]
+    # A safe fix is never reordered: a sure correction needs the article's agreement anyway.
+    (d,) = nl101("The paiment was made on Tuesday, the payment office said.\n")
+    assert d.suggestions[0] == "payment" and d.fix.applicability == Applicability.SAFE
+
+
 def test_confidence_definition():
     assert confident([("other", 500)])
     assert confident([("payment", 20000), ("raiment", 50)])

@@ -89,29 +89,25 @@ def context_documents(checked: list["FileResult"], config: "Config", limit: int)
 
     A pre-commit hook passes just the staged article, yet its facts must be compared with the
     rest of the story already in the repository: the articles in the same folders (not
-    recursive; ``include``/``exclude`` apply) are read, at most ``limit`` of them, and their own
+    recursive; chosen as `newslint check` chooses them: ``include``, the excludes and ignore
+    files apply) are read, at most ``limit`` of them, and their own
     findings are never reported.
     """
     import os
 
+    from newslint.discovery import WalkRules, folder_files
     from newslint.document import Document
-    from newslint.files import InputError, matches_globs, read_source
+    from newslint.files import InputError, read_source
 
     if limit <= 0:
         return []
     seen = {os.path.realpath(r.path) for r in checked}
     folders = sorted({os.path.dirname(r.path) or "." for r in checked if os.path.isfile(r.path)})
+    rules = WalkRules.from_config(config)  # the same files `newslint check FOLDER` would lint
     out: list[Document] = []
     for folder in folders:
-        try:
-            names = sorted(os.listdir(folder))
-        except OSError:
-            continue
-        for name in names:
-            path = os.path.join(folder, name) if folder != "." else name
-            if (name.startswith(".") or not matches_globs(name, name, config.include)
-                    or matches_globs(name, name, config.exclude) or os.path.realpath(path) in seen
-                    or not os.path.isfile(path)):
+        for path in folder_files(folder, rules):
+            if os.path.realpath(path) in seen or not os.path.isfile(path):
                 continue
             seen.add(os.path.realpath(path))
             try:

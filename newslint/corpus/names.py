@@ -12,7 +12,6 @@ Two kinds of variant are recognised, both deliberately narrow:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any, Iterable
 
 from newslint.corpus.text import (
@@ -135,16 +134,11 @@ def _damerau_one(a: str, b: str) -> bool:
     return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
 
 
-@lru_cache(maxsize=1)
-def _dictionary() -> Any:
-    """pyspellchecker's English word list, loaded once and only when a fuzzy pair needs it."""
-    from spellchecker import SpellChecker
-
-    return SpellChecker(distance=1)
-
-
 def is_dictionary_word(word: str) -> bool:
-    return word.lower() in _dictionary().word_frequency
+    """A word of pyspellchecker's English list (read from its derived file only when a fuzzy pair needs it)."""
+    from newslint.lexicon.frequencies import frequencies
+
+    return word in frequencies()
 
 
 def fuzzy_pairs(forms: Iterable[str]) -> dict[str, set[str]]:

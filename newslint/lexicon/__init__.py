@@ -2,8 +2,9 @@
 
 Loaded once per process (pre-commit runs us per commit, so start-up matters): the dictionary is
 a plain sorted word list searched in place through a bucket index (read in ~1 ms, see
-newslint.lexicon.wordlist); pyspellchecker, which costs 0.2-0.3 s to
-build, is only constructed when a document has an unknown word that needs suggestions.
+newslint.lexicon.wordlist); pyspellchecker's word frequencies, which rank suggestions, are
+read only when a document needs them, from a file derived from pyspellchecker's own data
+(newslint.lexicon.frequencies: building its SpellChecker costs 0.2-0.3 s).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from newslint.config import Config
+    from newslint.lexicon.frequencies import Frequencies
 
 # The shipped data folder, as a string: pathlib is not imported on the check path (~3.5 ms).
 _DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
@@ -387,19 +389,21 @@ class Lexicon:
 
     # -- suggestions (lazy: only when a document has an unknown word) ---------------------------
     @cached_property
-    def _speller(self):  # type: ignore[no-untyped-def]
-        from spellchecker import SpellChecker
+    def _frequencies(self) -> Frequencies:
+        # pyspellchecker's numbers from a derived file searched in place (newslint.lexicon.frequencies):
+        # building its SpellChecker costs ~250 ms.
+        from newslint.lexicon.frequencies import frequencies
 
-        return SpellChecker(distance=1)
+        return frequencies()
 
     def frequency(self, word: str) -> int:
         """pyspellchecker's corpus frequency (0 for words it lacks, such as British forms)."""
-        return int(self._speller.word_frequency[word.lower()] or 0)
+        return self._frequencies.frequency(word)
 
     def candidates(self, word: str) -> list[tuple[str, int]]:
         """Known words one edit (insert, delete, substitute, transpose) away, most frequent first."""
         lower = word.lower()
-        edits = self._speller.edit_distance_1(lower)
+        edits = self._frequencies.edits1(lower)
         found = [(w, self.frequency(w)) for w in self.words.known_among(edits) if w != lower and len(w) > 1]
         found.sort(key=lambda item: (-item[1], item[0]))
         return found

@@ -95,7 +95,8 @@ def run_learn(paths: list[str], output: str | None, config_file: str | None, min
     import sys
 
     from newslint.config import ConfigError, load_config
-    from newslint.files import InputError, discover
+    from newslint.discovery import WalkRules, discover
+    from newslint.files import InputError
     from newslint import records
     from newslint.lexicon import load_lexicon
 
@@ -108,7 +109,7 @@ def run_learn(paths: list[str], output: str | None, config_file: str | None, min
         # Learn against the built-ins and user dictionaries only, never the file being rewritten.
         lex = load_lexicon(records.replace(config, lexicon_path=None))
         files: list[Path] = []
-        for item in discover(paths or ["."], config.include, config.exclude):
+        for item in discover(paths or ["."], WalkRules.from_config(config)):
             if isinstance(item, InputError):
                 print(f"newslint: error: {item}", file=sys.stderr)
                 return 2

@@ -158,6 +158,31 @@ def confident(candidates: list[tuple[str, float]]) -> bool:
     return best >= CONFIDENT_RATIO * second
 
 
+def article_agrees(candidates: list[tuple[str, float]], used: Counter[str] | dict[str, int]) -> bool:
+    """The article's own words do not make another candidate plausible: each other candidate it
+    uses (``used``: lowercase word -> uses in the article), it uses CONFIDENT_RATIO times less
+    often than the best one.
+
+    Why: frequencies are a general-language guess, and an article is its own best evidence. An
+    article that writes "gamers" three times and "games" twice has two plausible corrections
+    of "gamrs", though "games" is 80 times more frequent in general: fixing it without a look
+    is a coin toss. A candidate the article never uses tells nothing, and a best candidate the
+    article uses far more often ("the" beside one "ten" for "teh") stays sure.
+    """
+    best = used.get(candidates[0][0], 0)
+    return all(best >= CONFIDENT_RATIO * used.get(w, 0) for w, _ in candidates[1:])
+
+
+def article_first(candidates: list[tuple[str, int]], used: Counter[str] | dict[str, int]) -> list[tuple[str, int]]:
+    """The candidates the article itself uses first, each group in the general ranking's order.
+
+    Why: "salse" in an article about sales is "sales", not the more frequent "false". Only the
+    order of the suggestions changes: when it puts another word first, ``article_agrees`` is
+    false, so the fix is never safe.
+    """
+    return sorted(candidates, key=lambda c: not used.get(c[0], 0))
+
+
 @rule("NL101", "misspelling", "A word unknown to the dictionary and the lexicons.", fixable=True)
 def misspelling(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """Finds lowercase words that no dictionary or lexicon knows, with the best suggestion(s).
@@ -174,11 +199,17 @@ def misspelling(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 
     Example: "strained relations with othre European leaders" -> "other".
 
+    Suggestions: up to three known words one edit away, most frequent first (pyspellchecker's
+    frequencies), except that words the article itself uses come first ("salse" in an article
+    about sales: "sales", then "false").
+
     Fix: safe when exactly one correction is confident: the only known word one edit away
     (insert, delete, substitute, transpose), or one at least 20 times more frequent than the
     next, and still 20 times likelier once each candidate's frequency is weighed by how common
     its slip is (a swap, a neighbouring key or a dropped double letter is likelier than a far
-    key: newslint/typo_model.py). Unsafe in a headline (puns), when marked "[sic]", when the word
+    key: newslint/typo_model.py). Unsafe when the article itself uses another candidate and does
+    not use the best one 20 times as often ("gamrs" in an article that writes "gamers" and "games":
+    both are plausible there). Unsafe in a headline (puns), when marked "[sic]", when the word
     is two known words run together ("turnround": maybe a closed compound the dictionary lacks)
     or when word and correction are two regular forms of one stem ("trailblazed" /
     "trailblazer": maybe a form the dictionary lacks); display-only (suggestions) otherwise.
@@ -280,14 +311,14 @@ def _check_token(doc: Document, tok: Token, lex: Lexicon, stats, min_len: int) -
         cands = memo.get(part)
         if cands is None:
             cands = memo[part] = lex.candidates(part)
-        suggestions = [_match_case(part, w) for w, _ in cands[:3]]
+        suggestions = [_match_case(part, w) for w, _ in article_first(cands, stats.any_case)[:3]]
         fix = None
         if cands and confident(cands) and confident(typo_model.rank(part, cands)):
             end = offset + len(part)
             # In a quotation only a transcription slip is sure (newslint.quotes); "[sic]" never.
             quoted = doc.in_quote(offset, end) and not typo_fix_sure_in_quote(doc, offset, end, suggestions[0])
             unsure = (quoted or tok.headline or marked_sic(doc, end) or _closed_compound(part, lex)
-                      or _other_form_of_stem(part, cands[0][0]))
+                      or _other_form_of_stem(part, cands[0][0]) or not article_agrees(cands, stats.any_case))
             applicability = Applicability.UNSAFE if unsure else Applicability.SAFE
             fix = replace_fix(offset, offset + len(part), suggestions[0], applicability)
         elif cands:
