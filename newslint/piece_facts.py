@@ -11,8 +11,9 @@ facts in the parent and builds the findings with the rules' own message and fix 
 they equal the findings of the whole text linted as one document.
 
 What the parent keeps per piece: a fingerprint and two offsets per paragraph and per long
-sentence, and per line segment its offsets, pattern reason, weak flag and the key of a short
-unpunctuated line (the only text kept: menu-like lines of at most 12 words).
+sentence, per line segment its offsets, pattern reason and weak flag, and the piece's non-prose
+spans. The only text kept: the key of each short unpunctuated line (menu-like lines of at most
+12 words) and the prose of a line that has a masked part (a URL), for NL404's message.
 """
 
 from __future__ import annotations
