@@ -8,7 +8,7 @@ Layout (under the configuration's root folder, or the working folder without one
     .newslint_cache/
         .gitignore                 "*": the cache never ends up in a commit
         CACHEDIR.TAG               backup tools skip it
-        <version>/<settings key>/<path hash>.json
+        <version>/<settings key>/<path hash>.entry
 
 The *settings key* hashes everything that can change a file's diagnostics besides its own
 text: the newslint version and a fingerprint of its installed source and data files, the
@@ -16,6 +16,11 @@ resolved configuration, the selected rules, and the content of every dictionary 
 lexicon file the configuration points at. A change to any of them selects a fresh folder,
 so stale results are never read. Each entry holds the file's size, mtime and content hash
 (SHA-256) and its diagnostics; an entry is used only when the content hash matches.
+
+Entries are lines of tab-separated fields (:func:`entry_text`), not JSON: importing ``json``
+cost ~1 ms of every cached start (a fifth of what the cache adds to a run), and a cache file
+may come from anywhere (a cloned repository), so it is read as data only, never executed
+(no pickle or marshal), and anything malformed, including offsets outside the file, is a miss.
 
 Concurrency: every entry is written to a temporary file in the same folder and moved into
 place with ``os.replace`` (atomic on POSIX and Windows), so readers see a whole old entry or
@@ -25,8 +30,8 @@ lock file, so nothing can deadlock. Unreadable or corrupt entries count as misse
 
 from __future__ import annotations
 
-import json
 import os
+import re
 import sys
 from collections.abc import Iterable
 
@@ -37,7 +42,6 @@ from newslint.files import sha256_hex
 TYPE_CHECKING = False  # typing is not imported at run time: it costs ~3 ms of start-up
 if TYPE_CHECKING:
     from pathlib import Path
-    from typing import Any
 
     from newslint.config import Config
     from newslint.files import SourceFile
@@ -45,7 +49,7 @@ if TYPE_CHECKING:
 
 CACHE_DIR_NAME = ".newslint_cache"
 # Bump when the entry format changes.
-_FORMAT = 1
+_FORMAT = 2
 _GITIGNORE = "# Written by newslint: its results cache is never committed.\n*\n"
 _CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -53,30 +57,102 @@ _CACHEDIR_TAG = (
 )
 
 
-def diagnostic_to_dict(d: Diagnostic) -> dict[str, Any]:
-    """A JSON-ready form that :func:`diagnostic_from_dict` turns back into an equal Diagnostic."""
-    out: dict[str, Any] = {
-        "code": d.code, "name": d.name, "message": d.message, "start": d.start, "end": d.end,
-        "severity": d.severity.value, "suggestions": list(d.suggestions),
-    }
-    if d.fix is not None:
-        out["fix"] = {
-            "applicability": int(d.fix.applicability),
-            "title": d.fix.title,
-            "edits": [[e.start, e.end, e.replacement] for e in d.fix.edits],
-        }
-    return out
+_ENTRY_HEADER = "newslint-cache-entry 2"
+_ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+_UNESCAPES = {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}
+_ESCAPED = re.compile(r"\\(.?)", re.S)
+_NO_FIX = "-"
 
 
-def diagnostic_from_dict(data: dict[str, Any]) -> Diagnostic:
+def _escape(text: str) -> str:
+    """A field that holds no tab or line break (splitting on them gets the fields back)."""
+    if "\\" in text or "\t" in text or "\n" in text or "\r" in text:
+        return "".join(_ESCAPES.get(c, c) for c in text)
+    return text
+
+
+def _unescape(field: str) -> str:
+    """The inverse of :func:`_escape`; KeyError for an escape it never writes."""
+    return _ESCAPED.sub(lambda m: _UNESCAPES[m.group(1)], field) if "\\" in field else field
+
+
+def diagnostic_line(d: Diagnostic) -> str:
+    """One diagnostic as one line: code, name, message, start, end, severity, then the fix
+    (applicability or ``-``, title, edit count, start/end/replacement per edit), then the
+    suggestion count and the suggestions."""
+    fields = [_escape(d.code), _escape(d.name), _escape(d.message), str(d.start), str(d.end), d.severity.value]
+    if d.fix is None:
+        fields.append(_NO_FIX)
+    else:
+        fields += [str(int(d.fix.applicability)), _escape(d.fix.title), str(len(d.fix.edits))]
+        for e in d.fix.edits:
+            fields += [str(e.start), str(e.end), _escape(e.replacement)]
+    fields.append(str(len(d.suggestions)))
+    fields += [_escape(s) for s in d.suggestions]
+    return "\t".join(fields)
+
+
+def _offset(field: str, limit: int) -> int:
+    value = int(field)
+    if not 0 <= value <= limit:
+        raise ValueError(f"offset {value} outside 0..{limit}")
+    return value
+
+
+def diagnostic_from_line(line: str, text_length: int) -> Diagnostic:
+    """The Diagnostic :func:`diagnostic_line` wrote; ValueError/KeyError/IndexError when the
+    line is malformed or an offset lies outside a text of ``text_length`` code points."""
+    f = line.split("\t")
+    start, end = _offset(f[3], text_length), _offset(f[4], text_length)
+    if end < start:
+        raise ValueError("span ends before it starts")
+    severity = Severity(f[5])
     fix = None
-    if data.get("fix"):
-        f = data["fix"]
-        fix = Fix(tuple(Edit(s, e, r) for s, e, r in f["edits"]), Applicability(f["applicability"]), f["title"])
-    return Diagnostic(
-        code=data["code"], name=data["name"], message=data["message"], start=data["start"], end=data["end"],
-        severity=Severity(data["severity"]), fix=fix, suggestions=tuple(data.get("suggestions", ())),
-    )
+    i = 6
+    if f[i] != _NO_FIX:
+        applicability, title, count = Applicability(int(f[i])), _unescape(f[i + 1]), int(f[i + 2])
+        i += 3
+        edits = []
+        for _ in range(count):
+            e_start, e_end = _offset(f[i], text_length), _offset(f[i + 1], text_length)
+            if e_end < e_start:
+                raise ValueError("edit ends before it starts")
+            edits.append(Edit(e_start, e_end, _unescape(f[i + 2])))
+            i += 3
+        fix = Fix(tuple(edits), applicability, title)
+    else:
+        i += 1
+    count = int(f[i])
+    suggestions = tuple(_unescape(s) for s in f[i + 1:])
+    if count != len(suggestions):
+        raise ValueError("wrong number of fields")
+    return Diagnostic(code=_unescape(f[0]), name=_unescape(f[1]), message=_unescape(f[2]), start=start, end=end,
+                      severity=severity, fix=fix, suggestions=suggestions)
+
+
+def entry_text(source: "SourceFile", diagnostics: list[Diagnostic]) -> str:
+    """A cache entry: a header line, a line of the file's size, mtime, content hash and
+    diagnostic count (and its path, for people looking at the folder), one line per diagnostic."""
+    # A name with undecodable bytes (lone surrogates) is kept readable, not exact: it is only a label.
+    path = os.fsencode(os.path.abspath(source.path)).decode("utf-8", "backslashreplace")
+    head = f"{source.size}\t{source.mtime_ns}\t{source.raw_hash}\t{len(diagnostics)}\t{_escape(path)}"
+    return "\n".join([_ENTRY_HEADER, head, *map(diagnostic_line, diagnostics)]) + "\n"
+
+
+def diagnostics_from_entry(text: str, source: "SourceFile") -> list[Diagnostic] | None:
+    """The diagnostics of an entry written for ``source``'s exact content, else None (another
+    content); ValueError/KeyError/IndexError for a malformed entry."""
+    lines = text.split("\n")
+    if lines[0] != _ENTRY_HEADER or lines[-1] != "":
+        raise ValueError("not a complete cache entry")
+    size, _mtime, digest, count = lines[1].split("\t")[:4]
+    if digest != source.raw_hash or int(size) != source.size:
+        return None
+    body = lines[2:-1]
+    if int(count) != len(body):
+        raise ValueError("wrong number of diagnostics")
+    length = len(source.text)
+    return [diagnostic_from_line(line, length) for line in body]
 
 
 # Paths are strings here: pathlib is not imported on the check path (~3.5 ms of start-up).
@@ -138,34 +214,67 @@ def _package_folder(name: str) -> list[str]:
     return list(spec.submodule_search_locations or []) if spec else []
 
 
-def _code_fingerprint() -> str:
-    """Size and mtime of newslint's own files (code and built-in word lists) and of pyspellchecker's.
+def _installed_record(folder: str, dist: str, version: str | None = None) -> str | None:
+    """``size:mtime`` of the ``RECORD`` of distribution ``dist`` when ``folder`` was installed
+    by pip from a wheel (its ``<dist>-<version>.dist-info`` sits beside it), else None (a
+    source checkout, an editable install).
 
-    An edited checkout or a new word list (same version number) gets a new key. Stat calls
-    only (about 100 files), so it costs about a millisecond.
+    Why this stands for every file of the package: pip writes RECORD anew on each install
+    (the same version reinstalled included), and files under site-packages change only by an
+    install. One stat instead of ~100 (a millisecond of every cached start).
     """
-    parts = _tree_stats(os.path.dirname(os.path.realpath(__file__)))
-    for location in _package_folder("spellchecker"):  # suggestions come from its dictionary
-        parts += ["spellchecker/" + p for p in _tree_stats(location)]
-    return sha256_hex("\n".join(parts).encode())
+    parent = os.path.dirname(os.path.abspath(folder))
+    if version is not None:
+        names = [f"{dist}-{version}.dist-info"]
+    else:
+        try:
+            names = sorted(n for n in os.listdir(parent) if n.startswith(f"{dist}-") and n.endswith(".dist-info"))
+        except OSError:
+            return None
+    for name in names:
+        try:
+            st = os.stat(os.path.join(parent, name, "RECORD"))
+        except OSError:
+            continue
+        return f"{name}:{st.st_size}:{st.st_mtime_ns}"
+    return None
+
+
+def _package_stamp(folder: str, dist: str, version: str | None = None) -> list[str]:
+    """What identifies the installed files of ``folder``: the wheel's RECORD, or in a source
+    checkout (where files are edited in place) the size and mtime of every file."""
+    record = _installed_record(folder, dist, version)
+    return [record] if record is not None else _tree_stats(folder)
+
+
+def _code_fingerprint() -> str:
+    """Newslint's own files (code and built-in word lists) and pyspellchecker's (suggestions
+    come from its dictionary): an edited checkout or a new word list (same version number)
+    gets a new key.
+    """
+    parts = _package_stamp(os.path.dirname(os.path.abspath(__file__)), "newslint", __version__)
+    for location in _package_folder("spellchecker"):
+        parts += ["spellchecker/" + p for p in _package_stamp(location, "pyspellchecker")]
+    return sha256_hex("\n".join(parts).encode("utf-8", "surrogatepass"))
 
 
 def settings_key(config: "Config", rules: Iterable["Rule | str"]) -> str:
     """Hash of everything besides a file's own text that can change its diagnostics (``rules``:
     the selected rules or their codes)."""
     data_files = sorted(set(config.dictionary_files) | ({config.lexicon_file} if config.lexicon_file else set()))
-    material = {
-        "format": _FORMAT,
-        "version": __version__,
-        "code": _code_fingerprint(),
-        "python": sys.version_info[:2],
-        "config": config.raw,
-        "root": config.root_dir,
-        "rules": sorted(r if isinstance(r, str) else r.code for r in rules),
-        "data": {p: _file_digest(p) for p in data_files},
-    }
-    blob = json.dumps(material, sort_keys=True, default=str, ensure_ascii=True)
-    return sha256_hex(blob.encode())
+    # repr, not json: the values are TOML data (str, numbers, booleans, dates, lists, tables),
+    # whose repr is the same in every run; a table written in another key order only misses.
+    material = (
+        _FORMAT,
+        __version__,
+        _code_fingerprint(),
+        sys.version_info[:2],
+        config.raw,
+        config.root_dir,
+        sorted(r if isinstance(r, str) else r.code for r in rules),
+        [(p, _file_digest(p)) for p in data_files],
+    )
+    return sha256_hex(repr(material).encode("utf-8", "surrogatepass"))
 
 
 def cache_root(config: "Config") -> str:
@@ -200,18 +309,17 @@ class ResultsCache:
 
     @staticmethod
     def _entry_name(path: str) -> str:
-        return sha256_hex(os.path.abspath(path).encode("utf-8", "surrogatepass"))[:40] + ".json"
+        return sha256_hex(os.path.abspath(path).encode("utf-8", "surrogatepass"))[:40] + ".entry"
 
     def get(self, source: "SourceFile") -> list[Diagnostic] | None:
         """The cached diagnostics for ``source``, or None when absent, stale or unreadable."""
         try:
             with open(os.path.join(self.folder, self._entry_name(source.path)), "rb") as fh:
-                entry = json.loads(fh.read())
-            if entry.get("hash") != source.raw_hash or entry.get("size") != source.size:
-                self.misses += 1
-                return None
-            found = [diagnostic_from_dict(d) for d in entry["diagnostics"]]
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+                text = fh.read().decode("utf-8", "surrogatepass")
+            found = diagnostics_from_entry(text, source)
+        except (OSError, ValueError, KeyError, IndexError):
+            found = None
+        if found is None:
             self.misses += 1
             return None
         self.hits += 1
@@ -219,20 +327,13 @@ class ResultsCache:
 
     def put(self, source: "SourceFile", diagnostics: list[Diagnostic]) -> None:
         """Store atomically (temp file + ``os.replace``); a read-only disk just means no cache."""
-        entry = {
-            # A name with undecodable bytes (lone surrogates) cannot be written as UTF-8 JSON.
-            "path": os.fsencode(os.path.abspath(source.path)).decode("utf-8", "backslashreplace"),
-            "size": source.size,
-            "mtime_ns": source.mtime_ns,
-            "hash": source.raw_hash,
-            "diagnostics": [diagnostic_to_dict(d) for d in diagnostics],
-        }
+        data = entry_text(source, diagnostics).encode("utf-8", "surrogatepass")
         try:
             self._prepare()
             fd, tmp = _temp_file(self.folder)
             try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    json.dump(entry, fh, ensure_ascii=False, separators=(",", ":"))
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(data)
                 os.replace(tmp, os.path.join(self.folder, self._entry_name(source.path)))
             except BaseException:
                 try:

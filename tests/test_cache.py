@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -12,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, SEEDS, run_cli
-from newslint.cache import ResultsCache, diagnostic_from_dict, diagnostic_to_dict
+from newslint import cache as cache_module
+from newslint.cache import ResultsCache, diagnostic_from_line, diagnostic_line
 from newslint.config import load_config
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from newslint.runner import RunOptions, lint_paths, load_run_config
@@ -44,7 +44,7 @@ def articles(tmp_path: Path) -> Path:
 
 
 def _entries(folder: Path) -> list[Path]:
-    return sorted((folder / ".newslint_cache").rglob("*.json"))
+    return sorted((folder / ".newslint_cache").rglob("*.entry"))
 
 
 def test_second_run_hits_and_returns_identical_diagnostics(articles: Path) -> None:
@@ -122,8 +122,8 @@ def test_corrupt_entries_are_ignored_and_replaced(articles: Path) -> None:
     first = _run(articles)
     entries = _entries(articles)
     assert len(entries) == 3
-    entries[0].write_bytes(b"\x00not json")
-    entries[1].write_text(json.dumps({"hash": "x"}), encoding="utf-8")
+    entries[0].write_bytes(b"\x00not an entry")
+    entries[1].write_text("newslint-cache-entry 2\nx\n", encoding="utf-8")
     entries[2].write_text("[]", encoding="utf-8")
     again = _run(articles)
     assert not any(r.cached for r in again)
@@ -187,7 +187,8 @@ def test_concurrent_writers_from_two_processes(tmp_path: Path) -> None:
     entries = _entries(tmp_path)
     assert len(entries) == 60
     for e in entries:
-        json.loads(e.read_text(encoding="utf-8"))
+        text = e.read_text(encoding="utf-8")
+        assert text.startswith("newslint-cache-entry 2\n") and text.endswith("\n")
     assert not list((tmp_path / ".newslint_cache").rglob(".tmp-*"))
     assert all(r.cached for r in _run(tmp_path))
 
@@ -195,9 +196,16 @@ def test_concurrent_writers_from_two_processes(tmp_path: Path) -> None:
 def test_diagnostic_round_trip() -> None:
     d = Diagnostic("NL301", "missing-space-after-comma", "Missing space after comma", 3, 4, Severity.ERROR,
                    Fix((Edit(4, 4, " "), Edit(7, 9, "")), Applicability.UNSAFE, "Insert a space"), ("x ", "y"))
-    assert diagnostic_from_dict(json.loads(json.dumps(diagnostic_to_dict(d)))) == d
+    assert diagnostic_from_line(diagnostic_line(d), 9) == d
     plain = Diagnostic("NL401", "repeated-word", "Repeated word", 0, 3)
-    assert diagnostic_from_dict(diagnostic_to_dict(plain)) == plain
+    assert diagnostic_from_line(diagnostic_line(plain), 3) == plain
+    # Every character a message, title, replacement or suggestion may hold comes back as it was.
+    nasty = "tab\there, line\nbreak\r\n back\\slash \\t \\ \u2028 \x00 \ud800 “quoted” \U0001F600 -"
+    odd = Diagnostic(nasty, nasty, nasty, 0, 0, Severity.INFO,
+                     Fix((Edit(0, 0, nasty), Edit(0, 0, "")), Applicability.SAFE, nasty), (nasty, "", "\\", "-"))
+    line = diagnostic_line(odd)
+    assert "\n" not in line and "\r" not in line
+    assert diagnostic_from_line(line, 0) == odd
 
 
 def test_entries_are_keyed_by_settings(tmp_path: Path) -> None:
@@ -257,3 +265,132 @@ def test_tree_stats_equals_the_os_walk_reading(tmp_path: Path) -> None:
     package = str(Path(__file__).resolve().parent.parent / "newslint")
     for root in (str(tmp_path), package):
         assert _tree_stats(root) == reference(root)
+
+
+def _entry_file(folder: Path) -> tuple[ResultsCache, "object", Path]:
+    """A cache with one real entry for a.txt, the file's SourceFile and the entry's path."""
+    from newslint.files import read_source
+
+    from newslint.registry import select_rules
+
+    _run(folder)
+    source = read_source(str(folder / "a.txt"), 1 << 20)
+    old = os.getcwd()
+    os.chdir(folder)  # as _run: the configuration's root (no config file) is the working folder
+    try:
+        config = load_config(start=folder)
+        cache = ResultsCache.for_run(config, select_rules(config))
+    finally:
+        os.chdir(old)
+    entry = Path(cache.folder) / cache._entry_name(source.path)
+    assert entry.is_file()
+    return cache, source, entry
+
+
+def test_hostile_entries_are_misses_never_errors(articles: Path) -> None:
+    """A cache folder may come from anywhere (a cloned repository): whatever an entry holds, it
+    is data, and anything malformed (offsets outside the file included) is a miss."""
+    cache, source, entry = _entry_file(articles)
+    good = entry.read_text(encoding="utf-8")
+    assert cache.get(source) is not None
+    head, stamp, first, *rest = good.split("\n")
+    fields = first.split("\t")
+
+    def with_first(**changes: str) -> str:
+        f = list(fields)
+        for index, value in changes.items():
+            f[int(index[1:])] = value
+        return "\n".join([head, stamp, "\t".join(f), *rest])
+
+    n = len(source.text)
+    hostile = [
+        with_first(i3=str(n + 1)),  # start past the end of the file
+        with_first(i4="-1"),
+        with_first(i3="5", i4="4"),  # end before start
+        with_first(i5="fatal"),  # no such severity
+        with_first(i0="NL\\q"),  # an escape the writer never writes
+        with_first(i3="1e9"),
+        with_first(i6="7"),  # no such applicability
+        "\n".join([head, stamp, first + "\textra", *rest]),  # a field too many
+        "\n".join([head, stamp, "\t".join(fields[:4]), *rest]),  # fields missing
+        "\n".join([head, "\t".join(stamp.split("\t")[:3] + ["99"]), first, *rest]),  # wrong count
+        "\n".join([head, "x" + stamp, first, *rest]),  # size not a number
+        "\n".join([head, stamp, first, *rest]).rstrip("\n"),  # truncated: no final line break
+        "\n".join([head, stamp, *rest]),  # one diagnostic fewer than the count
+        good.replace("newslint-cache-entry 2", "newslint-cache-entry 3"),
+        "",
+    ]
+    for text in hostile:
+        entry.write_text(text, encoding="utf-8")
+        assert cache.get(source) is None, (hostile.index(text), text[:200])
+    entry.write_bytes(b"\xff\xfe\x00garbage")
+    assert cache.get(source) is None
+    entry.write_text(good, encoding="utf-8")
+    assert cache.get(source) is not None
+
+
+def _fake_site(tmp_path: Path) -> Path:
+    site = tmp_path / "site-packages"
+    (site / "pkg" / "data").mkdir(parents=True)
+    (site / "pkg" / "__init__.py").write_text("x = 1\n")
+    (site / "pkg" / "data" / "words.lst").write_text("one\n")
+    return site
+
+
+def test_fingerprint_of_a_source_checkout_sees_every_file(tmp_path: Path) -> None:
+    site = _fake_site(tmp_path)
+    before = cache_module._package_stamp(str(site / "pkg"), "pkg", "1.0")
+    assert len(before) == 2  # no dist-info beside it: every file's size and mtime
+    (site / "pkg" / "data" / "words.lst").write_text("two\n")  # same size, edited in place
+    os.utime(site / "pkg" / "data" / "words.lst", ns=(1, 1))
+    assert cache_module._package_stamp(str(site / "pkg"), "pkg", "1.0") != before
+
+
+def test_fingerprint_of_a_wheel_install_is_its_record(tmp_path: Path) -> None:
+    site = _fake_site(tmp_path)
+    record = site / "pkg-1.0.dist-info" / "RECORD"
+    record.parent.mkdir()
+    record.write_text("pkg/__init__.py,,\n")
+    for version in ("1.0", None):  # version known (newslint) or looked up (pyspellchecker)
+        stamp = cache_module._package_stamp(str(site / "pkg"), "pkg", version)
+        assert len(stamp) == 1 and stamp[0].startswith("pkg-1.0.dist-info:")
+    first = cache_module._package_stamp(str(site / "pkg"), "pkg", "1.0")
+    record.write_text("pkg/__init__.py,,\npkg/data/words.lst,,\n")  # reinstalled
+    assert cache_module._package_stamp(str(site / "pkg"), "pkg", "1.0") != first
+    # Another version's dist-info does not stand for this one.
+    assert len(cache_module._package_stamp(str(site / "pkg"), "pkg", "2.0")) == 2
+
+
+def test_installed_newslint_keys_by_its_record(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fingerprint takes the wheel's RECORD when newslint's folder has one beside it."""
+    package = Path(cache_module.__file__).resolve().parent
+    calls = []
+    real = cache_module._installed_record
+
+    def spy(folder: str, dist: str, version: str | None = None) -> str | None:
+        calls.append((Path(folder).resolve(), dist, version))
+        return real(folder, dist, version)
+
+    monkeypatch.setattr(cache_module, "_installed_record", spy)
+    cache_module._code_fingerprint()
+    assert calls[0] == (package, "newslint", cache_module.__version__)
+
+
+_KEY = """
+import sys
+sys.path.insert(0, {repo!r})
+from pathlib import Path
+from newslint.cache import settings_key
+from newslint.config import load_config
+from newslint.registry import select_rules
+config = load_config(start=Path({folder!r}))
+print(settings_key(config, select_rules(config)))
+"""
+
+
+def test_settings_key_is_the_same_in_every_process(articles: Path) -> None:
+    (articles / "newslint.toml").write_text('ignore = ["NL301"]\n[rules.NL101]\n', encoding="utf-8")
+    script = _KEY.format(repo=str(REPO), folder=str(articles))
+    keys = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+            for _ in range(2)}
+    assert len(keys) == 1 and len(keys.pop().strip()) == 64

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import click
 import pytest
@@ -148,3 +150,41 @@ def test_click_group_is_still_extensible() -> None:
     from newslint.cli import main
 
     assert isinstance(main, click.Group) and {"check", "rules", "rule"} <= set(main.commands)
+
+
+_RUN = """
+import atexit, sys, threading
+atexit.register(lambda: print("ATEXIT", flush=True))
+if sys.argv[1] == "thread":
+    threading.Thread(target=lambda: __import__("time").sleep(60), daemon=True).start()
+sys.argv = ["newslint", *sys.argv[2:]]
+from newslint.entry import run
+run()
+"""
+
+
+def test_program_ends_at_once_after_a_check_with_nothing_left_running(tmp_path: Path) -> None:
+    """entry.run (console script, python -m newslint) skips the interpreter's teardown after a
+    finished check run, with the output and exit code of a normal exit; not while another
+    thread runs, nor for other commands."""
+    article = str(next(SEEDS.glob("001_*.txt")))
+
+    def go(mode: str, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-c", _RUN, mode, *args], cwd=tmp_path, capture_output=True,
+                              text=True, env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=120)
+
+    quick = go("plain", "check", "--no-cache", article)
+    threaded = go("thread", "check", "--no-cache", article)
+    assert quick.returncode == threaded.returncode == 1
+    assert "ATEXIT" not in quick.stdout and threaded.stdout.endswith("ATEXIT\n")
+    assert quick.stdout == threaded.stdout[: -len("ATEXIT\n")] and "NL" in quick.stdout
+    to_file = tmp_path / "out.txt"
+    with open(to_file, "w") as fh:  # a file is block-buffered: everything must still arrive
+        done = subprocess.run([sys.executable, "-m", "newslint", "check", "--no-cache", article], cwd=tmp_path,
+                              stdout=fh, env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=120)
+    assert done.returncode == 1 and to_file.read_text() == quick.stdout
+    assert go("plain", "check", "--no-cache", "--exit-zero", article).returncode == 0
+    bad = go("plain", "check", "--no-cache", str(tmp_path / "missing.txt"))
+    assert bad.returncode == 2 and "missing.txt" in bad.stderr
+    other = go("plain", "rule", "NL101")
+    assert other.returncode == 0 and other.stdout.endswith("ATEXIT\n")

@@ -189,8 +189,9 @@ def main(argv: list[str] | None = None) -> int:
 
         def forget_entries() -> None:
             # The file changed since the last run: its entry is gone, the cache folder is there.
-            for entry in cache_dir.glob("*/*/*.json"):
-                entry.unlink()
+            for entry in cache_dir.glob("*/*/*"):  # <version>/<settings key>/<entry>
+                if entry.is_file():
+                    entry.unlink()
 
         # First run: no cache folder yet, so it lints and creates the folder, its .gitignore
         # and CACHEDIR.TAG; miss: the usual pre-commit case, one changed file's entry written.
