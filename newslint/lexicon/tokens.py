@@ -86,8 +86,14 @@ def headline_span(doc: Document) -> tuple[int, int] | None:
 @lru_cache(maxsize=8)
 def sentence_start_list(doc: Document) -> tuple[int, ...]:
     """``sentence_starts(doc)`` computed once per document for every rule that needs them."""
-    from newslint.rules.sentence_start import sentence_starts
+    from newslint import native
+    from newslint.rules.sentence_start import ABBREVIATIONS, _is_abbreviation, sentence_starts
 
+    nat = native.module()
+    if nat is not None:  # the same offsets from the native scan (docs/native.md); None: lone surrogates
+        starts = nat.sentence_starts(doc.prose, doc.paragraphs, _is_abbreviation, ABBREVIATIONS)
+        if starts is not None:
+            return tuple(starts)
     return tuple(sentence_starts(doc))
 
 
@@ -107,57 +113,27 @@ class TokenTable:
     SENTENCE_START, HEADLINE = 1, 2
 
     def __init__(self, doc: Document) -> None:
-        from array import array
+        from newslint import native
 
-        # Bulk operations in C instead of a Python loop per word (why: a 10 MB file has 1.7
-        # million words; the loop took 1.52 s of CPU, this 1.17 s, 0.5 s of it the regex).
-        # ``re.split`` with the word pattern as a group gives the same matches as ``finditer``,
-        # alternating with the separators between them; summed lengths give each word's start. A word is dropped
-        # for what touches it (see :func:`_scan`, which stays the reference): that depends only
-        # on the separator before it and the one after it, and the separators of a text are
-        # few distinct strings, so each is judged once.
-        text = doc.prose
-        parts = _SPLIT.split(text)
-        words = parts[1::2]
-        seps = parts[0::2]
-        # Each word starts where the text before it (all parts up to its separator) ends; the
-        # running sums are read off as they come (no list of every part's offset).
-        starts = array("l", islice(accumulate(map(len, parts)), 0, 2 * len(words), 2))
-        del parts
-        if words:
-            distinct = set(seps)
-            bad_before = {sep for sep in distinct if not _ok_before(sep)}
-            bad_after = {sep for sep in distinct if not _ok_after(sep)}
-            dropped: set[int] = set()
-            last = len(seps) - 1
-            # Separator j stands before word j and after word j - 1; only bad ones are visited.
-            for j in compress(range(len(seps)), map((bad_before | bad_after).__contains__, seps)):
-                sep = seps[j]
-                if j < last and sep in bad_before and not (j == 0 and sep == ""):  # "": the text starts with the word
-                    dropped.add(j)
-                if j > 0 and sep in bad_after and not (j == last and sep == "."):  # a final period ends the text
-                    dropped.add(j - 1)
-            if dropped:
-                keep = bytearray(b"\x01") * len(words)
-                for k in dropped:
-                    keep[k] = 0
-                words = list(compress(words, keep))
-                starts = array("l", compress(starts, keep))
-        self.vocab: list[str] = list(dict.fromkeys(words))
-        self.index: dict[str, int] = {w: i for i, w in enumerate(self.vocab)}
+        scanned = None
+        nat = native.module()
+        if nat is not None:  # the same table from the Rust scan (docs/native.md); None: lone surrogates
+            scanned = nat.token_table(doc.prose, sentence_start_list(doc), headline_span(doc))
+            if scanned is not None:
+                from array import array
+
+                vocab, index, ids, start_bytes, flags = scanned
+                starts = array("q")
+                starts.frombytes(start_bytes)
+        if scanned is None:
+            vocab, index, ids, starts, flags = _python_table(doc)
+        self.vocab: list[str] = vocab
+        self.index: dict[str, int] = index
         # A list, not an array: its items are the index's own int objects (8 bytes a token, as
         # an array), and scans over it (``uses``, Counter) need not box an int per token.
-        self.ids: list[int] = list(map(self.index.__getitem__, words))
+        self.ids: list[int] = ids
         self.starts = starts
-        sentence = _starts(doc)
-        flags = bytearray(map(sentence.__contains__, starts))
-        head = headline_span(doc)
-        if head:
-            from bisect import bisect_left
-
-            for i in range(bisect_left(starts, head[0]), bisect_left(starts, head[1])):
-                flags[i] |= self.HEADLINE
-        self.flags = flags
+        self.flags: bytearray = flags
         self.bases = [base_form(w) for w in self.vocab]
 
     def __len__(self) -> int:
@@ -204,6 +180,60 @@ class TokenTable:
     def ids_of(self, keep) -> set[int]:  # type: ignore[no-untyped-def]
         """Ids of the vocabulary words for which ``keep(word)`` is true."""
         return {i for i, w in enumerate(self.vocab) if keep(w)}
+
+
+def _python_table(doc: Document) -> tuple[list[str], dict[str, int], list[int], "array[int]", bytearray]:
+    """What :class:`TokenTable` stores, computed in Python (the reference for the native scan).
+
+    Bulk operations in C instead of a Python loop per word (why: a 10 MB file has 1.7
+    million words; the loop took 1.52 s of CPU, this 1.17 s, 0.5 s of it the regex).
+    ``re.split`` with the word pattern as a group gives the same matches as ``finditer``,
+    alternating with the separators between them; summed lengths give each word's start. A word is dropped
+    for what touches it (see :func:`_scan`, which stays the reference): that depends only
+    on the separator before it and the one after it, and the separators of a text are
+    few distinct strings, so each is judged once.
+    """
+    from array import array
+
+    text = doc.prose
+    parts = _SPLIT.split(text)
+    words = parts[1::2]
+    seps = parts[0::2]
+    # Each word starts where the text before it (all parts up to its separator) ends; the
+    # running sums are read off as they come (no list of every part's offset).
+    starts = array("l", islice(accumulate(map(len, parts)), 0, 2 * len(words), 2))
+    del parts
+    if words:
+        distinct = set(seps)
+        bad_before = {sep for sep in distinct if not _ok_before(sep)}
+        bad_after = {sep for sep in distinct if not _ok_after(sep)}
+        dropped: set[int] = set()
+        last = len(seps) - 1
+        # Separator j stands before word j and after word j - 1; only bad ones are visited.
+        for j in compress(range(len(seps)), map((bad_before | bad_after).__contains__, seps)):
+            sep = seps[j]
+            if j < last and sep in bad_before and not (j == 0 and sep == ""):  # "": the text starts with the word
+                dropped.add(j)
+            if j > 0 and sep in bad_after and not (j == last and sep == "."):  # a final period ends the text
+                dropped.add(j - 1)
+        if dropped:
+            keep = bytearray(b"\x01") * len(words)
+            for k in dropped:
+                keep[k] = 0
+            words = list(compress(words, keep))
+            starts = array("l", compress(starts, keep))
+    vocab = list(dict.fromkeys(words))
+    index = {w: i for i, w in enumerate(vocab)}
+    ids = list(map(index.__getitem__, words))
+    sentence = _starts(doc)
+    flags = bytearray(map(sentence.__contains__, starts))
+    head = headline_span(doc)
+    if head:
+        from bisect import bisect_left
+
+        for i in range(bisect_left(starts, head[0]), bisect_left(starts, head[1])):
+            flags[i] |= TokenTable.HEADLINE
+    return vocab, index, ids, starts, flags
 
 
 @lru_cache(maxsize=4)
@@ -277,7 +307,29 @@ class NameStats:
 @lru_cache(maxsize=4)
 def doc_name_stats(doc: Document) -> NameStats:
     """How the document writes each word, counted once per distinct word and position kind."""
+    from newslint import native
+
     table = token_table(doc)
+    nat = native.module()
+    return _python_name_stats(table) if nat is None else _native_name_stats(nat, table)
+
+
+def _native_name_stats(nat, table: TokenTable) -> NameStats:  # type: ignore[no-untyped-def]
+    """:func:`doc_name_stats` by the native pass (docs/native.md).
+
+    Words whose base is not ASCII come back as (id, mid_sentence, uses) for the Python
+    counting (Unicode case rules stay Python's).
+    """
+    cap, low, anyc, uses, rest = nat.name_stats(table.ids, table.flags, table.bases, Counter)
+    stats = NameStats(Counter(cap), Counter(low), Counter(anyc))
+    for wid, mid_sentence, count in rest:
+        _count_parts(stats, table.bases[wid], mid_sentence, count)
+    table.__dict__.setdefault("_counts", uses)  # what word_counts() counts, counted here already
+    return stats
+
+
+def _python_name_stats(table: TokenTable) -> NameStats:
+    """:func:`doc_name_stats` in Python (the reference for the native pass)."""
     # Counted in C: uses of each word, and uses at a sentence start or in the headline (few);
     # the rest are mid-sentence uses. (The counters are only looked up, so order is free.)
     flagged = Counter(compress(table.ids, table.flags))
@@ -288,17 +340,20 @@ def doc_name_stats(doc: Document) -> NameStats:
             uses[(wid, True)] = total - at_start
         if at_start:
             uses[(wid, False)] = at_start
-    cap: Counter[str] = Counter()
-    low: Counter[str] = Counter()
-    anyc: Counter[str] = Counter()
+    stats = NameStats(Counter(), Counter(), Counter())
     for (wid, mid_sentence), count in uses.items():
-        base = table.bases[wid]
-        for part in (re.split(r"[-.]", base) if "-" in base or "." in base else (base,)):
-            if not part or not part[0].isalpha():
-                continue
-            anyc[part.lower()] += count
-            if part.islower():
-                low[part] += count
-            elif part[0].isupper() and mid_sentence:
-                cap[part] += count
-    return NameStats(cap, low, anyc)
+        _count_parts(stats, table.bases[wid], mid_sentence, count)
+    return stats
+
+
+def _count_parts(stats: NameStats, base: str, mid_sentence: bool, count: int) -> None:
+    """Add ``count`` uses of ``base`` (its parts between "-" and ".") to the counters."""
+    cap, low, anyc = stats.capitalized, stats.lowercase, stats.any_case
+    for part in (re.split(r"[-.]", base) if "-" in base or "." in base else (base,)):
+        if not part or not part[0].isalpha():
+            continue
+        anyc[part.lower()] += count
+        if part.islower():
+            low[part] += count
+        elif part[0].isupper() and mid_sentence:
+            cap[part] += count

@@ -23,6 +23,22 @@ if sys.version_info >= (3, 11):
     _REPEAT = re.compile(r"\b([^\W\d_]++)([ \t]++|[ \t]*+(?:\r\n|\r|\n)[ \t]*+)(\1)\b", re.I)
 
 
+def repeat_spans(text: str) -> list[tuple[int, int, int, int]]:
+    """(start, end) of the first copy and of the second copy of each ``_REPEAT`` match, in order.
+
+    The native scan gives the same spans (docs/native.md); the regex is the reference and the
+    fallback (no native module, or text it cannot take).
+    """
+    from newslint import native
+
+    nat = native.module()
+    if nat is not None:
+        spans = nat.repeats(text, native.same_ignoring_case)
+        if spans is not None:
+            return spans
+    return [(m.start(1), m.end(1), m.start(3), m.end(3)) for m in _REPEAT.finditer(text)]
+
+
 def _same_paragraph(doc: Document, a: int, b: int) -> bool:
     """True when offsets ``a`` and ``b`` lie in one paragraph (one line, in one-paragraph-per-line news)."""
     paras = doc.paragraphs
@@ -54,20 +70,20 @@ def repeated_word(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
     allowed = {w.lower() for w in ctx.options(repeated_word).get("allowed", [])}
     text = doc.prose
-    for m in _REPEAT.finditer(text):
-        first, second = m.group(1), m.group(3)
+    for s1, e1, s3, e3 in repeat_spans(text):
+        first, gap, second = text[s1:e1], text[e1:s3], text[s3:e3]
         if first.lower() in allowed:
             continue
         if first[0].isupper() and second[0].isupper() and first.lower() not in _FUNCTION_WORDS:
             continue  # Duran Duran, Sirhan Sirhan, "Bora Bora"
-        if ("\n" in m.group(2) or "\r" in m.group(2)) and not _same_paragraph(doc, m.start(1), m.start(3)):
+        if ("\n" in gap or "\r" in gap) and not _same_paragraph(doc, s1, s3):
             continue  # a headline ending "... plans" and a paragraph starting "Plans to ..."
-        s, e = m.end(1), m.end(3)
-        if "\n" in m.group(2) and not _same_paragraph(doc, m.start(1), e):
+        s, e = e1, e3
+        if "\n" in gap and not _same_paragraph(doc, s1, e):
             continue  # a headline's last word and the next paragraph's first: not a slip
         # Removing a copy across a line break would join two lines: a human should look.
-        across_lines = "\n" in m.group(2)
+        across_lines = "\n" in gap
         quoted = doc.in_quote(s, e) and not repeat_fix_sure_in_quote(doc, s, e, second)
         applicability = Applicability.UNSAFE if across_lines or quoted or marked_sic(doc, e) else Applicability.SAFE
         fix = replace_fix(s, e, "", applicability, f"Remove the repeated {second!r}")
-        yield repeated_word.diagnostic(m.start(3), e, f"Repeated word: {first!r}", fix, suggestions=("",))
+        yield repeated_word.diagnostic(s3, e, f"Repeated word: {first!r}", fix, suggestions=("",))

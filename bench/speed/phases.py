@@ -1,0 +1,91 @@
+"""CPU seconds per phase of linting the 10 MB benchmark file, one process, pieces as the CLI cuts them.
+
+    python bench/speed/phases.py --corpus ../shared/corpus [--file BIG.txt] [--repeat 3]
+    NEWSLINT_NO_NATIVE=1 python bench/speed/phases.py ...   # the pure-Python scans, for comparison
+
+Why: the whole-process time mixes start-up, reading, workers and reporting; this prints where
+the rules' CPU goes (the shared document work first: word table, sentence starts, name stats;
+then each rule), so a change to one scan shows up in its own line. Each phase's figure is the
+median over ``--repeat`` runs of ``time.process_time()`` (CPU, steadier than wall time on a
+shared machine). Warm-up: one 300,000-character lint first, so loading the lexicon is not counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent.parent))
+
+
+def one_run(text: str) -> dict[str, float]:
+    from newslint.chunking import split_points
+    from newslint.config import load_config
+    from newslint.document import Document
+    from newslint.engine import Linter
+    from newslint.lexicon.tokens import doc_name_stats, sentence_start_list, token_table
+
+    # Per-document caches (lru_cache keyed by the Document, which compares by content) would
+    # make a repeated run a cache hit: empty them all; the warm-up reloads the lexicon.
+    for name, mod in list(sys.modules.items()):
+        if name.startswith("newslint"):
+            for value in list(vars(mod).values()):
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
+    linter = Linter(load_config(start=Path(tempfile.gettempdir())))
+    linter.lint(Document.from_text(text[:300_000], "warm.txt"))
+    times: dict[str, float] = {}
+
+    def timed(name: str, work) -> object:  # type: ignore[no-untyped-def]
+        c = time.process_time()
+        out = work()
+        times[name] = times.get(name, 0.0) + time.process_time() - c
+        return out
+
+    pts = split_points(text) + [len(text)]
+    for a, b in zip(pts, pts[1:]):
+        doc = timed("document", lambda: Document.from_text(text[a:b], "big.txt"))
+        timed("prose+paragraphs", lambda: (doc.prose, doc.paragraphs))
+        timed("sentence_starts", lambda: sentence_start_list(doc))
+        timed("token_table", lambda: token_table(doc))
+        timed("name_stats", lambda: doc_name_stats(doc))
+        for r in linter.rules:
+            timed(r.code, lambda: list(r.check(doc, linter.context)))
+    times["TOTAL"] = sum(times.values())
+    return times
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=HERE.parent.parent.parent / "shared" / "corpus")
+    parser.add_argument("--file", type=Path, help="the text to lint (default: build the 10 MB benchmark file)")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    if args.file:
+        text = args.file.read_text(encoding="utf-8")
+    else:
+        if not args.corpus.is_dir():
+            print(f"corpus not found at {args.corpus} (pass --corpus or --file)", file=sys.stderr)
+            return 2
+        from inputs import build
+
+        text = build(Path(tempfile.mkdtemp(prefix="newslint-phases-")), args.corpus, big_mb=10, small_count=0)[
+            "big"].read_text(encoding="utf-8")
+    from newslint import native
+
+    runs = [one_run(text) for _ in range(args.repeat)]
+    print(f"native scans: {'on' if native.module() else 'off'}; {len(text):,} characters; "
+          f"median CPU s of {args.repeat} runs")
+    for name in sorted(runs[0], key=lambda k: -runs[0][k]):
+        print(f"{name:18} {statistics.median(r[name] for r in runs):7.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

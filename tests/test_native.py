@@ -1,0 +1,206 @@
+"""The native scans (newslint._native) give exactly what the pure-Python reference gives.
+
+Both paths are compared in one run: the Python functions are called directly, the native ones
+through the compiled module. When the module is not built the comparisons skip, except under
+NEWSLINT_REQUIRE_NATIVE=1 (scripts/test sets it), where a missing build fails the suite.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from array import array
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newslint import native
+from newslint.document import Document
+from newslint.lexicon import tokens
+from newslint.lexicon.tokens import (TokenTable, _native_name_stats, _python_name_stats, _python_table, headline_span,
+                                     sentence_start_list)
+from newslint.rules.repetition import _REPEAT, repeat_spans
+from newslint.rules.sentence_start import ABBREVIATIONS, _is_abbreviation, sentence_starts
+from tests.strategies import any_text
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = sorted((REPO / "seeds").glob("*.txt"))
+
+
+def _native_module():  # type: ignore[no-untyped-def]
+    try:
+        from newslint import _native
+    except ImportError as error:
+        if os.environ.get("NEWSLINT_REQUIRE_NATIVE"):
+            pytest.fail(f"newslint._native is required here (NEWSLINT_REQUIRE_NATIVE is set) but missing: {error}")
+        pytest.skip(f"newslint._native is not built (no cargo at install time?): {error}")
+    if _native.API_VERSION != native.API_VERSION:  # a stale in-place build: newslint would ignore it
+        pytest.fail(f"newslint._native is stale (API {_native.API_VERSION}, want {native.API_VERSION}): "
+                    "run scripts/build_native or reinstall")
+    return _native
+
+
+@pytest.fixture(scope="module")
+def nat():  # type: ignore[no-untyped-def]
+    return _native_module()
+
+
+def test_native_module_is_built_when_required():
+    """CI (scripts/test) must not silently fall back to Python when the extension failed to build."""
+    module = _native_module()
+    assert all(callable(getattr(module, f)) for f in ("token_table", "repeats", "name_stats", "sentence_starts"))
+
+
+def native_table(nat, doc: Document):  # type: ignore[no-untyped-def]
+    got = nat.token_table(doc.prose, sentence_start_list(doc), headline_span(doc))
+    if got is None:
+        return None
+    vocab, index, ids, start_bytes, flags = got
+    starts = array("q")
+    starts.frombytes(start_bytes)
+    return vocab, index, ids, list(starts), flags
+
+
+def python_table(doc: Document):  # type: ignore[no-untyped-def]
+    vocab, index, ids, starts, flags = _python_table(doc)
+    return vocab, index, ids, list(starts), flags
+
+
+def python_repeats(text: str) -> list[tuple[int, int, int, int]]:
+    return [(m.start(1), m.end(1), m.start(3), m.end(3)) for m in _REPEAT.finditer(text)]
+
+
+def assert_same(nat, text: str, path: str = "article.txt") -> None:  # type: ignore[no-untyped-def]
+    """Native and Python agree on ``text``'s word table and repetitions (or native declines)."""
+    doc = Document.from_text(text, path)
+    want = python_table(doc)
+    got = native_table(nat, doc)
+    encodable = not any("\ud800" <= c <= "\udfff" for c in doc.prose)
+    if not encodable:  # lone surrogates: native declines, TokenTable uses the Python table
+        assert got is None
+    else:
+        assert got is not None
+        for name, a, b in zip(("vocab", "index", "ids", "starts", "flags"), got, want):
+            assert a == b, (name, text)
+        # The shared int objects: an id in ``ids`` is the index's own object.
+        assert all(got[2][i] is got[1][got[0][got[2][i]]] for i in range(len(got[2])))
+    got_starts = nat.sentence_starts(doc.prose, doc.paragraphs, _is_abbreviation, ABBREVIATIONS)
+    assert got_starts == (list(sentence_starts(doc)) if encodable else None), text
+    # Name statistics over the (Python-built) table: the same counters either way.
+    table = TokenTable.__new__(TokenTable)
+    table.vocab, table.index, table.ids, table.starts, table.flags = _python_table(doc)
+    table.bases = [tokens.base_form(w) for w in table.vocab]
+    want_stats = _python_name_stats(table)
+    fresh = TokenTable.__new__(TokenTable)
+    fresh.__dict__.update({k: v for k, v in table.__dict__.items() if k != "_counts"})
+    got_stats = _native_name_stats(nat, fresh)
+    for field in ("capitalized", "lowercase", "any_case"):
+        assert getattr(got_stats, field) == getattr(want_stats, field), (field, text)
+    assert fresh.word_counts() == table.word_counts()
+    spans = nat.repeats(doc.prose, native.same_ignoring_case)
+    assert spans == (python_repeats(doc.prose) if encodable else None), text
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name)
+def test_seeds_identical(nat, path: Path):
+    assert_same(nat, path.read_text(encoding="utf-8"), path.name)
+
+
+def _corpus_clean() -> Path | None:
+    roots = [Path(os.environ["NEWSLINT_CORPUS"])] if os.environ.get("NEWSLINT_CORPUS") else []
+    roots += [REPO.parent / "shared" / "corpus", REPO.parent.parent / "shared" / "corpus"]
+    return next((r / "clean" for r in roots if (r / "clean").is_dir()), None)
+
+
+def test_clean_corpus_identical(nat):
+    clean = _corpus_clean()
+    if clean is None:
+        pytest.skip("clean corpus not found (set NEWSLINT_CORPUS or place it at ../shared/corpus)")
+    paths = sorted(clean.glob("*.txt"))
+    assert paths, f"{clean} has no articles"
+    for path in paths:
+        assert_same(nat, path.read_text(encoding="utf-8"), path.name)
+
+
+# Characters on which Python's and Rust's ideas of "letter" and "digit" differ, or which the
+# word rules treat specially: letters and digits of other scripts, numerals that are alnum but
+# not decimal, combining and spacing marks (alphabetic to Rust, not alnum to Python), case
+# pairs whose simple folding differs from str.lower(), every apostrophe, hyphen and dot.
+EDGE_CHARS = [
+    "é", "ß", "Σ", "ς", "ǅ", "ª", "ᵃ", "²", "½", "Ⅻ", "ⅻ", "٣", "१", "𝟙", "一", "〇", "中", "ℌ", "𝐀",
+    "K", "k", "K", "İ", "i", "ı", "I", "ſ", "s", "S", "Å", "å", "Å", "ﬁ", "Ⓐ", "ⓐ",
+    "\u0301", "\u0903", "\u093e", "\u0345", "\u200d",
+    "'", "’", "ʼ", "‘", "`", "-", "‐", "–", ".", "_", "@", "#", "$", "£", "€", "¥", "/", "\\",
+    "0", "7", "9", "a", "Z", " ", " ", "\t", "\n", "\r\n", "\r", "\n\n", "\u00a0",
+]
+EDGE_WORDS = [
+    "the", "The", "THE", "the the", "The the", "the\nthe", "the\r\nthe", "the \r\n the", "the\t the",
+    "U.S.", "U.S", "e.g.", "a.b", "79th", "£4.8bn", "$5", "@x", "#tag", "a_b", "_a", "a_", "x/y", "x\\y",
+    "rock'n'roll", "don’t", "Russia's", "leaders’", "ma-ma", "well-known", "co.op", "Ka-shing", "Jong-un",
+    "straße STRASSE", "Kelvin kelvin", "ǆ ǅ Ǆ", "σς Σ", "İstanbul istanbul", "naïve naïve", "café cafe\u0301",
+    "Duran Duran", "had had", ".", " .", "word.", "end.", "x..y", "x.-y", "a-", "-a", "a'", "'a",
+    ". ", "! ", "? ", ".” ", ".) ", "?” ", "!) ", "...", "… ", ". . . ", ".\t", "Mr. ", "mr. ", "Sept. ", "No. ",
+    "U.S. ", "e.g. ", "(D-Okla.) ", "(He did.) ", "Boren (D-Okla.) said. ", "“Why?” he ", "(", ")", "[", "“", "‘",
+    "•", "—", "–", ">", "*", "#", "\x1c", "\x85", "\u2028", "Ms. ", "Co.) ", "Mſ. ", "İnc. ", "Dr.” ",
+]
+edge_text = st.lists(st.one_of(st.sampled_from(EDGE_CHARS), st.sampled_from(EDGE_WORDS)), max_size=40).map("".join)
+texts = st.one_of(edge_text, any_text, st.text(alphabet=st.sampled_from([c for c in EDGE_CHARS if len(c) == 1]), max_size=60))
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=texts, path=st.sampled_from(["article.txt", "article.md", "article.html"]))
+def test_generated_texts_identical(nat, text: str, path: str):
+    """Hypothesis texts stressing segmentation edge cases; .md/.html blank masks to spaces."""
+    assert_same(nat, text, path)
+
+
+@pytest.mark.parametrize("text", ["", ".", "a", "a.", "The end.", "é", "the the", "U.S.", "79th", "£4.8bn",
+                                  "@x", "a_b", "x" * 5 + ".", "Word.\n", "\udc80 the the \udc80"])
+def test_small_texts_identical(nat, text: str):
+    assert_same(nat, text)
+
+
+def test_table_falls_back_when_native_declines(nat, monkeypatch):
+    """Lone surrogates (surrogateescape input): the native scan declines and TokenTable is the Python one."""
+    doc = Document.from_text("Bad \udc80byte the the words", "a.txt")
+    monkeypatch.setattr(native, "_module", nat)
+    table = TokenTable(doc)
+    vocab, index, ids, starts, flags = python_table(doc)
+    assert (table.vocab, table.ids, list(table.starts), table.flags) == (vocab, ids, starts, flags)
+    assert repeat_spans(doc.prose) == python_repeats(doc.prose)
+
+
+def test_findings_identical_with_and_without_native(nat, monkeypatch):
+    """Whole lint results on the seeds do not depend on which path built the tables."""
+    from tests.conftest import lint
+
+    slips = ("Plans\n\nPlans to open the the plant were were shelved, said Duran Duran.\n"
+             "He said “we are are going” and and left.\r\nThe firm’s firm’s results in in\nMarch.\n")
+    articles = [(p.name, p.read_text(encoding="utf-8")) for p in SEEDS] + [("slips.txt", slips)]
+
+    def run() -> list[tuple]:
+        out = []
+        for name, text in articles:
+            tokens.token_table.cache_clear()
+            out += [(name, d.code, d.start, d.end, d.message, d.fix) for d in lint(text, path=name)]
+        return out
+
+    monkeypatch.setattr(native, "_module", None)
+    python = run()
+    monkeypatch.setattr(native, "_module", nat)
+    assert run() == python
+    assert any(code == "NL401" for _, code, *_ in python)  # the repetition scan is exercised
+
+
+def test_no_native_env_forces_python(nat):
+    """NEWSLINT_NO_NATIVE=1 bypasses a built module (read once, at first use)."""
+    code = "from newslint import native; print(native.module() is None)"
+    env = {**os.environ, "NEWSLINT_NO_NATIVE": "1", "PYTHONPATH": str(REPO)}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=REPO, check=True)
+    assert out.stdout.strip() == "True"
+    env.pop("NEWSLINT_NO_NATIVE")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=REPO, check=True)
+    assert out.stdout.strip() == "False"
