@@ -91,7 +91,7 @@ def fix_source(source: "SourceFile", linter: "Linter", minimum: Applicability,
 
     ``initial`` (the diagnostics already found for the unchanged text) saves one lint.
     """
-    from newslint.document import Document
+    from newslint.chunking import lint_text
 
     known = {source.text: initial} if initial is not None else {}
 
@@ -99,7 +99,7 @@ def fix_source(source: "SourceFile", linter: "Linter", minimum: Applicability,
         cached = known.pop(text, None)
         if cached is not None:
             return cached
-        return linter.lint(Document.from_text(text, source.path))
+        return lint_text(linter, text, source.path)  # a big text in pieces, as the first pass
 
     return fix_text(source.text, lint, minimum)
 

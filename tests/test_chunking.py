@@ -10,8 +10,8 @@ from newslint.registry import all_rules
 
 LINTER = Linter(make_config(select=[r.code for r in all_rules()]))
 # Rules whose findings depend only on their paragraph: pieces must give exactly the same.
-# Document-level rules (duplicate paragraphs, boilerplate, "a form used elsewhere in the
-# article") see one piece at a time by design; see docs/reliability.md.
+# The rules judged over the whole text from the pieces' facts are tested in
+# tests/test_chunking_whole.py; those that still count words per piece are listed there.
 LOCAL = Linter(make_config(select=["NL201", "NL3", "NL401"]))
 
 

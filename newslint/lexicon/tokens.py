@@ -70,8 +70,11 @@ def is_name_compound(token: "Token", known) -> bool:  # type: ignore[no-untyped-
 
 
 def headline_span(doc: Document) -> tuple[int, int] | None:
-    """The first paragraph when it reads like a headline: short and without a closing period."""
-    if not doc.paragraphs:
+    """The first paragraph when it reads like a headline: short and without a closing period.
+
+    None for a piece of a big text after the first (newslint.chunking.PieceDocument).
+    """
+    if not doc.paragraphs or getattr(doc, "continues", False):
         return None
     s, e = doc.paragraphs[0]
     text = doc.prose[s:e].strip()

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TextIO
 
 from newslint import __version__
-from newslint.diagnostics import Diagnostic
+from newslint.diagnostics import Applicability, Diagnostic, Severity
 from newslint.document import Document
 from newslint.files import display_path
 
@@ -21,6 +22,12 @@ def _position(doc: Document, offset: int) -> dict[str, int]:
     return {"line": line, "column": column}
 
 
+# Enum properties once per member: ``.value`` and ``.label`` cost a Python call per finding
+# (0.1 s for the 34,000 findings of a 10 MB scraped dump).
+_SEVERITY = {s: s.value for s in Severity}
+_LABELS = {a: a.label for a in Applicability}
+
+
 def diagnostic_dict(path: str, doc: Document, d: Diagnostic) -> dict[str, Any]:
     """The stable JSON form of one diagnostic (also used by json-lines and the LSP)."""
     start = doc.lines.position(d.start)
@@ -28,7 +35,7 @@ def diagnostic_dict(path: str, doc: Document, d: Diagnostic) -> dict[str, Any]:
     fix = None
     if d.fix is not None:
         fix = {
-            "applicability": d.fix.applicability.label,
+            "applicability": _LABELS[d.fix.applicability],
             "title": d.fix.title,
             "edits": [
                 {
@@ -42,7 +49,7 @@ def diagnostic_dict(path: str, doc: Document, d: Diagnostic) -> dict[str, Any]:
             ],
         }
     return {
-        "path": display_path(path, escape_controls=False),
+        "path": _shown_path(path),
         "line": start[0],
         "column": start[1],
         "end_line": end[0],
@@ -51,12 +58,18 @@ def diagnostic_dict(path: str, doc: Document, d: Diagnostic) -> dict[str, Any]:
         "end_offset": d.end,
         "code": d.code,
         "name": d.name,
-        "severity": d.severity.value,
+        "severity": _SEVERITY[d.severity],
         "message": d.message,
         "text": doc.text[d.start:d.end],
         "suggestions": list(d.suggestions),
         "fix": fix,
     }
+
+
+@lru_cache(maxsize=64)
+def _shown_path(path: str) -> str:
+    """``display_path`` of a result's path, once per file rather than once per finding."""
+    return display_path(path, escape_controls=False)
 
 
 def results_document(results: list["FileResult"]) -> dict[str, Any]:
@@ -149,14 +162,25 @@ def _encode(o: Any, newline: str, out: list[str]) -> None:
         for key, value in o.items():
             if type(key) is not str:
                 raise _Unsupported
-            if type(value) is str:
-                out.append(lead + _escape(key) + ": " + _escape(value))
+            name = _KEYS.get(key)
+            if name is None:
+                name = _escape(key) + ": "
+                if len(_KEYS) < 256:  # the schema's keys (a bound: a dict of arbitrary keys is not cached)
+                    _KEYS[key] = name
+            # The common scalars inline (no call per value: a 10 MB dump has 900,000 of them).
+            v = type(value)
+            if v is str:
+                out.append(lead + name + _escape(value))
+            elif v is int:
+                out.append(lead + name + int.__repr__(value))
+            elif value is None:
+                out.append(lead + name + "null")
             else:
                 text = _scalar(value)
                 if text is not None:
-                    out.append(lead + _escape(key) + ": " + text)
+                    out.append(lead + name + text)
                 else:
-                    out.append(lead + _escape(key) + ": ")
+                    out.append(lead + name)
                     _encode(value, inner, out)
             lead = "," + inner
         out.append(newline + "}")
@@ -176,3 +200,6 @@ def _encode(o: Any, newline: str, out: list[str]) -> None:
         out.append(newline + "]")
     else:
         raise _Unsupported
+
+
+_KEYS: dict[str, str] = {}  # a key -> its escaped text and ": "

@@ -134,8 +134,9 @@ def _live_lines(pats: Patterns, segs: list[Segment]) -> tuple[tuple[str, str], .
     return tuple(pair for pair, needs in zip(pats.lines, REQUIRED) if all(any(s in low for s in alts) for alts in needs))
 
 
-def classify(doc: Document, extra: tuple[str, ...] = ()) -> tuple[list[Segment], list[str | None]]:
-    """Every prose segment and its boilerplate reason (None: article text)."""
+def mark_segments(doc: Document, extra: tuple[str, ...] = ()) -> tuple[list[Segment], list[str | None], list[bool]]:
+    """Every prose segment, the pattern reason of each (None: no pattern) and whether a weak
+    word list matches it: what each line says on its own, before the structural signals."""
     pats = builtin_patterns()
     segs = segments(doc)
     strong = _matcher(_live_lines(pats, segs) + _user_patterns(extra))
@@ -145,39 +146,71 @@ def classify(doc: Document, extra: tuple[str, ...] = ()) -> tuple[list[Segment],
     for i, seg in enumerate(segs):
         reasons[i] = strong.reason(seg.text)
         weak[i] = reasons[i] is None and weak_re.reason(seg.text) is not None
+    return segs, reasons, weak
 
+
+def is_opener(text: str) -> bool:
+    """An appeal opener ("A message from ...:"), compiled only when first asked."""
+    return _openers().fullmatch(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _openers() -> re.Pattern[str]:
+    return _matcher(tuple(("opener", p) for p in builtin_patterns().openers)).regex
+
+
+def repeat_key(seg: Segment) -> str | None:
+    """The key a short, unpunctuated line is compared by for "repeated line" (None: not short)."""
+    return normalize(seg.text).lower() if _is_short_unpunctuated(seg) else None
+
+
+def classify(doc: Document, extra: tuple[str, ...] = ()) -> tuple[list[Segment], list[str | None]]:
+    """Every prose segment and its boilerplate reason (None: article text)."""
+    segs, reasons, weak = mark_segments(doc, extra)
+    judge(reasons, weak, lambda i: is_opener(segs[i].text), lambda i: repeat_key(segs[i]), doc.format)
+    return segs, reasons
+
+
+def judge(reasons: list[str | None], weak: list[bool], opener, key_of, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    """Add the structural signals to ``reasons`` (in place): an appeal running to the end, a
+    short line repeated, a closing run of short lines, weak words beside boilerplate.
+
+    Apart from :func:`mark_segments` because for a big text linted in pieces these signals
+    span the whole text: newslint.piece_facts calls this once with every piece's segments.
+    ``opener(i)``: segment i opens an appeal; ``key_of(i)``: :func:`repeat_key` of segment i.
+    """
+    n = len(reasons)
     # An appeal opener followed (anywhere later) by a pattern hit: the rest is the appeal.
     # (The openers are compiled only when some line has a hit: a clean article needs none; then
     # as one alternation, one call a line.)
     last_hit = max((k for k, r in enumerate(reasons) if r), default=-1)
     if last_hit > 1:
-        openers = _matcher(tuple(("opener", p) for p in pats.openers)).regex
-        for i, seg in enumerate(segs[1:last_hit], start=1):
-            if openers.fullmatch(seg.text):
-                for k in range(i, len(segs)):
+        for i in range(1, last_hit):
+            if opener(i):
+                for k in range(i, n):
                     reasons[k] = reasons[k] or "appeal"
                 break
 
     # The same short, unpunctuated line twice (a doubled "Subscribe ... |" or menu).
+    keys = [key_of(i) for i in range(n)]
     seen: dict[str, int] = {}
-    for i, seg in enumerate(segs):
-        if not _is_short_unpunctuated(seg):
+    for i, key in enumerate(keys):
+        if key is None:
             continue
-        key = normalize(seg.text).lower()
         if key in seen and seen[key] >= _HEAD_SEGMENTS:
             reasons[seen[key]] = reasons[seen[key]] or "repeated line"
             reasons[i] = reasons[i] or "repeated line"
         seen.setdefault(key, i)
 
     # A run of short unpunctuated lines closing the article: related links, menus.
-    k = len(segs)
-    while k > 0 and (reasons[k - 1] or weak[k - 1] or _is_short_unpunctuated(segs[k - 1])):
+    k = n
+    while k > 0 and (reasons[k - 1] or weak[k - 1] or keys[k - 1] is not None):
         k -= 1
-    run = range(k, len(segs))
+    run = range(k, n)
     has_hit = any(reasons[i] for i in run)
     # In Markdown and HTML a closing list of short items can be content ("Key facts"); there
     # the run needs a pattern hit ("Related Links") to count.
-    needed = _TAIL_RUN if has_hit else (2 * _TAIL_RUN if doc.format == "text" else len(segs) + 1)
+    needed = _TAIL_RUN if has_hit else (2 * _TAIL_RUN if fmt == "text" else n + 1)
     if len(run) >= needed and k > 0:
         for i in run:
             reasons[i] = reasons[i] or "trailing link or menu lines"
@@ -186,13 +219,12 @@ def classify(doc: Document, extra: tuple[str, ...] = ()) -> tuple[list[Segment],
     changed = True
     while changed:
         changed = False
-        for i in range(len(segs)):
+        for i in range(n):
             if weak[i] and not reasons[i] and (
-                (i > 0 and reasons[i - 1]) or (i + 1 < len(segs) and reasons[i + 1])
+                (i > 0 and reasons[i - 1]) or (i + 1 < n and reasons[i + 1])
             ):
                 reasons[i] = "form or share-bar text"
                 changed = True
-    return segs, reasons
 
 
 @rule("NL404", "boilerplate", "Leftover web boilerplate (sign-ups, appeals, share bars, \"Read more\").", fixable=True)
@@ -224,7 +256,23 @@ def boilerplate(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
     extra = tuple(ctx.config.hygiene.get("boilerplate-patterns", []) or ())
     segs, reasons = classify(doc, extra)
-    sure: list[bool] | None = None
+    sure: list[bool] = []
+
+    def sure_of(i: int) -> bool:
+        if not sure:
+            sure.extend(sure_lines(segs, reasons))
+        return sure[i]
+
+    yield from findings(doc, segs, reasons, sure_of)
+
+
+def findings(doc: Document, segs, reasons: list[str | None], sure_of) -> Iterator[Diagnostic]:  # type: ignore[no-untyped-def]
+    """NL404's findings: each run of consecutive boilerplate segments is one.
+
+    ``doc`` needs text, lines, prose, prose_end and format; ``segs`` supports len() and
+    indexing (newslint.piece_facts passes views of a big text); ``sure_of(i)``: segment i is
+    a ``sure`` phrase as a whole.
+    """
     i = 0
     while i < len(segs):
         if not reasons[i]:
@@ -237,10 +285,8 @@ def boilerplate(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         why = list(dict.fromkeys(r for r in reasons[i:j + 1] if r))
         where = f"lines {segs[i].line}-{segs[j].line}" if segs[j].line != segs[i].line else f"line {segs[i].line}"
         edit = removal_edit(doc, start, end)
-        if sure is None:
-            sure = sure_lines(segs, reasons)
         # Safe only when every line is a sure phrase: then the edit takes those lines, nothing else.
-        applicability = Applicability.SAFE if all(sure[i:j + 1]) else Applicability.UNSAFE
+        applicability = Applicability.SAFE if all(sure_of(k) for k in range(i, j + 1)) else Applicability.UNSAFE
         fix = Fix((edit,), applicability, f"Remove the boilerplate ({where})") if edit else None
         first = segs[i].text if len(segs[i].text) <= 40 else segs[i].text[:37] + "..."
         yield boilerplate.diagnostic(start, end, f"Leftover web boilerplate ({', '.join(why)}), {where}: {first!r}", fix)

@@ -20,6 +20,20 @@ _SHORT_LINE_WORDS = 12
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’')\]]$")
 
 
+def paragraph_key(doc: Document, ps: int, pe: int) -> str | None:
+    """The normalized text of paragraph ``[ps, pe)`` when it is long enough to count as a copy.
+
+    Apart from :func:`duplicate_paragraphs` because a big text's pieces (newslint.piece_facts)
+    fingerprint their paragraphs with it and the copies are found across the whole text.
+    """
+    unit = doc.prose[ps:pe].strip()
+    # Counted up to one past the largest limit: a long paragraph is not split in full.
+    words = len(unit.split(None, _SHORT_LINE_WORDS + 1))
+    if words < _MIN_PARAGRAPH_WORDS or (words <= _SHORT_LINE_WORDS and not _SENTENCE_END.search(unit)):
+        return None  # short, unpunctuated: a menu or sign-up line, NL404's repeated-line signal
+    return normalized_span(doc.text, ps, pe)
+
+
 @lru_cache(maxsize=4)
 def duplicate_paragraphs(doc: Document) -> list[tuple[int, int]]:
     """(index of the copy, index of its first occurrence) for each repeated paragraph.
@@ -28,14 +42,10 @@ def duplicate_paragraphs(doc: Document) -> list[tuple[int, int]]:
     """
     first: dict[str, int] = {}
     out = []
-    text, prose = doc.text, doc.prose
     for i, (ps, pe) in enumerate(doc.paragraphs):
-        unit = prose[ps:pe].strip()
-        # Counted up to one past the largest limit: a long paragraph is not split in full.
-        words = len(unit.split(None, _SHORT_LINE_WORDS + 1))
-        if words < _MIN_PARAGRAPH_WORDS or (words <= _SHORT_LINE_WORDS and not _SENTENCE_END.search(unit)):
-            continue  # short, unpunctuated: a menu or sign-up line, NL404's repeated-line signal
-        key = normalized_span(text, ps, pe)
+        key = paragraph_key(doc, ps, pe)
+        if key is None:
+            continue
         if key in first:
             out.append((i, first[key]))
         else:
@@ -82,17 +92,28 @@ def duplicated_paragraph(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     pairs = duplicate_paragraphs(doc)
     blocks = _blocks(pairs)
     for copy, orig in pairs:
-        ps, pe = paras[copy]
-        line = doc.lines.line_of(paras[orig][0])
-        exact = doc.text[ps:pe].strip() == doc.text[paras[orig][0]:paras[orig][1]].strip()
-        msg = f"Paragraph repeats line {line}" + ("" if exact else " (whitespace or quote style aside)")
         b0, b1 = blocks[copy]
-        if b1 > b0:
-            l0, l1 = doc.lines.line_of(paras[b0][0]), doc.lines.line_of(paras[b1][0])
-            msg += f"; block of {b1 - b0 + 1} repeated paragraphs, lines {l0}-{l1}"
-        edit = removal_edit(doc, ps, pe)
-        fix = Fix((edit,), Applicability.SAFE, f"Remove the copy of line {line}") if edit else None
-        yield duplicated_paragraph.diagnostic(ps, pe, msg, fix)
+        yield paragraph_copy(doc, paras[copy], paras[orig], paras[b0][0], paras[b1][0], b1 - b0 + 1)
+
+
+def paragraph_copy(doc: Document, copy: tuple[int, int], orig: tuple[int, int], block_start: int, block_last: int,
+                   block: int) -> Diagnostic:
+    """NL402's finding for the paragraph ``copy`` repeating ``orig``, in a run of ``block``
+    repeated paragraphs starting at ``block_start`` and ``block_last``.
+
+    ``doc`` needs only text, lines, prose, prose_end and format (newslint.piece_facts passes a
+    view of a big text).
+    """
+    ps, pe = copy
+    line = doc.lines.line_of(orig[0])
+    exact = doc.text[ps:pe].strip() == doc.text[orig[0]:orig[1]].strip()
+    msg = f"Paragraph repeats line {line}" + ("" if exact else " (whitespace or quote style aside)")
+    if block > 1:
+        l0, l1 = doc.lines.line_of(block_start), doc.lines.line_of(block_last)
+        msg += f"; block of {block} repeated paragraphs, lines {l0}-{l1}"
+    edit = removal_edit(doc, ps, pe)
+    fix = Fix((edit,), Applicability.SAFE, f"Remove the copy of line {line}") if edit else None
+    return duplicated_paragraph.diagnostic(ps, pe, msg, fix)
 
 
 def sentences(doc: Document, starts: list[int], ps: int, pe: int) -> list[tuple[int, int]]:
@@ -138,20 +159,29 @@ def duplicated_sentence(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             ps, pe = paras[i]
             if i in copies:
                 continue
-            for s, e in sentences(doc, starts, ps, pe):
-                if len(doc.prose[s:e].split(None, _MIN_SENTENCE_WORDS)) < _MIN_SENTENCE_WORDS:
-                    continue
-                key = normalized_span(doc.text, s, e)
+            for s, e, key in sentence_keys(doc, starts, ps, pe):
                 if key not in seen:
                     seen[key] = s
                     continue
-                line = doc.lines.line_of(seen[key])
-                # Remove the sentence and the space after it (or before it, at a paragraph end).
-                a, b = s, e
-                while b < pe and doc.text[b] in " \t":
-                    b += 1
-                if b == pe:
-                    while a > ps and doc.text[a - 1] in " \t":
-                        a -= 1
-                fix = replace_fix(a, b, "", Applicability.UNSAFE, "Remove the repeated sentence") if (a, b) != (ps, pe) else None
-                yield duplicated_sentence.diagnostic(s, e, f"Sentence repeats one on line {line}", fix)
+                yield sentence_copy(doc.text, doc.lines.line_of(seen[key]), s, e, ps, pe)
+
+
+def sentence_keys(doc: Document, starts: list[int], ps: int, pe: int) -> Iterator[tuple[int, int, str]]:
+    """(start, end, normalized text) of each sentence of paragraph ``[ps, pe)`` long enough for NL403."""
+    for s, e in sentences(doc, starts, ps, pe):
+        if len(doc.prose[s:e].split(None, _MIN_SENTENCE_WORDS)) < _MIN_SENTENCE_WORDS:
+            continue
+        yield s, e, normalized_span(doc.text, s, e)
+
+
+def sentence_copy(text: str, line: int, s: int, e: int, ps: int, pe: int) -> Diagnostic:
+    """NL403's finding for sentence ``[s, e)`` of paragraph ``[ps, pe)``, first seen on ``line``."""
+    # Remove the sentence and the space after it (or before it, at a paragraph end).
+    a, b = s, e
+    while b < pe and text[b] in " \t":
+        b += 1
+    if b == pe:
+        while a > ps and text[a - 1] in " \t":
+            a -= 1
+    fix = replace_fix(a, b, "", Applicability.UNSAFE, "Remove the repeated sentence") if (a, b) != (ps, pe) else None
+    return duplicated_sentence.diagnostic(s, e, f"Sentence repeats one on line {line}", fix)

@@ -640,24 +640,31 @@ def dialect_mismatch(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     Fix: safe with an explicit dialect (the pair is a reviewed spelling variant), unsafe in
     auto mode (the majority is only a guess) and in quotations.
     """
+    uses = _dialect_uses(token_table(doc), ctx.lexicon)
+    if uses:
+        yield from dialect_findings(ctx, [(tok.start, word, which, pair) for tok, word, which, pair in uses], doc.in_quote)
+
+
+def dialect_findings(ctx: Context, uses: list[tuple[int, str, str, object]], in_quote) -> Iterator[Diagnostic]:  # type: ignore[no-untyped-def]
+    """NL103's findings from every dialect use of an article: (start, word, its dialect, pair).
+
+    Apart from the rule because a big text linted in pieces judges the uses of all its pieces
+    at once (newslint.piece_facts): the majorities are the whole article's.
+    """
     dialect = ctx.config.dialect
-    lex = ctx.lexicon
     opts = ctx.options(dialect_mismatch)
     majority = int(opts.get("auto-majority", 4))
-    uses = _dialect_uses(token_table(doc), lex)
-    if not uses:
-        return
     counts: Counter[str] = Counter()
     words_by_dialect: dict[str, set[str]] = {"en-GB": set(), "en-US": set()}
     pair_forms: dict[object, Counter[str]] = {}
     first_form: dict[object, str] = {}
-    for tok, word, which, pair in uses:
+    for start, word, which, pair in uses:
         if _wrong_in_other(which, pair):
             counts[which] += 1
             words_by_dialect[which].add(word.lower())
         pair_forms.setdefault(pair, Counter())[which] += 1
         first_form.setdefault(pair, which)
-    for tok, word, which, pair in uses:
+    for start, word, which, pair in uses:
         other = "en-US" if which == "en-GB" else "en-GB"
         target = pair.american if which == "en-GB" else pair.british  # type: ignore[attr-defined]
         if dialect in ("en-US", "en-GB"):
@@ -676,10 +683,9 @@ def dialect_mismatch(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             else:
                 continue
             base = Applicability.UNSAFE
-        start = tok.start
         end = start + len(word)
         replacement = _match_case(word, target)
-        applicability = Applicability.UNSAFE if doc.in_quote(start, end) and base == Applicability.SAFE else base
+        applicability = Applicability.UNSAFE if in_quote(start, end) and base == Applicability.SAFE else base
         fix = replace_fix(start, end, replacement, applicability)
         yield dialect_mismatch.diagnostic(start, end, f"{reason}; use {replacement!r}", fix, (replacement,))
 

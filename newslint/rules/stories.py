@@ -65,6 +65,11 @@ def datelines(doc: Document) -> list[tuple[int, int, int]]:
     return out
 
 
+def is_headline(doc: Document, para: tuple[int, int]) -> bool:
+    """Paragraph ``para`` looks like a headline (short, no closing punctuation)."""
+    return _HEADLINE.match(doc.prose[para[0]:para[1]].strip()) is not None
+
+
 def story_starts(doc: Document) -> list[tuple[int, int, int]]:
     """(paragraph index where a later story starts, dateline start, dateline end).
 
@@ -76,8 +81,7 @@ def story_starts(doc: Document) -> list[tuple[int, int, int]]:
         if i < _LEAD_PARAGRAPHS:
             continue
         first = i
-        ps, pe = paras[i - 1]
-        if _HEADLINE.match(doc.prose[ps:pe].strip()):
+        if is_headline(doc, paras[i - 1]):
             first = i - 1
         if not starts or first > starts[-1][0] + _LEAD_PARAGRAPHS:
             starts.append((first, s, e))
@@ -113,9 +117,16 @@ def multiple_stories(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """
     paras = doc.paragraphs
     for n, (first, s, e) in enumerate(story_starts(doc), start=2):
-        ps, pe = paras[first]
-        dateline = doc.text[s:e].strip()
-        where = doc.lines.line_of(s)
-        yield multiple_stories.diagnostic(
-            ps, pe, f"Story {n} starts here (dateline {dateline!r} on line {where}); split the file or treat it as separate articles"
-        )
+        yield story_start(doc, n, paras[first], s, e)
+
+
+def story_start(doc: Document, n: int, para: tuple[int, int], s: int, e: int) -> Diagnostic:
+    """NL408's finding for story ``n`` starting at paragraph ``para``, dateline ``[s, e)``.
+
+    ``doc`` needs only text and lines (newslint.piece_facts passes a view of a big text).
+    """
+    dateline = doc.text[s:e].strip()
+    where = doc.lines.line_of(s)
+    return multiple_stories.diagnostic(
+        para[0], para[1], f"Story {n} starts here (dateline {dateline!r} on line {where}); split the file or treat it as separate articles"
+    )
