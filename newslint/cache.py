@@ -36,6 +36,7 @@ import sys
 from collections.abc import Iterable
 
 from newslint import __version__
+from newslint.atomic import write_atomic
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from newslint.files import sha256_hex
 
@@ -283,16 +284,6 @@ def cache_root(config: "Config") -> str:
     return os.path.join(config.root_dir, name)
 
 
-def _temp_file(folder: str) -> tuple[int, str]:
-    """A new, exclusively created temporary file in ``folder`` (tempfile costs ~5 ms to import)."""
-    while True:
-        path = os.path.join(folder, f".tmp-{os.getpid()}-{os.urandom(6).hex()}")
-        try:
-            return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644), path
-        except FileExistsError:
-            continue
-
-
 class ResultsCache:
     """Per-file diagnostics keyed by settings; every failure to read or write is a silent miss."""
 
@@ -330,17 +321,7 @@ class ResultsCache:
         data = entry_text(source, diagnostics).encode("utf-8", "surrogatepass")
         try:
             self._prepare()
-            fd, tmp = _temp_file(self.folder)
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(data)
-                os.replace(tmp, os.path.join(self.folder, self._entry_name(source.path)))
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
+            write_atomic(os.path.join(self.folder, self._entry_name(source.path)), data)
         except OSError:
             pass
 
@@ -352,8 +333,5 @@ class ResultsCache:
         for name, content in ((".gitignore", _GITIGNORE), ("CACHEDIR.TAG", _CACHEDIR_TAG)):
             target = os.path.join(self.root, name)
             if not os.path.exists(target):
-                fd, tmp = _temp_file(self.root)
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    fh.write(content)
-                os.replace(tmp, target)
+                write_atomic(target, content.encode("utf-8"))
         self._ready = True

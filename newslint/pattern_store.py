@@ -235,18 +235,8 @@ def save(path: str | None = None, cache: dict | None = None) -> int:
 
 
 def _write_atomic(path: str, data: bytes) -> None:
-    """Temp file in the same folder, then ``os.replace``: a reader sees the old or the new store."""
-    folder = os.path.dirname(path)
-    os.makedirs(folder, exist_ok=True)
-    tmp = os.path.join(folder, f".{os.path.basename(path)}.{os.getpid()}.{os.urandom(4).hex()}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    """A reader sees the old or the new store (newslint/atomic.py)."""
+    from newslint.atomic import write_atomic
+
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    write_atomic(path, data)

@@ -208,19 +208,10 @@ def write_table(path: str, key: str, counts: dict[str, int], letters: str, longe
     head = f"{FORMAT}\nkey {key}\nletters {letters}\nlongest {longest}\n".encode()
     # The checksum covers the lines above too: the letters and the length make the candidates.
     header = head + f"body {len(body)} {crc32(body, crc32(head)):08x}\n".encode()
-    folder = os.path.dirname(path)
-    os.makedirs(folder, exist_ok=True)
-    tmp = os.path.join(folder, f".tmp-{os.getpid()}-{os.urandom(6).hex()}")
-    try:
-        with open(tmp, "xb") as fh:
-            fh.write(header + body)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    from newslint.atomic import write_atomic
+
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    write_atomic(path, header + body)
 
 
 def read_table(path: str, key: str) -> Frequencies | None:
