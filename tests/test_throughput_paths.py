@@ -19,7 +19,7 @@ from newslint.lexicon.tokens import TokenTable, doc_name_stats, is_name_compound
 from newslint.rules.base import Context
 from newslint.quotes import marked_sic, typo_fix_sure_in_quote
 from newslint.rules.proper_nouns import _COMPASS, _applicability, _proper, _split, lowercase_acronym, lowercase_proper_noun
-from newslint.rules.spelling import (_by_initial, _dropped_double, _is_transposition, _name_variant_of, _osa_distance,
+from newslint.rules.spelling import (_by_initial, _deletion_index, _dropped_double, _is_transposition, _name_variant_of, _osa_distance,
                                      _parts, _sure_name_slip, _vocab_token, _word_used_as_name, misspelled_name,
                                      names_by_lowercase)
 from newslint.rules.units import _QUOTES, fold_quotes, normalize, normalized_span
@@ -84,12 +84,23 @@ def test_name_variants_searched_by_length_equal_a_search_of_every_name() -> None
     names = Counter({"".join(rnd.choice(letters) for _ in range(rnd.randint(1, 7))).capitalize(): rnd.randint(1, 9)
                      for _ in range(400)})
     groups = _by_initial(names, 2)
+    index = _deletion_index(groups)
     found = 0
-    for word in list(names)[:300] + ["Jinpnig", "Kim", "J", "Jo"]:
+    for word in list(names)[:300] + ["Jinpnig", "Kim", "J", "Jo", "Jnipgin", "Kaoem", "Joo"]:
         expected = _brute_variant(word, names, 2, 2)
         found += expected is not None
         assert _name_variant_of(word, names, groups, 2, 2) == expected, word
+        assert _name_variant_of(word, names, groups, 2, 2, index) == expected, word
     assert found > 10  # the comparison covers real hits, not only misses
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.text("JjiKkaAb", min_size=1, max_size=6), st.integers(1, 9), max_size=60),
+       st.text("JjiKkaAb", min_size=1, max_size=7))
+def test_name_variants_found_through_the_deletion_index_equal_a_search_of_every_name(names, word) -> None:  # type: ignore[no-untyped-def]
+    names = Counter(names)
+    groups = _by_initial(names, 2)
+    assert _name_variant_of(word, names, groups, 2, 2, _deletion_index(groups)) == _brute_variant(word, names, 2, 2)
 
 
 PHRASEY = st.lists(st.sampled_from([

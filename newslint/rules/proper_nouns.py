@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress
 
 from newslint.diagnostics import Applicability, Diagnostic, replace_fix
 from newslint.document import Document
@@ -101,23 +102,30 @@ def lowercase_proper_noun(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     stats = doc_name_stats(doc)
     memo: dict[str, tuple[str, bool] | None] = {}  # the evidence for a word is the same all through the article
 
-    def evidence(wid: int) -> bool:
-        word = table.bases[wid]
+    proper_form, capitalized = lex.proper_form, stats.capitalized
+
+    def part_evidence(part: str) -> bool:
+        if part not in memo:
+            # _proper's first test, inlined: no lexicon name and no capitalized use here.
+            if not proper_form(part) and not capitalized.get(part.capitalize()):
+                memo[part] = None
+            else:
+                memo[part] = _proper(part, lex, stats)
+        return memo[part] is not None
+
+    def evidence(word: str) -> bool:
         found = False
         for part in word.split("-"):
             if part.islower() and len(part) >= 2 and "." not in part:
-                if part not in memo:
-                    # _proper's first test, inlined: no lexicon name and no capitalized use here.
-                    if not lex.proper_form(part) and not stats.capitalized.get(part.capitalize()):
-                        memo[part] = None
-                    else:
-                        memo[part] = _proper(part, lex, stats)
-                found = found or memo[part] is not None
+                found = part_evidence(part) or found
         return found
 
     firsts = lex.phrase_firsts
     phrase_ids = {i for i, w in enumerate(table.vocab) if w.lower() in firsts}
-    single_ids = {i for i in range(len(table.vocab)) if evidence(i)}
+    # Most words have no hyphen: one part, the word itself, tested at once (same tests as evidence()).
+    single_ids = {i for i, word in enumerate(table.bases)
+                  if (part_evidence(word) if word.islower() and len(word) >= 2 and "." not in word else False)
+                  if "-" not in word} | {i for i, word in enumerate(table.bases) if "-" in word and evidence(word)}
     n_tokens = len(table)
     # Only two kinds of token can yield or start a skip: a word with evidence of its own, and the
     # first word of a lexicon phrase's first two words ("north" before "korean"). A phrase word
@@ -144,8 +152,18 @@ def lowercase_proper_noun(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         return False
 
     pair_memo: dict[tuple[int, int], bool] = {}
-    visit = set(table.uses(single_ids))
-    for i in table.uses(phrase_ids):
+    # One pass over the tokens for both kinds of word, then each kind picked from those uses (in C).
+    either = table.uses(single_ids | phrase_ids)
+    visit = set(compress(either, map(single_ids.__contains__, map(ids.__getitem__, either))))
+    # A pair is a phrase bigram only if its second word is some bigram's second word: the uses
+    # followed by no such word are dropped in C before the loop below looks at each pair.
+    seconds = {b for _, b in bigrams}
+    second_ids = {j for j, b in enumerate(bases) if b.lower() in seconds}
+    starts_at = list(compress(either, map(phrase_ids.__contains__, map(ids.__getitem__, either))))
+    if starts_at and starts_at[-1] + 1 >= n_tokens:
+        starts_at = starts_at[:-1]  # the last token starts no pair
+    starts_at = list(compress(starts_at, map(second_ids.__contains__, map(ids.__getitem__, map((1).__add__, starts_at)))))
+    for i in starts_at:
         if i + 1 < n_tokens:
             pair = (ids[i], ids[i + 1])
             hit = pair_memo.get(pair)

@@ -406,15 +406,49 @@ def _word_used_as_name(word: str, target: str, stats) -> bool:  # type: ignore[n
             and not stats.lowercase.get(target.lower()))
 
 
+def _deletes(word: str) -> list[str]:
+    """``word`` itself and every string one deletion away from it."""
+    return [word] + [word[:i] + word[i + 1:] for i in range(len(word))]
+
+
+def _deletion_index(groups: dict[tuple[str, int], list[tuple[int, str, int]]]) -> dict[str, list[tuple[int, str, int]]]:
+    """The names of ``groups`` by themselves and each of their one-deletion forms.
+
+    Why: two strings one edit apart (substitution, insertion, deletion or adjacent swap) always
+    share one of these keys (a swap of "ab" to "ba" leaves the same string once "a" is dropped
+    from one and "b" from the other), so a word's near names are found by its ~10 keys instead of
+    a visit to every name of its initial and length (symmetric-delete look-up, as in SymSpell).
+    """
+    from collections import defaultdict
+
+    index: defaultdict[str, list[tuple[int, str, int]]] = defaultdict(list)
+    for entries in groups.values():
+        for entry in entries:
+            name = entry[1]
+            index[name].append(entry)  # a repeated key ("Ana" from "Anna") only repeats an entry
+            for i in range(len(name)):
+                index[name[:i] + name[i + 1:]].append(entry)
+    return index
+
+
 def _name_variant_of(word: str, names: Counter[str], groups: dict[tuple[str, int], list[tuple[int, str, int]]],
-                     min_ratio: int, min_uses: int) -> str | None:
-    """A name used at least ``min_ratio`` times as often as ``word`` and one edit away from it."""
+                     min_ratio: int, min_uses: int,
+                     index: dict[str, list[tuple[int, str, int]]] | None = None) -> str | None:
+    """A name used at least ``min_ratio`` times as often as ``word`` and one edit away from it.
+
+    ``index`` (:func:`_deletion_index` of ``groups``, optional) only narrows which names are
+    visited to those that may be one edit away: the answer is the same with or without it.
+    """
     own = max(names.get(word, 0), 1)
     best: tuple[int, str] | None = None
     initial, size = word[:1], len(word)
     # Only names one letter shorter, as long, or one longer, visited in ``names`` order (ties
     # go to the first, as when every name of the initial was tried).
-    near = sorted(groups.get((initial, size - 1), []) + groups.get((initial, size), []) + groups.get((initial, size + 1), []))
+    if index is not None:
+        near = sorted({e for key in _deletes(word) for e in index.get(key, ())
+                       if e[1][:1] == initial and abs(len(e[1]) - size) <= 1})
+    else:
+        near = sorted(groups.get((initial, size - 1), []) + groups.get((initial, size), []) + groups.get((initial, size + 1), []))
     for _, name, count in near:
         if name == word or count < min_uses or count < min_ratio * own:
             continue
@@ -454,7 +488,10 @@ def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     min_uses = int(opts.get("min-uses", 2))
     table = token_table(doc)
     names: Counter[str] = Counter()
+    bases = table.bases
     for wid, count in table.word_counts().items():
+        if bases[wid].islower():
+            continue  # no capital in the word at all (str.islower: no upper- or titlecase letter)
         for part, _ in _parts(_vocab_token(table, wid)):
             if part[:1].isupper() and len(part) > 1:
                 names[part] += count
@@ -469,11 +506,13 @@ def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         return word[:1].isupper() and word[1:2].islower() and len(word) >= 4 and not lex.is_known(table.bases[table.index[word]])
 
     variants: dict[str, str | None] = {}
+    index: dict[str, list[tuple[int, str, int]]] | None = None  # built on the first name to compare
     by_lower: dict[str, list[str]] | None = None  # built on the first finding: most articles have none
 
     def misspelled_parts(wid: int) -> list[tuple[str, int, str]]:
         """(part, offset in the word, the name it misspells) for one word: every check below
         reads the word alone, so it is judged once, not at each of its uses."""
+        nonlocal index
         tok = _vocab_token(table, wid)
         out = []
         for part, offset in _parts(tok):
@@ -484,7 +523,9 @@ def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             if part in variants:
                 target = variants[part]
             else:  # a name repeats: compare each distinct spelling with the article's names once
-                target = variants[part] = _name_variant_of(part, names, groups, min_ratio, min_uses)
+                if index is None:
+                    index = _deletion_index(groups)
+                target = variants[part] = _name_variant_of(part, names, groups, min_ratio, min_uses, index)
             if target and lex.is_common_lowercase(target.lower()) and not _word_used_as_name(part, target, stats):
                 continue  # "Life" in "Standard Life" is a word, not a name to match "Liffe" against
             if target and not in_article.get(target) and not _is_transposition(part, target):
