@@ -236,3 +236,23 @@ def test_uses_identical_on_the_seeds(nat, monkeypatch) -> None:  # type: ignore[
         assert table.uses(wanted) == [i for i, w in enumerate(table.ids) if w in wanted]
     # Packed ids outside the wanted bytes, negative ones and a partial trailing integer are not wanted.
     assert nat.uses(array("q", [0, 5, -1, 1, 0]).tobytes() + b"\x01", bytes([1, 0])) == [0, 4]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(any_text)
+def test_nl201_starts_from_the_shared_list_equal_its_own_scan(nat, monkeypatch, text: str) -> None:  # type: ignore[no-untyped-def]
+    """NL201 reads its lowercase starts off the native start list: the same as its lowercase-only scan."""
+    from newslint.rules.sentence_start import _lowercase_starts
+
+    doc = Document.from_text(text + "\n\nthe end. and then? a start. e.g. this. Mr. here", "a.txt")
+    monkeypatch.setattr(native, "_module", nat)
+    assert list(_lowercase_starts(doc)) == list(sentence_starts(doc, lowercase_only=True))
+
+
+def test_nl201_starts_from_the_shared_list_on_the_seeds(nat, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from newslint.rules.sentence_start import _lowercase_starts
+
+    monkeypatch.setattr(native, "_module", nat)
+    for path in SEEDS:
+        doc = Document.from_text(path.read_text(encoding="utf-8"), path.name)
+        assert list(_lowercase_starts(doc)) == list(sentence_starts(doc, lowercase_only=True)), path.name
