@@ -6,6 +6,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import compress
+from operator import not_
 
 from newslint.diagnostics import Applicability, Diagnostic, replace_fix
 from newslint.document import Document
@@ -407,17 +409,22 @@ def _word_used_as_name(word: str, target: str, stats) -> bool:  # type: ignore[n
 
 
 def _deletes(word: str) -> list[str]:
-    """``word`` itself and every string one deletion away from it."""
-    return [word] + [word[:i] + word[i + 1:] for i in range(len(word))]
+    """``word`` itself and every string one deletion after its first letter away from it.
+
+    (Between two words of one initial that are one edit apart, an edit at the first letter is an
+    insertion or deletion of a copy of it: "Aab" / "Ab" share "Ab" by dropping the second letter.)
+    """
+    return [word] + [word[:i] + word[i + 1:] for i in range(1, len(word))]
 
 
 def _deletion_index(groups: dict[tuple[str, int], list[tuple[int, str, int]]]) -> dict[str, list[tuple[int, str, int]]]:
     """The names of ``groups`` by themselves and each of their one-deletion forms.
 
     Why: two strings one edit apart (substitution, insertion, deletion or adjacent swap) always
-    share one of these keys (a swap of "ab" to "ba" leaves the same string once "a" is dropped
-    from one and "b" from the other), so a word's near names are found by its ~10 keys instead of
-    a visit to every name of its initial and length (symmetric-delete look-up, as in SymSpell).
+    share one of these keys (:func:`_deletes`: a swap of "ab" to "ba" leaves the same string once
+    "a" is dropped from one and "b" from the other), so a word's near names of its initial are
+    found by its ~10 keys instead of a visit to every name of its initial and length
+    (symmetric-delete look-up, as in SymSpell).
     """
     from collections import defaultdict
 
@@ -426,7 +433,7 @@ def _deletion_index(groups: dict[tuple[str, int], list[tuple[int, str, int]]]) -
         for entry in entries:
             name = entry[1]
             index[name].append(entry)  # a repeated key ("Ana" from "Anna") only repeats an entry
-            for i in range(len(name)):
+            for i in range(1, len(name)):
                 index[name[:i] + name[i + 1:]].append(entry)
     return index
 
@@ -535,7 +542,10 @@ def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             out.append((part, offset, target))
         return out
 
-    found = {wid: hits for wid in table.ids_of(suspect) if (hits := misspelled_parts(wid))}
+    # A word str.islower() accepts has no capital at all, so it is no suspect: those are dropped in C.
+    vocab = table.vocab
+    maybe = compress(range(len(vocab)), map(not_, map(str.islower, vocab)))
+    found = {wid: hits for wid in maybe if suspect(vocab[wid]) and (hits := misspelled_parts(wid))}
     for i in table.uses(set(found)):
         start = table.starts[i]
         for part, rel, target in found[table.ids[i]]:
