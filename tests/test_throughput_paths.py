@@ -336,3 +336,34 @@ def test_json_report_text_is_byte_for_byte_what_json_dumps_writes(value: object)
     from newslint.reporters.json import dumps_indented
 
     assert dumps_indented(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+SPELLY = st.lists(st.sampled_from([
+    "othre", "paiment", "Othre", "Teh", "teh", "the", "The", "mix", "xiv", "iv", "aa", "a", "co-ordinator", "Fico",
+    "eBay", "iPhone", "NATO", "nato", "utilities'investments", "didn't", "18-year-olds", "gamrs", "gamers", "games",
+    "Becuase", "becuase", "salse", "sales", "Jong-un", "cybercrime", "carmakers", "turnround", ". ", ", ", "\n\n",
+    "“", "”", "[sic]", "ab-cd", "Ab-cdef", "ok", "Iraq", "iraq",
+]), max_size=40).map(" ".join)
+
+
+def _reference_nl101(doc, ctx, min_len):  # type: ignore[no-untyped-def]
+    """NL101 visiting every use of every word that is not a plain lowercase dictionary word."""
+    from newslint.rules.spelling import _check_token, _sentence_start_slips, misspelling
+
+    lex, table, stats = ctx.lexicon, token_table(doc), doc_name_stats(doc)
+    yield from _sentence_start_slips(table, stats, lex)
+    for i in range(len(table)):
+        tok = table.token(i)
+        if tok.base.islower() and tok.base.isalpha() and lex.is_known(tok.base):
+            continue
+        yield from _check_token(doc, tok, lex, stats, min_len)
+
+
+@settings(max_examples=300, deadline=None)
+@given(SPELLY, st.sampled_from([1, 2, 3, 5]))
+def test_nl101_picks_its_suspect_words_and_finds_what_visiting_every_word_finds(text: str, min_len: int) -> None:
+    linter = Linter(make_config(select=["NL101"], rules={"NL101": {"min-length": min_len}}))
+    doc = Document.from_text(text, "a.txt")
+    from newslint.rules.spelling import misspelling
+
+    assert list(misspelling.check(doc, linter.context)) == list(_reference_nl101(doc, linter.context, min_len))

@@ -231,8 +231,11 @@ def misspelling(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         return any(p.islower() and p.isalpha() and len(p) >= min_len and not _is_exempt(p, lex)
                    for p, _ in _parts(_vocab_token(table, wid)))
 
+    # A word of letters only is its own one part: reportable() of it, inlined (a capitalized
+    # word, most of those that are not plain dictionary words, is dropped at once).
     suspects = {i for i, b in enumerate(table.bases)
-                if not (b.islower() and b.isalpha() and known(b)) and reportable(i)}
+                if (b.islower() and len(b) >= min_len and not known(b) and not _is_exempt(b, lex) if b.isalpha()
+                    else reportable(i))}
     yield from _sentence_start_slips(table, stats, lex)
     # Words already found clean, as (word id, at a sentence start or in the headline): where a
     # word stands matters for names. Checked before a Token is built: names repeat a lot.
@@ -268,7 +271,10 @@ def _sentence_start_slips(table, stats, lex: Lexicon) -> Iterator[Diagnostic]:  
     very common word. Unsafe: a one-off name at a sentence start is not impossible ("Sadi said").
     """
     known = lex.is_known
-    starts = {i for i, b in enumerate(table.bases)
+    bases = table.bases
+    # A word str.islower() accepts has no capital: dropped in C before the tests below.
+    maybe = compress(range(len(bases)), map(not_, map(str.islower, bases)))
+    starts = {i for i in maybe for b in (bases[i],)
               if len(b) >= 3 and b[:1].isupper() and b[1:].islower() and b.isalpha()
               and stats.any_case.get(b.lower(), 0) == 1 and not stats.capitalized.get(b)
               and not known(b) and not known(b.lower()) and not lex.proper_form(b.lower())}
