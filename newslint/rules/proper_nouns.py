@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import compress
+from itertools import compress, repeat
 
 from newslint.diagnostics import Applicability, Diagnostic, replace_fix
 from newslint.document import Document
@@ -122,10 +122,16 @@ def lowercase_proper_noun(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 
     firsts = lex.phrase_firsts
     phrase_ids = {i for i, w in enumerate(table.vocab) if w.lower() in firsts}
-    # Most words have no hyphen: one part, the word itself, tested at once (same tests as evidence()).
-    single_ids = {i for i, word in enumerate(table.bases)
-                  if (part_evidence(word) if word.islower() and len(word) >= 2 and "." not in word else False)
-                  if "-" not in word} | {i for i, word in enumerate(table.bases) if "-" in word and evidence(word)}
+    # Most words have no hyphen: one part, the word itself, tested at once (same tests as
+    # evidence()). Only a word with a lexicon name or a capitalized use here can have evidence
+    # (part_evidence's first test): those are picked first, the capitalized ones in C.
+    bases_ = table.bases
+    may = set(compress(range(len(bases_)), map(capitalized.get, map(str.capitalize, bases_))))
+    may.update(compress(range(len(bases_)), map(proper_form, bases_)))
+    single_ids = {i for i in may for word in (bases_[i],)
+                  if "-" not in word and word.islower() and len(word) >= 2 and "." not in word and part_evidence(word)}
+    single_ids |= {i for i in compress(range(len(bases_)), map(str.__contains__, bases_, repeat("-")))
+                   if evidence(bases_[i])}
     n_tokens = len(table)
     # Only two kinds of token can yield or start a skip: a word with evidence of its own, and the
     # first word of a lexicon phrase's first two words ("north" before "korean"). A phrase word
