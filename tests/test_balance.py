@@ -130,3 +130,21 @@ def test_nl405_visits_only_paragraphs_with_marks_and_finds_what_visiting_all_fin
         assert got == list(balance.unbalanced_quotes.check(doc, linter.context))
     finally:
         balance._paragraphs_with = every
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet='"“”«»„ 1a.,(—\n-!x', max_size=30))
+def test_straight_mark_roles_read_from_the_memo_equal_the_roles_read_in_place(text: str) -> None:
+    """Each straight mark's role comes from a memo of the characters around it: the same as
+    reading them in the paragraph itself (a '"' after a digit that does not open is an inch mark)."""
+    from newslint.rules.balance import _double_marks, _role
+
+    expected = []
+    for i, ch in enumerate(text):
+        if ch in "“«„":
+            expected.append((i, "open"))
+        elif ch in "”»":
+            expected.append((i, "close"))
+        elif ch == '"' and not (i and text[i - 1].isdigit() and _role(text, i) != "open"):
+            expected.append((i, _role(text, i)))
+    assert _double_marks(text) == expected

@@ -62,16 +62,40 @@ def _paragraphs_with(pattern: re.Pattern[str], prose: str, paras: list[tuple[int
     return found
 
 
-def _double_marks(text: str) -> Iterator[tuple[int, str]]:
+def _double_marks(text: str) -> list[tuple[int, str]]:
     """(position, role) of double quotation marks: role 'open', 'close' or 'either'."""
+    out: list[tuple[int, str]] = []
     for m in _DOUBLE.finditer(text):
         ch, i = m.group(), m.start()
         if ch in "“«„":
-            yield i, "open"
+            out.append((i, "open"))
         elif ch in "”»":
-            yield i, "close"
-        elif not (i and text[i - 1].isdigit() and _role(text, i) != "open"):
-            yield i, _role(text, i)  # a '"' after a digit is an inch mark (12" screen)
+            out.append((i, "close"))
+        else:  # a straight mark: its role reads only the characters either side ("" at an end)
+            key = (text[i - 1:i], text[i + 1:i + 2])
+            role = _STRAIGHT.get(key, _UNSEEN)
+            if role is _UNSEEN:
+                if len(_STRAIGHT) > 50_000:
+                    _STRAIGHT.clear()  # hostile text: every pair of characters distinct
+                role = _STRAIGHT[key] = _straight_role(*key)
+            if role is not None:
+                out.append((i, role))
+    return out
+
+
+_UNSEEN = object()
+# (character before, character after) -> role of a straight double mark between them: news
+# text has a few hundred such pairs, and a long text tens of thousands of marks.
+_STRAIGHT: dict[tuple[str, str], object] = {}
+
+
+def _straight_role(before: str, after: str) -> str | None:
+    """The role of a '"' between ``before`` and ``after`` ("" at the paragraph's start or end),
+    None for an inch mark: a '"' after a digit that does not open (12" screen)."""
+    around = (before or " ") + '"' + (after or " ")
+    if before and before.isdigit() and _role(around, 1) != "open":
+        return None
+    return _role(around, 1)
 
 
 def _single_marks(text: str) -> Iterator[tuple[int, str]]:
