@@ -264,7 +264,12 @@ def lowercase_acronym(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
                 return True
         return False
 
-    for _, tok in table.where(table.ids_of(reportable)):
+    # acronym_like() needs a part with a lexicon form: a word without a hyphen is its one part,
+    # so only those with a lexicon form (picked by map, no Python loop) and hyphenated ones are asked.
+    vocab, bases = table.vocab, table.bases
+    ask = set(compress(range(len(bases)), map(lex.proper_form, bases)))
+    ask.update(compress(range(len(bases)), map(str.__contains__, bases, repeat("-"))))
+    for _, tok in table.where({i for i in ask if reportable(vocab[i])}):
         if is_name_compound(tok, lex.is_known):
             continue
         for part, offset in _split(tok):
