@@ -64,6 +64,10 @@ def split_points(text: str, size: int | None = None) -> list[int]:
         cut = -1
         for sep in ("\n\n", "\r\n\r\n", "\r\r", "\n", "\r", " "):
             i = text.find(sep, target, window_end)
+            # Not before a paragraph that opens with a quotation mark: it may continue the
+            # quotation left open before it (news style), which NL405 reads across the two.
+            while i >= 0 and sep != " " and _opens_quote(text, i + len(sep)):
+                i = text.find(sep, i + len(sep), window_end)
             if i >= 0:
                 cut = i + len(sep)
                 break
@@ -75,6 +79,14 @@ def split_points(text: str, size: int | None = None) -> list[int]:
         points.append(cut)
         pos = cut
     return points
+
+
+def _opens_quote(text: str, at: int) -> bool:
+    """The paragraph at ``at`` starts with a quotation mark (as newslint.rules.balance reads it)."""
+    from newslint.rules.balance import _OPENING
+
+    head = text[at:at + 40].lstrip(" \t\r\n-–—•*>#")
+    return bool(head) and head[0] in _OPENING
 
 
 def _shift(d: Diagnostic, by: int) -> Diagnostic:
