@@ -183,3 +183,16 @@ def test_only_the_per_piece_statistics_rules_differ():
     whole = Counter(_whole(linter, text))
     pieces = Counter(lint_large(linter, reporting_document(text, "big.txt"), size=6000, jobs=1))
     assert {d.code for d in (whole - pieces) + (pieces - whole)} <= PER_PIECE
+
+
+def test_pieces_are_not_cut_before_a_continued_quotation():
+    """A quotation left open at a paragraph's end continues when the next paragraph opens with
+    a quotation mark (NL405): a cut between the two would make a false finding."""
+    para = 'He said: "We stay here until the work is done and the roads are open.\n"Nobody leaves before that," he added.\n'
+    text = para * 200
+    points = split_points(text, 3000)
+    assert len(points) > 4 and all(text[p] != '"' for p in points[1:])
+    whole = [d for d in _whole(LINTER, text) if d.code == "NL405"]
+    assert whole == []
+    found = lint_large(LINTER, reporting_document(text, "big.txt"), size=3000, jobs=1)
+    assert [d for d in found if d.code == "NL405"] == whole
