@@ -63,11 +63,14 @@ def split_points(text: str, size: int | None = None) -> list[int]:
         window_end = min(n, target + min(_SEARCH, size // 2))
         cut = -1
         for sep in ("\n\n", "\r\n\r\n", "\r\r", "\n", "\r", " "):
-            i = text.find(sep, target, window_end)
+            i = first = text.find(sep, target, window_end)
             # Not before a paragraph that opens with a quotation mark: it may continue the
             # quotation left open before it (news style), which NL405 reads across the two.
+            # (When every one in the window does, the first: better than a cut inside a paragraph.)
             while i >= 0 and sep != " " and _opens_quote(text, i + len(sep)):
                 i = text.find(sep, i + len(sep), window_end)
+            if i < 0:
+                i = first
             if i >= 0:
                 cut = i + len(sep)
                 break
