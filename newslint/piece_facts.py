@@ -52,6 +52,8 @@ class _FirstSeen:
         self._text = text
         self._first: dict[int, tuple[int, int, int]] = {}  # fingerprint -> (start, end, ident)
         self._other: dict[str, tuple[int, int, int]] = {}  # normalized text -> first, after a collision
+        # Idents not found equal to their first by the plain comparison (any other copy is an exact one).
+        self.inexact: set[int] = set()
 
     def first(self, h: int, start: int, end: int, ident: int) -> int:
         """The ident of the first unit equal to ``text[start:end]`` (whitespace and quote style
@@ -64,6 +66,7 @@ class _FirstSeen:
             return o[2]  # the usual case: an exact copy
         from newslint.rules.units import normalize
 
+        self.inexact.add(ident)
         key = normalize(text[start:end])
         if key == normalize(text[o[0]:o[1]]):
             return o[2]
@@ -189,15 +192,24 @@ class _Prose:
         self._text = text
         self._starts = [s for s, _ in masks]
         self._masks = masks
+        # Where each gap between masks ends (the next mask's start; the text's end after the
+        # last): a slice inside one gap is the text itself, found with one bisect.
+        self._gap_ends = self._starts[1:] + [len(text)]
 
     def __getitem__(self, sl: slice) -> str:
         a, b = sl.start, sl.stop
         out = self._text[a:b]
         if not self._masks or a >= b:
             return out
+        k = bisect.bisect_right(self._starts, a) - 1
+        if k < 0:
+            if b <= self._starts[0]:
+                return out
+            k = 0
+        elif self._masks[k][1] <= a and b <= self._gap_ends[k]:
+            return out  # the usual case: no mask in the slice
         import re
 
-        k = max(0, bisect.bisect_right(self._starts, a) - 1)
         parts, pos = [], a
         while k < len(self._masks) and self._masks[k][0] < b:
             s, e = self._masks[k]
@@ -302,9 +314,11 @@ def _paragraph_copies(view: WholeView, facts: list[PieceFacts], offsets: list[in
                 pairs.append((g, o))
     if out is not None:
         blocks = _blocks(pairs)
+        inexact = first.inexact
         for copy, orig in pairs:
             b0, b1 = blocks[copy]
-            out.append(paragraph_copy(view, spans[copy], spans[orig], spans[b0][0], spans[b1][0], b1 - b0 + 1))  # type: ignore[arg-type]
+            out.append(paragraph_copy(view, spans[copy], spans[orig], spans[b0][0], spans[b1][0], b1 - b0 + 1,  # type: ignore[arg-type]
+                                      None if copy in inexact else True))
     return {c for c, _ in pairs}
 
 

@@ -93,3 +93,9 @@ def test_auto_mode_uses_only_free_cpus_and_never_more_than_the_pieces():
         assert 1 <= free_cpus(cpus) <= cpus
     assert piece_jobs(0, 1) == 1  # one piece: this process
     assert 1 <= piece_jobs(0, 6) <= 6
+
+
+def test_lines_that_all_open_with_a_quotation_are_still_cut_at_line_breaks():
+    text = '"Every line of this dialogue opens with a quotation mark, and none closes.\n' * 400
+    points = split_points(text, 3000)
+    assert len(points) > 4 and all(text[p - 1] == "\n" for p in points[1:])

@@ -183,3 +183,41 @@ def test_only_the_per_piece_statistics_rules_differ():
     whole = Counter(_whole(linter, text))
     pieces = Counter(lint_large(linter, reporting_document(text, "big.txt"), size=6000, jobs=1))
     assert {d.code for d in (whole - pieces) + (pieces - whole)} <= PER_PIECE
+
+
+def test_pieces_are_not_cut_before_a_continued_quotation():
+    """A quotation left open at a paragraph's end continues when the next paragraph opens with
+    a quotation mark (NL405): a cut between the two would make a false finding."""
+    para = 'He said: "We stay here until the work is done and the roads are open.\n"Nobody leaves before that," he added.\n'
+    text = para * 200
+    points = split_points(text, 3000)
+    assert len(points) > 4 and all(text[p] != '"' for p in points[1:])
+    whole = [d for d in _whole(LINTER, text) if d.code == "NL405"]
+    assert whole == []
+    found = lint_large(LINTER, reporting_document(text, "big.txt"), size=3000, jobs=1)
+    assert [d for d in found if d.code == "NL405"] == whole
+
+
+def test_whole_view_prose_equals_the_documents_prose():
+    """The parent reads the whole text's prose through the pieces' masks (piece_facts._Prose):
+    every slice, inside a gap between masks, across masks or at the text's ends, equals
+    Document.prose's."""
+    from newslint.document import NON_PROSE
+    from newslint.piece_facts import _Prose
+
+    text = ("See https://example.org/a/b for `code` and <b>bold</b> text.\n\nPlain words here.\n" * 40)
+    doc = Document.from_text(text, "a.md")
+    masks = sorted((s.start, s.end) for s in doc.masks if s.kind in NON_PROSE)
+    assert masks
+    merged: list[tuple[int, int]] = []
+    for s, e in masks:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    prose = _Prose(text, merged)
+    rng = random.Random(5)
+    points = [0, len(text)] + [p for m in merged[:6] for p in m]
+    spans = [(a, b) for a in points for b in points] + [tuple(sorted(rng.sample(range(len(text) + 1), 2))) for _ in range(500)]
+    for a, b in spans:
+        assert prose[a:b] == doc.prose[a:b], (a, b)

@@ -97,16 +97,18 @@ def duplicated_paragraph(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 
 
 def paragraph_copy(doc: Document, copy: tuple[int, int], orig: tuple[int, int], block_start: int, block_last: int,
-                   block: int) -> Diagnostic:
+                   block: int, exact: bool | None = None) -> Diagnostic:
     """NL402's finding for the paragraph ``copy`` repeating ``orig``, in a run of ``block``
     repeated paragraphs starting at ``block_start`` and ``block_last``.
 
     ``doc`` needs only text, lines, prose, prose_end and format (newslint.piece_facts passes a
-    view of a big text).
+    view of a big text). ``exact``: whether the copy equals ``orig`` but for surrounding
+    whitespace, when the caller already compared them (None: compared here).
     """
     ps, pe = copy
     line = doc.lines.line_of(orig[0])
-    exact = doc.text[ps:pe].strip() == doc.text[orig[0]:orig[1]].strip()
+    if exact is None:
+        exact = doc.text[ps:pe].strip() == doc.text[orig[0]:orig[1]].strip()
     msg = f"Paragraph repeats line {line}" + ("" if exact else " (whitespace or quote style aside)")
     if block > 1:
         l0, l1 = doc.lines.line_of(block_start), doc.lines.line_of(block_last)

@@ -113,9 +113,12 @@ def removal_edit(doc: Document, start: int, end: int) -> Edit | None:
             p -= 1
         return Edit(p, le, "")
 
+    starts = lines.starts
+    total = len(text)
+
     def blank(n: int) -> bool:
-        a, b = lines.line_span(n)
-        return not prose[a:b].strip()
+        # The whole line, its line break included: strip() drops that too (no line_span call).
+        return not prose[starts[n - 1]:starts[n] if n < len(starts) else total].strip()
 
     stop = lines.starts[last]
     if first == 1 or blank(first - 1):
