@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from conftest import codes, lint
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import codes, lint, make_config
+from newslint.document import Document
+from newslint.engine import Linter
 from newslint.diagnostics import Applicability
 from newslint.fixes import fix_text
 
@@ -101,3 +106,45 @@ def test_curly_minority_fix_is_safe_and_single_style_articles_are_fine():
     assert all(d.fix.applicability is Applicability.SAFE for d in found)
     assert codes('He said "yes" and "no".\n', select=["NL407"]) == []
     assert codes("He said “yes” and it’s fine.\n", select=["NL407"]) == []
+
+
+QUOTEY = st.lists(st.sampled_from([
+    "“", "”", '"', "'", "‘", "’", "«", "»", "„", "he said", "12", " ", ". ", "\n\n", "\n", "'em", "Russia's",
+    "leaders'", "(", "the talks", "x", "—",
+]), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(QUOTEY)
+def test_nl405_visits_only_paragraphs_with_marks_and_finds_what_visiting_all_finds(text: str) -> None:
+    """NL405 skips the paragraphs without a quotation mark of the kind it checks; visiting every
+    paragraph (what it does when the paragraphs are not sorted and disjoint) finds the same."""
+    from newslint.rules import balance
+
+    linter = Linter(make_config(select=["NL405"]))
+    doc = Document.from_text(text, "a.txt")
+    got = list(balance.unbalanced_quotes.check(doc, linter.context))
+    every = balance._paragraphs_with
+    try:
+        balance._paragraphs_with = lambda *args: None
+        assert got == list(balance.unbalanced_quotes.check(doc, linter.context))
+    finally:
+        balance._paragraphs_with = every
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet='"“”«»„ 1a.,(—\n-!x', max_size=30))
+def test_straight_mark_roles_read_from_the_memo_equal_the_roles_read_in_place(text: str) -> None:
+    """Each straight mark's role comes from a memo of the characters around it: the same as
+    reading them in the paragraph itself (a '"' after a digit that does not open is an inch mark)."""
+    from newslint.rules.balance import _double_marks, _role
+
+    expected = []
+    for i, ch in enumerate(text):
+        if ch in "“«„":
+            expected.append((i, "open"))
+        elif ch in "”»":
+            expected.append((i, "close"))
+        elif ch == '"' and not (i and text[i - 1].isdigit() and _role(text, i) != "open"):
+            expected.append((i, _role(text, i)))
+    assert _double_marks(text) == expected

@@ -211,3 +211,48 @@ def test_no_native_env_forces_python(nat):
     env.pop("NEWSLINT_NO_NATIVE")
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=REPO, check=True)
     assert out.stdout.strip() == "False"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(any_text, st.data())
+def test_uses_identical(nat, monkeypatch, text: str, data) -> None:  # type: ignore[no-untyped-def]
+    """TokenTable.uses through the native scan lists the indices the set look-up per token lists."""
+    table = TokenTable(Document.from_text(text, "a.txt"))
+    if not table.vocab:
+        return
+    wanted = data.draw(st.sets(st.integers(0, len(table.vocab) - 1)))
+    reference = [i for i, w in enumerate(table.ids) if w in wanted]
+    monkeypatch.setattr(native, "_module", nat)
+    assert table.uses(wanted) == reference
+    monkeypatch.setattr(native, "_module", None)
+    assert table.uses(wanted) == reference
+
+
+def test_uses_identical_on_the_seeds(nat, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    table = TokenTable(Document.from_text("\n\n".join(p.read_text(encoding="utf-8") for p in SEEDS), "a.txt"))
+    monkeypatch.setattr(native, "_module", nat)
+    for step in (1, 3, 17, 400):
+        wanted = set(range(0, len(table.vocab), step))
+        assert table.uses(wanted) == [i for i, w in enumerate(table.ids) if w in wanted]
+    # Packed ids outside the wanted bytes, negative ones and a partial trailing integer are not wanted.
+    assert nat.uses(array("q", [0, 5, -1, 1, 0]).tobytes() + b"\x01", bytes([1, 0])) == [0, 4]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(any_text)
+def test_nl201_starts_from_the_shared_list_equal_its_own_scan(nat, monkeypatch, text: str) -> None:  # type: ignore[no-untyped-def]
+    """NL201 reads its lowercase starts off the native start list: the same as its lowercase-only scan."""
+    from newslint.rules.sentence_start import _lowercase_starts
+
+    doc = Document.from_text(text + "\n\nthe end. and then? a start. e.g. this. Mr. here", "a.txt")
+    monkeypatch.setattr(native, "_module", nat)
+    assert list(_lowercase_starts(doc)) == list(sentence_starts(doc, lowercase_only=True))
+
+
+def test_nl201_starts_from_the_shared_list_on_the_seeds(nat, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from newslint.rules.sentence_start import _lowercase_starts
+
+    monkeypatch.setattr(native, "_module", nat)
+    for path in SEEDS:
+        doc = Document.from_text(path.read_text(encoding="utf-8"), path.name)
+        assert list(_lowercase_starts(doc)) == list(sentence_starts(doc, lowercase_only=True)), path.name

@@ -19,7 +19,7 @@ from newslint.lexicon.tokens import TokenTable, doc_name_stats, is_name_compound
 from newslint.rules.base import Context
 from newslint.quotes import marked_sic, typo_fix_sure_in_quote
 from newslint.rules.proper_nouns import _COMPASS, _applicability, _proper, _split, lowercase_acronym, lowercase_proper_noun
-from newslint.rules.spelling import (_by_initial, _dropped_double, _is_transposition, _name_variant_of, _osa_distance,
+from newslint.rules.spelling import (_by_initial, _deletion_index, _dropped_double, _is_transposition, _name_variant_of, _osa_distance,
                                      _parts, _sure_name_slip, _vocab_token, _word_used_as_name, misspelled_name,
                                      names_by_lowercase)
 from newslint.rules.units import _QUOTES, fold_quotes, normalize, normalized_span
@@ -84,12 +84,23 @@ def test_name_variants_searched_by_length_equal_a_search_of_every_name() -> None
     names = Counter({"".join(rnd.choice(letters) for _ in range(rnd.randint(1, 7))).capitalize(): rnd.randint(1, 9)
                      for _ in range(400)})
     groups = _by_initial(names, 2)
+    index = _deletion_index(groups)
     found = 0
-    for word in list(names)[:300] + ["Jinpnig", "Kim", "J", "Jo"]:
+    for word in list(names)[:300] + ["Jinpnig", "Kim", "J", "Jo", "Jnipgin", "Kaoem", "Joo"]:
         expected = _brute_variant(word, names, 2, 2)
         found += expected is not None
         assert _name_variant_of(word, names, groups, 2, 2) == expected, word
+        assert _name_variant_of(word, names, groups, 2, 2, index) == expected, word
     assert found > 10  # the comparison covers real hits, not only misses
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.text("JjiKkaAb", min_size=1, max_size=6), st.integers(1, 9), max_size=60),
+       st.text("JjiKkaAb", min_size=1, max_size=7))
+def test_name_variants_found_through_the_deletion_index_equal_a_search_of_every_name(names, word) -> None:  # type: ignore[no-untyped-def]
+    names = Counter(names)
+    groups = _by_initial(names, 2)
+    assert _name_variant_of(word, names, groups, 2, 2, _deletion_index(groups)) == _brute_variant(word, names, 2, 2)
 
 
 PHRASEY = st.lists(st.sampled_from([
@@ -325,3 +336,34 @@ def test_json_report_text_is_byte_for_byte_what_json_dumps_writes(value: object)
     from newslint.reporters.json import dumps_indented
 
     assert dumps_indented(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+SPELLY = st.lists(st.sampled_from([
+    "othre", "paiment", "Othre", "Teh", "teh", "the", "The", "mix", "xiv", "iv", "aa", "a", "co-ordinator", "Fico",
+    "eBay", "iPhone", "NATO", "nato", "utilities'investments", "didn't", "18-year-olds", "gamrs", "gamers", "games",
+    "Becuase", "becuase", "salse", "sales", "Jong-un", "cybercrime", "carmakers", "turnround", ". ", ", ", "\n\n",
+    "“", "”", "[sic]", "ab-cd", "Ab-cdef", "ok", "Iraq", "iraq",
+]), max_size=40).map(" ".join)
+
+
+def _reference_nl101(doc, ctx, min_len):  # type: ignore[no-untyped-def]
+    """NL101 visiting every use of every word that is not a plain lowercase dictionary word."""
+    from newslint.rules.spelling import _check_token, _sentence_start_slips, misspelling
+
+    lex, table, stats = ctx.lexicon, token_table(doc), doc_name_stats(doc)
+    yield from _sentence_start_slips(table, stats, lex)
+    for i in range(len(table)):
+        tok = table.token(i)
+        if tok.base.islower() and tok.base.isalpha() and lex.is_known(tok.base):
+            continue
+        yield from _check_token(doc, tok, lex, stats, min_len)
+
+
+@settings(max_examples=300, deadline=None)
+@given(SPELLY, st.sampled_from([1, 2, 3, 5]))
+def test_nl101_picks_its_suspect_words_and_finds_what_visiting_every_word_finds(text: str, min_len: int) -> None:
+    linter = Linter(make_config(select=["NL101"], rules={"NL101": {"min-length": min_len}}))
+    doc = Document.from_text(text, "a.txt")
+    from newslint.rules.spelling import misspelling
+
+    assert list(misspelling.check(doc, linter.context)) == list(_reference_nl101(doc, linter.context, min_len))

@@ -562,9 +562,30 @@ fn sentence_starts<'py>(
     Ok(Some(found))
 }
 
+/// Indices of the tokens whose word id is wanted, in text order: `TokenTable.uses`.
+///
+/// `ids`: the table's word ids packed as native-endian 64-bit integers (`array("q", ids)`);
+/// `wanted`: one byte per vocabulary word, non-zero for the wanted ids. The Python reference,
+/// `list(compress(range(len(ids)), map(word_ids.__contains__, ids)))`, asks a set once per
+/// token; rules ask this for a few hundred words at a time, several times per document.
+/// An id outside `wanted` (or negative) is not wanted; a trailing partial integer is ignored.
+#[pyfunction]
+fn uses<'py>(py: Python<'py>, ids: &[u8], wanted: &[u8]) -> PyResult<Bound<'py, PyList>> {
+    let mut found: Vec<usize> = Vec::new();
+    for (i, chunk) in ids.chunks_exact(8).enumerate() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = i64::from_ne_bytes(word);
+        if w >= 0 && (w as u64) < wanted.len() as u64 && wanted[w as usize] != 0 {
+            found.push(i);
+        }
+    }
+    PyList::new(py, found)
+}
+
 /// The functions and signatures this build offers; newslint/native.py ignores a build whose
 /// number differs from its own (a stale in-place build after a pull), so raise it with any change.
-const API_VERSION: u32 = 3;
+const API_VERSION: u32 = 4;
 
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -575,5 +596,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(repeats, m)?)?;
     m.add_function(wrap_pyfunction!(name_stats, m)?)?;
     m.add_function(wrap_pyfunction!(sentence_starts, m)?)?;
+    m.add_function(wrap_pyfunction!(uses, m)?)?;
     Ok(())
 }

@@ -37,21 +37,70 @@ def _role(text: str, i: int) -> str:
     return "either"
 
 
-def _double_marks(text: str) -> Iterator[tuple[int, str]]:
+_DOUBLE = re.compile(r"[“”\"«»„]")
+_SINGLE = re.compile(r"['‘’]")
+
+
+def _paragraphs_with(pattern: re.Pattern[str], prose: str, paras: list[tuple[int, int]]) -> list[int] | None:
+    """Indices of the paragraphs holding a match of ``pattern`` (one scan of the whole text),
+    or None when the paragraphs are not sorted and disjoint (then every one is visited)."""
+    from bisect import bisect_right
+
+    if any(a[1] > b[0] or a[0] > a[1] for a, b in zip(paras, paras[1:])):
+        return None
+    starts = [ps for ps, _ in paras]
+    found: list[int] = []
+    search, pos = pattern.search, 0
+    while (m := search(prose, pos)) is not None:
+        i = m.start()
+        n = bisect_right(starts, i) - 1
+        if n >= 0 and i < paras[n][1]:
+            found.append(n)
+            pos = paras[n][1]  # the rest of this paragraph need not be searched
+        else:
+            pos = i + 1
+    return found
+
+
+def _double_marks(text: str) -> list[tuple[int, str]]:
     """(position, role) of double quotation marks: role 'open', 'close' or 'either'."""
-    for m in re.finditer(r"[“”\"«»„]", text):
+    out: list[tuple[int, str]] = []
+    for m in _DOUBLE.finditer(text):
         ch, i = m.group(), m.start()
         if ch in "“«„":
-            yield i, "open"
+            out.append((i, "open"))
         elif ch in "”»":
-            yield i, "close"
-        elif not (i and text[i - 1].isdigit() and _role(text, i) != "open"):
-            yield i, _role(text, i)  # a '"' after a digit is an inch mark (12" screen)
+            out.append((i, "close"))
+        else:  # a straight mark: its role reads only the characters either side ("" at an end)
+            key = (text[i - 1:i], text[i + 1:i + 2])
+            role = _STRAIGHT.get(key, _UNSEEN)
+            if role is _UNSEEN:
+                if len(_STRAIGHT) > 50_000:
+                    _STRAIGHT.clear()  # hostile text: every pair of characters distinct
+                role = _STRAIGHT[key] = _straight_role(*key)
+            if role is not None:
+                out.append((i, role))
+    return out
+
+
+_UNSEEN = object()
+# (character before, character after) -> role of a straight double mark between them: news
+# text has a few hundred such pairs, and a long text tens of thousands of marks.
+_STRAIGHT: dict[tuple[str, str], object] = {}
+
+
+def _straight_role(before: str, after: str) -> str | None:
+    """The role of a '"' between ``before`` and ``after`` ("" at the paragraph's start or end),
+    None for an inch mark: a '"' after a digit that does not open (12" screen)."""
+    around = (before or " ") + '"' + (after or " ")
+    if before and before.isdigit() and _role(around, 1) != "open":
+        return None
+    return _role(around, 1)
 
 
 def _single_marks(text: str) -> Iterator[tuple[int, str]]:
     """(position, role) of single quotation marks; apostrophes are skipped."""
-    for m in re.finditer(r"['‘’]", text):
+    for m in _SINGLE.finditer(text):
         i, ch = m.start(), m.group()
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
@@ -117,7 +166,11 @@ def unbalanced_quotes(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     # Single quotes are checked only in articles that quote with them (no double marks at all):
     # elsewhere a lone ' is far more often an elision ('bot nets) than a lost quotation mark.
     singles_are_quotes = not any(c in prose for c in "“”\"«»„")
-    for n, (ps, pe) in enumerate(paras):
+    # A paragraph without a mark of the kind checked has nothing to report: only those with one
+    # are visited (a mark's role reads the paragraph alone, so each is still judged as a whole).
+    visit = _paragraphs_with(_SINGLE if singles_are_quotes else _DOUBLE, prose, paras)
+    for n in range(len(paras)) if visit is None else visit:
+        ps, pe = paras[n]
         text = prose[ps:pe]
         nxt = paras[n + 1] if n + 1 < len(paras) else None
         doubles = list(_double_marks(text))

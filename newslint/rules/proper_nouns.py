@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress, repeat
 
 from newslint.diagnostics import Applicability, Diagnostic, replace_fix
 from newslint.document import Document
@@ -101,23 +102,36 @@ def lowercase_proper_noun(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     stats = doc_name_stats(doc)
     memo: dict[str, tuple[str, bool] | None] = {}  # the evidence for a word is the same all through the article
 
-    def evidence(wid: int) -> bool:
-        word = table.bases[wid]
+    proper_form, capitalized = lex.proper_form, stats.capitalized
+
+    def part_evidence(part: str) -> bool:
+        if part not in memo:
+            # _proper's first test, inlined: no lexicon name and no capitalized use here.
+            if not proper_form(part) and not capitalized.get(part.capitalize()):
+                memo[part] = None
+            else:
+                memo[part] = _proper(part, lex, stats)
+        return memo[part] is not None
+
+    def evidence(word: str) -> bool:
         found = False
         for part in word.split("-"):
             if part.islower() and len(part) >= 2 and "." not in part:
-                if part not in memo:
-                    # _proper's first test, inlined: no lexicon name and no capitalized use here.
-                    if not lex.proper_form(part) and not stats.capitalized.get(part.capitalize()):
-                        memo[part] = None
-                    else:
-                        memo[part] = _proper(part, lex, stats)
-                found = found or memo[part] is not None
+                found = part_evidence(part) or found
         return found
 
     firsts = lex.phrase_firsts
     phrase_ids = {i for i, w in enumerate(table.vocab) if w.lower() in firsts}
-    single_ids = {i for i in range(len(table.vocab)) if evidence(i)}
+    # Most words have no hyphen: one part, the word itself, tested at once (same tests as
+    # evidence()). Only a word with a lexicon name or a capitalized use here can have evidence
+    # (part_evidence's first test): those are picked first, the capitalized ones in C.
+    bases_ = table.bases
+    may = set(compress(range(len(bases_)), map(capitalized.get, map(str.capitalize, bases_))))
+    may.update(compress(range(len(bases_)), map(proper_form, bases_)))
+    single_ids = {i for i in may for word in (bases_[i],)
+                  if "-" not in word and word.islower() and len(word) >= 2 and "." not in word and part_evidence(word)}
+    single_ids |= {i for i in compress(range(len(bases_)), map(str.__contains__, bases_, repeat("-")))
+                   if evidence(bases_[i])}
     n_tokens = len(table)
     # Only two kinds of token can yield or start a skip: a word with evidence of its own, and the
     # first word of a lexicon phrase's first two words ("north" before "korean"). A phrase word
@@ -144,8 +158,18 @@ def lowercase_proper_noun(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         return False
 
     pair_memo: dict[tuple[int, int], bool] = {}
-    visit = set(table.uses(single_ids))
-    for i in table.uses(phrase_ids):
+    # One pass over the tokens for both kinds of word, then each kind picked from those uses (in C).
+    either = table.uses(single_ids | phrase_ids)
+    visit = set(compress(either, map(single_ids.__contains__, map(ids.__getitem__, either))))
+    # A pair is a phrase bigram only if its second word is some bigram's second word: the uses
+    # followed by no such word are dropped in C before the loop below looks at each pair.
+    seconds = {b for _, b in bigrams}
+    second_ids = {j for j, b in enumerate(bases) if b.lower() in seconds}
+    starts_at = list(compress(either, map(phrase_ids.__contains__, map(ids.__getitem__, either))))
+    if starts_at and starts_at[-1] + 1 >= n_tokens:
+        starts_at = starts_at[:-1]  # the last token starts no pair
+    starts_at = list(compress(starts_at, map(second_ids.__contains__, map(ids.__getitem__, map((1).__add__, starts_at)))))
+    for i in starts_at:
         if i + 1 < n_tokens:
             pair = (ids[i], ids[i + 1])
             hit = pair_memo.get(pair)
@@ -240,7 +264,12 @@ def lowercase_acronym(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
                 return True
         return False
 
-    for _, tok in table.where(table.ids_of(reportable)):
+    # acronym_like() needs a part with a lexicon form: a word without a hyphen is its one part,
+    # so only those with a lexicon form (picked by map, no Python loop) and hyphenated ones are asked.
+    vocab, bases = table.vocab, table.bases
+    ask = set(compress(range(len(bases)), map(lex.proper_form, bases)))
+    ask.update(compress(range(len(bases)), map(str.__contains__, bases, repeat("-"))))
+    for _, tok in table.where({i for i in ask if reportable(vocab[i])}):
         if is_name_compound(tok, lex.is_known):
             continue
         for part, offset in _split(tok):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, replace_fix
 from newslint.document import Document
@@ -73,6 +73,20 @@ def sentence_starts(doc: Document, lowercase_only: bool = False) -> Iterator[int
             yield m.end()
 
 
+def _lowercase_starts(doc: Document) -> Iterable[int]:
+    """``sentence_starts(doc, lowercase_only=True)``, read off the document's shared start list
+    when the native scan made it (the word table needs it anyway, so it costs nothing here);
+    the two agree because ``lowercase_only`` only drops starts before a non-lowercase letter."""
+    from newslint import native
+
+    if native.module() is None:
+        return sentence_starts(doc, lowercase_only=True)
+    from newslint.lexicon.tokens import sentence_start_list
+
+    text = doc.prose
+    return [pos for pos in sentence_start_list(doc) if text[pos].islower()]
+
+
 def _embedded_parenthesis(text: str, para_start: int, mark: int) -> bool:
     """True when the parenthesis closing after ``mark`` opened in the middle of a sentence.
 
@@ -121,7 +135,7 @@ def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator[Diagnostic
     the quotation): an all-lowercase quotation may be a message reproduced as written.
     """
     text = doc.prose
-    for pos in sentence_starts(doc, lowercase_only=True):
+    for pos in _lowercase_starts(doc):
         m = _WORD.match(text, pos)
         if not m or not _starts_lowercase(m.group()):
             continue

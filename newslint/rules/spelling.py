@@ -6,6 +6,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import compress
+from operator import not_
 
 from newslint.diagnostics import Applicability, Diagnostic, replace_fix
 from newslint.document import Document
@@ -229,8 +231,11 @@ def misspelling(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         return any(p.islower() and p.isalpha() and len(p) >= min_len and not _is_exempt(p, lex)
                    for p, _ in _parts(_vocab_token(table, wid)))
 
+    # A word of letters only is its own one part: reportable() of it, inlined (a capitalized
+    # word, most of those that are not plain dictionary words, is dropped at once).
     suspects = {i for i, b in enumerate(table.bases)
-                if not (b.islower() and b.isalpha() and known(b)) and reportable(i)}
+                if (b.islower() and len(b) >= min_len and not known(b) and not _is_exempt(b, lex) if b.isalpha()
+                    else reportable(i))}
     yield from _sentence_start_slips(table, stats, lex)
     # Words already found clean, as (word id, at a sentence start or in the headline): where a
     # word stands matters for names. Checked before a Token is built: names repeat a lot.
@@ -266,7 +271,10 @@ def _sentence_start_slips(table, stats, lex: Lexicon) -> Iterator[Diagnostic]:  
     very common word. Unsafe: a one-off name at a sentence start is not impossible ("Sadi said").
     """
     known = lex.is_known
-    starts = {i for i, b in enumerate(table.bases)
+    bases = table.bases
+    # A word str.islower() accepts has no capital: dropped in C before the tests below.
+    maybe = compress(range(len(bases)), map(not_, map(str.islower, bases)))
+    starts = {i for i in maybe for b in (bases[i],)
               if len(b) >= 3 and b[:1].isupper() and b[1:].islower() and b.isalpha()
               and stats.any_case.get(b.lower(), 0) == 1 and not stats.capitalized.get(b)
               and not known(b) and not known(b.lower()) and not lex.proper_form(b.lower())}
@@ -406,15 +414,54 @@ def _word_used_as_name(word: str, target: str, stats) -> bool:  # type: ignore[n
             and not stats.lowercase.get(target.lower()))
 
 
+def _deletes(word: str) -> list[str]:
+    """``word`` itself and every string one deletion after its first letter away from it.
+
+    (Between two words of one initial that are one edit apart, an edit at the first letter is an
+    insertion or deletion of a copy of it: "Aab" / "Ab" share "Ab" by dropping the second letter.)
+    """
+    return [word] + [word[:i] + word[i + 1:] for i in range(1, len(word))]
+
+
+def _deletion_index(groups: dict[tuple[str, int], list[tuple[int, str, int]]]) -> dict[str, list[tuple[int, str, int]]]:
+    """The names of ``groups`` by themselves and each of their one-deletion forms.
+
+    Why: two strings one edit apart (substitution, insertion, deletion or adjacent swap) always
+    share one of these keys (:func:`_deletes`: a swap of "ab" to "ba" leaves the same string once
+    "a" is dropped from one and "b" from the other), so a word's near names of its initial are
+    found by its ~10 keys instead of a visit to every name of its initial and length
+    (symmetric-delete look-up, as in SymSpell).
+    """
+    from collections import defaultdict
+
+    index: defaultdict[str, list[tuple[int, str, int]]] = defaultdict(list)
+    for entries in groups.values():
+        for entry in entries:
+            name = entry[1]
+            index[name].append(entry)  # a repeated key ("Ana" from "Anna") only repeats an entry
+            for i in range(1, len(name)):
+                index[name[:i] + name[i + 1:]].append(entry)
+    return index
+
+
 def _name_variant_of(word: str, names: Counter[str], groups: dict[tuple[str, int], list[tuple[int, str, int]]],
-                     min_ratio: int, min_uses: int) -> str | None:
-    """A name used at least ``min_ratio`` times as often as ``word`` and one edit away from it."""
+                     min_ratio: int, min_uses: int,
+                     index: dict[str, list[tuple[int, str, int]]] | None = None) -> str | None:
+    """A name used at least ``min_ratio`` times as often as ``word`` and one edit away from it.
+
+    ``index`` (:func:`_deletion_index` of ``groups``, optional) only narrows which names are
+    visited to those that may be one edit away: the answer is the same with or without it.
+    """
     own = max(names.get(word, 0), 1)
     best: tuple[int, str] | None = None
     initial, size = word[:1], len(word)
     # Only names one letter shorter, as long, or one longer, visited in ``names`` order (ties
     # go to the first, as when every name of the initial was tried).
-    near = sorted(groups.get((initial, size - 1), []) + groups.get((initial, size), []) + groups.get((initial, size + 1), []))
+    if index is not None:
+        near = sorted({e for key in _deletes(word) for e in index.get(key, ())
+                       if e[1][:1] == initial and abs(len(e[1]) - size) <= 1})
+    else:
+        near = sorted(groups.get((initial, size - 1), []) + groups.get((initial, size), []) + groups.get((initial, size + 1), []))
     for _, name, count in near:
         if name == word or count < min_uses or count < min_ratio * own:
             continue
@@ -454,7 +501,10 @@ def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     min_uses = int(opts.get("min-uses", 2))
     table = token_table(doc)
     names: Counter[str] = Counter()
+    bases = table.bases
     for wid, count in table.word_counts().items():
+        if bases[wid].islower():
+            continue  # no capital in the word at all (str.islower: no upper- or titlecase letter)
         for part, _ in _parts(_vocab_token(table, wid)):
             if part[:1].isupper() and len(part) > 1:
                 names[part] += count
@@ -469,11 +519,13 @@ def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         return word[:1].isupper() and word[1:2].islower() and len(word) >= 4 and not lex.is_known(table.bases[table.index[word]])
 
     variants: dict[str, str | None] = {}
+    index: dict[str, list[tuple[int, str, int]]] | None = None  # built on the first name to compare
     by_lower: dict[str, list[str]] | None = None  # built on the first finding: most articles have none
 
     def misspelled_parts(wid: int) -> list[tuple[str, int, str]]:
         """(part, offset in the word, the name it misspells) for one word: every check below
         reads the word alone, so it is judged once, not at each of its uses."""
+        nonlocal index
         tok = _vocab_token(table, wid)
         out = []
         for part, offset in _parts(tok):
@@ -484,7 +536,9 @@ def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             if part in variants:
                 target = variants[part]
             else:  # a name repeats: compare each distinct spelling with the article's names once
-                target = variants[part] = _name_variant_of(part, names, groups, min_ratio, min_uses)
+                if index is None:
+                    index = _deletion_index(groups)
+                target = variants[part] = _name_variant_of(part, names, groups, min_ratio, min_uses, index)
             if target and lex.is_common_lowercase(target.lower()) and not _word_used_as_name(part, target, stats):
                 continue  # "Life" in "Standard Life" is a word, not a name to match "Liffe" against
             if target and not in_article.get(target) and not _is_transposition(part, target):
@@ -494,7 +548,10 @@ def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             out.append((part, offset, target))
         return out
 
-    found = {wid: hits for wid in table.ids_of(suspect) if (hits := misspelled_parts(wid))}
+    # A word str.islower() accepts has no capital at all, so it is no suspect: those are dropped in C.
+    vocab = table.vocab
+    maybe = compress(range(len(vocab)), map(not_, map(str.islower, vocab)))
+    found = {wid: hits for wid in maybe if suspect(vocab[wid]) and (hits := misspelled_parts(wid))}
     for i in table.uses(set(found)):
         start = table.starts[i]
         for part, rel, target in found[table.ids[i]]:
