@@ -7,7 +7,7 @@
 
 ``per-mb`` lints the first N MB of the benchmark text (bench/speed/inputs.py) as ONE document
 (no chunking) and prints the rules' CPU seconds per MB: flat means linear. ``pieces`` lints the
-10 MB file the way the CLI does (2,000,000-character pieces, in ``--jobs`` forked workers) and
+10 MB file the way the CLI does (an even number of near-equal pieces of at most 2,000,000 characters, in ``--jobs`` forked workers) and
 prints each piece's CPU seconds and worker process, so the critical path on idle cores can be
 read off even when the shared machine's wall times are not steady. ``compare`` lints the file
 in pieces and as ONE document (~1 GB for 10 MB) and prints, per rule code, the findings only
