@@ -32,8 +32,13 @@ def write_atomic(path: str, data: bytes) -> None:
             fh.write(data)
         os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        discard(tmp)
         raise
+
+
+def discard(path: str) -> None:
+    """Remove a temporary file left by a failed write; one that is already gone is fine."""
+    try:
+        os.unlink(path)
+    except OSError:
+        pass

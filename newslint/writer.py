@@ -17,6 +17,7 @@ import stat
 import tempfile
 from dataclasses import dataclass
 
+from newslint.atomic import discard
 from newslint.files import SourceFile
 
 _TMP_SUFFIX = ".newslint-tmp"
@@ -159,9 +160,6 @@ def write_fixed(source: SourceFile, new_text: str, root: str | None = None) -> N
         except OSError as exc:
             raise WriteError(source.path, f"cannot replace the file: {_describe(exc)}; the file was not changed") from None
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        discard(tmp)
         raise
     _fsync_dir(folder)
