@@ -16,7 +16,7 @@ from collections import namedtuple
 from collections.abc import Iterable
 from functools import cached_property, lru_cache
 
-from newslint.lexicon.wordlist import INDEX_KEY, bucket, read_word_file
+from newslint.lexicon.wordlist import INDEX_KEY, bucket, find_line, read_word_file
 from newslint.records import record
 
 TYPE_CHECKING = False  # typing is not imported at run time: it costs ~3 ms of start-up
@@ -146,19 +146,7 @@ class SortedWords:
                         return True
             return False
         target = needle[1:-1]
-        for lo, hi in self._parts:
-            while lo < hi:
-                mid = (lo + hi) // 2
-                ls = data.rfind(b"\n", lo, mid) + 1 or lo
-                le = data.find(b"\n", mid)
-                w = data[ls:le]
-                if w == target:
-                    return True
-                if target < w:
-                    hi = ls
-                else:
-                    lo = le + 1
-        return False
+        return any(find_line(data, lo, hi, target) >= 0 for lo, hi in self._parts)
 
     def known_among(self, words: Iterable[str]) -> set[str]:
         """The given words that are in the lists: one C-level set intersection once the set exists."""

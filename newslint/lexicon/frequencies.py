@@ -30,6 +30,8 @@ import os
 import sys
 from functools import lru_cache
 
+from newslint.lexicon.wordlist import find_line
+
 FORMAT = "newslint-frequencies 1"
 LANGUAGE = "en"
 # string.punctuation, which pyspellchecker never edits as a one-character word (not importing string).
@@ -76,26 +78,16 @@ class Frequencies:
         return self.count(word.lower()) is not None
 
     def _search(self, word: str) -> int | None:
-        """Bisection over the sorted lines: each step reads the line around the middle byte."""
+        """The count on the line of ``word`` (a bisection over the sorted lines), or None."""
         try:
             target = word.encode("utf-8")
         except UnicodeEncodeError:  # a lone surrogate: no such word
             return None
         if b" " in target or b"\n" in target:
             return None
-        data, lo, hi = self._data, self._lo, self._hi
-        while lo < hi:
-            mid = (lo + hi) // 2
-            start = data.rfind(b"\n", lo, mid) + 1 or lo
-            space = data.find(b" ", start)
-            key = data[start:space]
-            if key == target:
-                return int(data[space + 1 : data.find(b"\n", space)])
-            if target < key:
-                hi = start
-            else:
-                lo = data.find(b"\n", space) + 1
-        return None
+        data = self._data
+        space = find_line(data, self._lo, self._hi, target, b" ")
+        return None if space < 0 else int(data[space + 1 : data.find(b"\n", space)])
 
     def _all_counts(self) -> dict[str, int]:
         lines = self._data[self._lo : self._hi].decode("utf-8").split("\n")

@@ -40,6 +40,27 @@ def bucket(offsets: str, start: int, i: int) -> tuple[int, int]:
             start + int(offsets[at + OFFSET_DIGITS : at + 2 * OFFSET_DIGITS], 16))
 
 
+def find_line(data: bytes, lo: int, hi: int, key: bytes, end: bytes = b"\n") -> int:
+    """Bisection over the sorted, newline-ended lines of ``data[lo:hi]``, each keyed by its bytes
+    up to ``end``: where the key ends in the line whose key is ``key``, or -1.
+
+    Each step reads the line around the middle byte. Shared by the word list (a word a line) and
+    the derived frequency table (newslint.lexicon.frequencies: "word count" lines, ``end`` b" ").
+    """
+    while lo < hi:
+        mid = (lo + hi) // 2
+        start = data.rfind(b"\n", lo, mid) + 1 or lo
+        stop = data.find(end, start)
+        found = data[start:stop]
+        if found == key:
+            return stop
+        if key < found:
+            hi = start
+        else:
+            lo = data.find(b"\n", stop) + 1
+    return -1
+
+
 def bucket_starts(words: list[str]) -> list[tuple[str, int]]:
     """(key, byte offset from the part's start) of each bucket of a sorted part."""
     out: list[tuple[str, int]] = []
