@@ -179,6 +179,11 @@ def collect_garbage_for(files: int, size: int) -> None:
     import gc
 
     if files > 1 or size > _GC_FREE_BYTES:
+        # A young-generation threshold of 50,000 objects instead of 700: linting allocates
+        # millions of short-lived objects (tokens, spans, findings) and few cycles, so the
+        # default collected ~0.17 s of a 10 MB run for nothing (bench/speed, whole-process,
+        # 2.03 -> 1.86 s); the memory it delays freeing is a few MB at most.
+        gc.set_threshold(50_000, *gc.get_threshold()[1:])
         gc.enable()
 
 
