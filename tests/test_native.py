@@ -256,3 +256,128 @@ def test_nl201_starts_from_the_shared_list_on_the_seeds(nat, monkeypatch) -> Non
     for path in SEEDS:
         doc = Document.from_text(path.read_text(encoding="utf-8"), path.name)
         assert list(_lowercase_starts(doc)) == list(sentence_starts(doc, lowercase_only=True)), path.name
+
+
+# -- the word list's native probe (newslint/lexicon SortedWords; native/src/rules.rs) ------------
+
+
+def _word_lists():  # type: ignore[no-untyped-def]
+    """Fresh SortedWords of the shipped dictionary and of its common lowercase part (their
+    look-up counters start at zero, so the pure-Python probe answers until switched)."""
+    from newslint.lexicon import SortedWords, _word_file
+
+    data, parts, index = _word_file()
+    return [SortedWords(data, *parts, index=index), SortedWords(data, parts[0], index=index[:1] if index else None)]
+
+
+def _native_word_set(nat, words):  # type: ignore[no-untyped-def]
+    lo, hi = min(p[0] for p in words._parts), max(p[1] for p in words._parts)
+    return nat.WordSet(words._data[lo:hi], [(a - lo, b - lo) for a, b in words._parts])
+
+
+def _probe_strings(words: list[str]) -> list[object]:
+    """The words, and strings around them that are not (or may not be) words: other cases,
+    one edit away, empty, with a line break, a lone surrogate, non-str values."""
+    from newslint.rules.spelling import edits1
+
+    out: list[object] = []
+    for w in words:
+        out += [w, w.upper(), w.capitalize(), w + "s", w[:-1], w + "\n", "\n" + w, w + "\udc80", w + "é"]
+        out += sorted(edits1(w))[:20]
+    return out + ["", "\n", "\n\n", "a\nb", "\udc80", "é", "中文", "\x00", None, 3, b"the", ("the",)]
+
+
+def _assert_same_membership(nat, probes: list[object]) -> None:  # type: ignore[no-untyped-def]
+    for words in _word_lists():
+        native_set = _native_word_set(nat, words)
+        want = [p for p in probes if p in words]
+        assert words._native is None and words._set is None or len(probes) > 3_000  # the Python probe answered
+        assert native_set.known(probes) == want
+        assert [p for p in probes if native_set.known((p,))] == want
+
+
+def test_word_set_knows_every_listed_word(nat) -> None:  # type: ignore[no-untyped-def]
+    """Every word of both parts, and no near-miss of them, is found by the native set as by Python."""
+    from newslint.lexicon import _word_lines
+
+    lines, common = _word_lines()
+    for words in _word_lists():
+        native_set = _native_word_set(nat, words)
+        listed = lines[:common] if len(words._parts) == 1 else lines
+        assert native_set.known(listed) == listed
+        # A frozenset of the lines is what the Python look-up answers (test_wordlist checks the file).
+        listed_set = set(listed)
+        sample = _probe_strings(lines[::997])
+        assert [p for p in sample if native_set.known((p,))] == [p for p in sample if isinstance(p, str) and p in listed_set]
+
+
+def test_word_set_agrees_on_seed_words(nat) -> None:  # type: ignore[no-untyped-def]
+    words = sorted({w for p in SEEDS for w in tokens.token_table(Document.from_text(p.read_text(encoding="utf-8"), p.name)).vocab})
+    for chunk in range(0, len(words), 250):
+        _assert_same_membership(nat, _probe_strings(words[chunk:chunk + 250])[:2_900])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.one_of(texts, st.sampled_from(EDGE_WORDS)), max_size=30))
+def test_word_set_agrees_on_generated_strings(nat, strings: list[str]) -> None:  # type: ignore[no-untyped-def]
+    _assert_same_membership(nat, [s for w in strings for s in (w, w.lower(), w.strip())])
+
+
+def _assert_same_edits(nat, words: list[str]) -> None:  # type: ignore[no-untyped-def]
+    from newslint.rules.spelling import _LETTERS, edits1
+
+    for sorted_words in _word_lists()[:1]:
+        native_set = _native_word_set(nat, sorted_words)
+        for w in words:
+            got = native_set.edit_known(w, _LETTERS)
+            want = bool({e for e in edits1(w) if e in sorted_words})
+            assert got == (None if any("\ud800" <= c <= "\udfff" for c in w) else want), w
+
+
+def test_edit_known_agrees_on_seed_words(nat) -> None:  # type: ignore[no-untyped-def]
+    """derivable's "a known word one edit away" (NL101) is the same from the native set."""
+    words = sorted({w.lower() for p in SEEDS for w in tokens.token_table(Document.from_text(p.read_text(encoding="utf-8"), p.name)).vocab})
+    _assert_same_edits(nat, words[::7] + ["authorites", "governmet", "carmakers", "aa", "a", "", "ab'c", "naïve", "x\udc80"])
+
+
+def test_edit_known_agrees_on_corpus_words(nat) -> None:  # type: ignore[no-untyped-def]
+    clean = _corpus_clean()
+    if clean is None:
+        pytest.skip("clean corpus not found (set NEWSLINT_CORPUS or place it at ../shared/corpus)")
+    words: set[str] = set()
+    for path in sorted(clean.glob("*.txt"))[:60]:
+        words.update(w.lower() for w in tokens.token_table(Document.from_text(path.read_text(encoding="utf-8"), path.name)).vocab)
+    _assert_same_edits(nat, sorted(words)[::5])
+    _assert_same_membership(nat, _probe_strings(sorted(words)[::3][:300]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(texts, st.text(alphabet="abcdeilnorstu'-.", max_size=12)))
+def test_edit_known_agrees_on_generated_words(nat, word: str) -> None:  # type: ignore[no-untyped-def]
+    _assert_same_edits(nat, [word, word.lower()])
+
+
+def test_sorted_words_switch_to_native_and_set_answer_the_same(nat, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A long run of look-ups switches SortedWords to the native set, then to a frozenset; the
+    answers (membership, known_among, knows_edit_of) never change, with or without native."""
+    from newslint import lexicon
+    from newslint.rules.spelling import _LETTERS, edits1
+
+    words = sorted({w for p in SEEDS for w in tokens.token_table(Document.from_text(p.read_text(encoding="utf-8"), p.name)).vocab})
+    probes = _probe_strings(words[:400])
+    reference = _word_lists()[0]
+    want = [p for p in probes if p in reference]
+    want_edits = [bool(reference.known_among(edits1(w.lower()))) for w in words[:300]]
+    monkeypatch.setattr(lexicon, "_NATIVE_AFTER", 50)
+    monkeypatch.setattr(lexicon, "_SET_AFTER_NATIVE", 20_000)
+    for module in (nat, None):
+        monkeypatch.setattr(native, "_module", module)
+        fresh = _word_lists()[0]
+        assert [p for p in probes if p in fresh] == want
+        assert (fresh._native is not None) == (module is not None)
+        assert fresh.known_among(probes[:500]) == set(want) & set(probes[:500])
+        assert [fresh.knows_edit_of(w.lower(), edits1, _LETTERS) for w in words[:300]] == want_edits
+        for _ in range(3):  # past _SET_AFTER_NATIVE / _SET_AFTER: the frozenset answers
+            assert [p for p in probes if p in fresh] == want
+        assert fresh._set is not None
+        assert [fresh.knows_edit_of(w.lower(), edits1, _LETTERS) for w in words[:300]] == want_edits

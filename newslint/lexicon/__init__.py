@@ -111,6 +111,12 @@ class SortedWords:
     article. With the bucket index of newslint.lexicon.wordlist (per part: sorted keys, byte
     offsets), a lookup is one ``bisect`` and one ``bytes.find`` in a small bucket; without
     one, a binary search over the part (each part is sorted, one UTF-8 word a line).
+
+    A long text asks many times (the first piece of a big file: ~20,000 distinct words, then
+    the stems and halves NL101 tries): after _NATIVE_AFTER look-ups a native hash set of the
+    words (newslint._native.WordSet: built in ~8 ms, ~0.15 us a look-up against ~2 us here)
+    answers; without it, after _SET_AFTER look-ups a frozenset of every word (~38 ms to build)
+    pays for itself. All three give the same answers (tests/test_native.py).
     """
 
     def __init__(self, data: bytes, *parts: tuple[int, int], index: "list | None" = None) -> None:
@@ -120,15 +126,36 @@ class SortedWords:
         self._parts = parts  # (start, end) byte offsets of each sorted part; every word ends with "\n"
         self._index = index  # None, or (keys, start, offsets) per part: newslint.lexicon.wordlist
         self._lookups = 0
+        self._switch_at = _NATIVE_AFTER  # look-ups after which a faster way is chosen (_switch)
         self._set: frozenset[str] | None = None
+        self._native = None  # a newslint._native.WordSet of the parts, once switched to it
+
+    def _switch(self) -> None:
+        """A long text: from now on the native probe, else (or after very many) a frozenset."""
+        self._switch_at = _SET_AFTER
+        if self._lookups <= _SET_AFTER_NATIVE and self._native is None:
+            from newslint import native
+
+            nat = native.module()
+            if nat is not None:
+                lo, hi = min(p[0] for p in self._parts), max(p[1] for p in self._parts)
+                self._native = nat.WordSet(self._data[lo:hi], [(a - lo, b - lo) for a, b in self._parts])
+        if self._native is not None:
+            self._switch_at = _SET_AFTER_NATIVE
+        if self._lookups > self._switch_at:  # a corpus: now a set pays for itself
+            self._native = None
+            self._set = frozenset(w for lo, hi in self._parts for w in self._data[lo:hi].decode("utf-8").split("\n")[:-1])
 
     def __contains__(self, word: object) -> bool:
         if self._set is not None:
             return word in self._set
         self._lookups += 1
-        if self._lookups > 20_000:  # a long text or a corpus: now a set pays for itself
-            self._set = frozenset(w for lo, hi in self._parts for w in self._data[lo:hi].decode("utf-8").split("\n")[:-1])
-            return word in self._set
+        if self._lookups > self._switch_at:
+            self._switch()
+            if self._set is not None:
+                return word in self._set
+        if self._native is not None:
+            return bool(self._native.known((word,)))
         if not isinstance(word, str) or "\n" in word or not word:
             return False
         data = self._data
@@ -149,13 +176,44 @@ class SortedWords:
         return any(find_line(data, lo, hi, target) >= 0 for lo, hi in self._parts)
 
     def known_among(self, words: Iterable[str]) -> set[str]:
-        """The given words that are in the lists: one C-level set intersection once the set exists."""
+        """The given words that are in the lists: one C-level set intersection once the set
+        exists, one native call for them all once switched to the native probe."""
         if self._set is not None:
             return self._set.intersection(words)
+        if self._lookups >= self._switch_at:
+            self._switch()
+            if self._set is not None:
+                return self._set.intersection(words)
+        if self._native is not None:
+            words = words if isinstance(words, (list, tuple, set, frozenset)) else list(words)
+            self._lookups += len(words)
+            return set(self._native.known(words))
         return {w for w in words if w in self}
+
+    def knows_edit_of(self, word: str, edits, letters: str) -> bool:  # type: ignore[no-untyped-def]
+        """Is a listed word among ``edits(word)``: the strings one deletion, transposition of
+        neighbours, substitution or insertion (of ``letters``) from ``word``, less ``word``?
+
+        ``edits`` is the reference (newslint.rules.spelling.edits1); the native probe makes the
+        same strings itself, without a Python string each (NL101 asks this of ~400 words of a
+        long text, ~500 strings each).
+        """
+        if self._native is not None:
+            found = self._native.edit_known(word, letters)
+            if found is not None:  # None: a lone surrogate, left to Python
+                return found
+        return bool(self.known_among(edits(word)))
 
     def __len__(self) -> int:
         return sum(self._data[lo:hi].count(b"\n") for lo, hi in self._parts)
+
+
+# Look-ups of one word list after which the native probe answers (when built; fewer, as in a
+# short article, are answered in Python: no 1.6 MB copy at start-up), and after which a frozenset
+# of every word is built without it, or with it (a corpus run: a set look-up is ~10x cheaper).
+_NATIVE_AFTER = 3_000
+_SET_AFTER = 20_000
+_SET_AFTER_NATIVE = 300_000
 
 
 @lru_cache(maxsize=1)
@@ -335,10 +393,23 @@ class Lexicon:
                 out.setdefault(w.lower(), w)
         return out
 
+    @cached_property
+    def proper_forms(self) -> dict[str, str]:
+        """lowercase word -> proper spelling, built-in names first, then the project's (read only).
+
+        Why a dict: rules ask it of every word of a text (``map(lex.proper_forms.get, words)``
+        runs in C). Without project names it is the built-in table itself, not a copy.
+        """
+        singles, _ = _builtin_names()
+        if not self._project_names:
+            return singles
+        merged = dict(self._project_names)
+        merged.update(singles)  # a built-in name wins, as singles.get(w) or project.get(w) picked it
+        return merged
+
     def proper_form(self, lower: str) -> str | None:
         """The built-in or project lexicon's proper spelling of a lowercase word ("nato" -> "NATO")."""
-        singles, _ = _builtin_names()
-        return singles.get(lower) or self._project_names.get(lower)
+        return self.proper_forms.get(lower)
 
     def name_category(self, lower: str) -> str | None:
         """The built-in list a single name comes from ("london" -> "cities"), or None."""

@@ -103,9 +103,9 @@ def derivable(word: str, known, in_dictionary=None) -> bool:  # type: ignore[no-
         if known(head) and (known(tail) or _plural_or_agent(tail, known)):
             # "authorites" is one edit from "authorities". A word list answers for all ~500 edits
             # at once (a set intersection in C) instead of one call per edit.
-            among = getattr(getattr(in_dictionary, "__self__", None), "known_among", None)
-            if among is not None:
-                return not among(edits1(word))
+            probe = getattr(getattr(in_dictionary, "__self__", None), "knows_edit_of", None)
+            if probe is not None:
+                return not probe(word, edits1, _LETTERS)
             look = in_dictionary or known
             return not any(look(e) for e in edits1(word))
     return False
