@@ -34,3 +34,30 @@ def test_plainly_balanced_accepts_the_common_case() -> None:
     assert _plainly_balanced("No marks at all.")
     assert not _plainly_balanced('He said "we will go and left.')
     assert not _plainly_balanced("He said “we will go” and left.")  # curly marks: the full check
+
+
+PROSE_PIECES = st.sampled_from(['"', '"', "“", "”", " ", "a", "7", "(", ".", ",", "—", "\n", "\n\n", "\n\n", "\t",
+                                'He said "yes." ', '12" screen ', '"quoted" ', ' "open ', 'close" ', "x\n\ny"])
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(PROSE_PIECES, max_size=50).map("".join), st.sampled_from(["a.txt", "a.md"]))
+def test_balanced_paragraphs_from_one_scan_equal_each_paragraph_alone(text: str, path: str) -> None:
+    """The whole-text reading of the marks' roles picks exactly the paragraphs _plainly_balanced picks."""
+    from newslint.document import Document
+    from newslint.rules.balance import _DOUBLE, _paragraphs_with, _plainly_balanced_paragraphs
+
+    doc = Document.from_text(text, path)
+    visit = _paragraphs_with(_DOUBLE, doc.prose, doc.paragraphs)
+    if visit is None:
+        return
+    want = {n for n in visit if _plainly_balanced(doc.prose[slice(*doc.paragraphs[n])])}
+    assert _plainly_balanced_paragraphs(doc.prose, doc.paragraphs, visit) == want
+
+
+def test_balanced_paragraphs_glued_to_text_are_judged_alone() -> None:
+    """A paragraph span that does not end at whitespace reads its edges as the paragraph does."""
+    from newslint.rules.balance import _plainly_balanced_paragraphs
+
+    prose = 'x"a" b"'  # paragraph (1, 6): '"a" b' has marks at its edges
+    assert _plainly_balanced_paragraphs(prose, [(0, 1), (1, 6)], [1]) == ({1} if _plainly_balanced('"a" b') else set())

@@ -156,6 +156,10 @@ class SortedWords:
                 return word in self._set
         if self._native is not None:
             return bool(self._native.known((word,)))
+        return self._probe(word)
+
+    def _probe(self, word: object) -> bool:
+        """The look-up in the file's bytes (the reference for the native set)."""
         if not isinstance(word, str) or "\n" in word or not word:
             return False
         data = self._data
@@ -177,18 +181,17 @@ class SortedWords:
 
     def known_among(self, words: Iterable[str]) -> set[str]:
         """The given words that are in the lists: one C-level set intersection once the set
-        exists, one native call for them all once switched to the native probe."""
-        if self._set is not None:
-            return self._set.intersection(words)
-        if self._lookups >= self._switch_at:
-            self._switch()
-            if self._set is not None:
-                return self._set.intersection(words)
-        if self._native is not None:
+        exists, one native call for them all once switched to the native set."""
+        if self._set is None:
             words = words if isinstance(words, (list, tuple, set, frozenset)) else list(words)
             self._lookups += len(words)
+            if self._lookups > self._switch_at:
+                self._switch()
+        if self._set is not None:
+            return self._set.intersection(words)
+        if self._native is not None:
             return set(self._native.known(words))
-        return {w for w in words if w in self}
+        return set(filter(self._probe, words))
 
     def knows_edit_of(self, word: str, edits, letters: str) -> bool:  # type: ignore[no-untyped-def]
         """Is a listed word among ``edits(word)``: the strings one deletion, transposition of
@@ -364,6 +367,34 @@ class Lexicon:
                 memo.clear()
             hit = memo[word] = self._is_known(word)
         return hit
+
+    def know_all(self, words: list[str]) -> None:
+        """Decide :meth:`is_known` for many words at once (memoized as it would be one by one).
+
+        Why: a long text asks about every distinct word once; the dictionary answers a batch in
+        one call (SortedWords.known_among) instead of a Python look-up per word.
+        """
+        from itertools import filterfalse
+
+        memo = self._known_memo
+        new = list(dict.fromkeys(filterfalse(memo.__contains__, words)))
+        if not new:
+            return
+        if len(memo) + len(new) > 200_000:
+            memo.clear()  # all of ``words`` are decided below, so known_flags can read them all
+            new = list(dict.fromkeys(words))
+        lowers = list(map(str.lower, new))
+        in_dictionary = self.words.known_among(lowers)
+        user, only, forms = self.user_words, _known_only(), self.proper_forms
+        for word, lower in zip(new, lowers):
+            # _is_known's tests, in its order
+            memo[word] = (word in user or word in only or lower in in_dictionary
+                          or word[:1].isupper() and forms.get(lower) == word)
+
+    def known_flags(self, words: list[str]) -> list[bool]:
+        """``[self.is_known(w) for w in words]``, decided in one batch (:meth:`know_all`) and read in C."""
+        self.know_all(words)
+        return list(map(self._known_memo.__getitem__, words))
 
     def _is_known(self, word: str) -> bool:
         """A spelling the dictionary, a lexicon or the user knows (case-aware for names).

@@ -100,7 +100,7 @@ def _straight_role(before: str, after: str) -> str | None:
 
 
 # The characters either side of each straight double mark (of a paragraph padded with spaces).
-_STRAIGHT_AROUND = re.compile(r'(?s)(?<=(.))"(?=(.))')
+_STRAIGHT_AROUND = re.compile(r'(?s)"(?<=(.)")(?=(.))')  # the mark first: the engine skips to it
 _CURLY_DOUBLE = re.compile(r"[“”«»„]")
 
 
@@ -114,7 +114,7 @@ def _plainly_balanced(text: str) -> bool:
     their roles are read here with one regex call and C-level look-ups of the cached roles
     instead of a Python step per mark. False (the full check runs) on any other paragraph.
     """
-    if _CURLY_DOUBLE.search(text):
+    if any(c in text for c in "“”«»„"):
         return False
     pairs = _STRAIGHT_AROUND.findall(f" {text} ")
     roles = list(map(_STRAIGHT.get, pairs, repeat(_UNSEEN)))
@@ -127,6 +127,45 @@ def _plainly_balanced(text: str) -> bool:
         roles = list(map(_STRAIGHT.__getitem__, pairs))
     roles = list(filter(None, roles))  # None: an inch mark, no quotation mark at all
     return not len(roles) % 2 and "close" not in roles[0::2] and "open" not in roles[1::2]
+
+
+def _plainly_balanced_paragraphs(prose: str, paras: list[tuple[int, int]], visit: list[int]) -> set[int]:
+    """The paragraphs of ``visit`` (sorted, disjoint) for which :func:`_plainly_balanced` is true,
+    with the marks' roles read from one scan of the whole text.
+
+    A paragraph between whitespace (or the text's ends) reads its marks as the whole text does:
+    a role reads a space and a line break alike. Others are judged on their own.
+    """
+    pairs = _STRAIGHT_AROUND.findall(f" {prose} ")
+    roles = list(map(_STRAIGHT.get, pairs, repeat(_UNSEEN)))
+    if _UNSEEN in roles:
+        if len(_STRAIGHT) > 50_000:
+            _STRAIGHT.clear()
+        for key in pairs:
+            if key not in _STRAIGHT:
+                _STRAIGHT[key] = _straight_role(*key)
+        roles = list(map(_STRAIGHT.__getitem__, pairs))
+    del pairs
+    curly = any(c in prose for c in "“”«»„")  # str.__contains__: far faster than a regex scan
+    out: set[int] = set()
+    count, n_chars = prose.count, len(prose)
+    j = done = 0  # marks before ``done``
+    for n in visit:
+        ps, pe = paras[n]
+        j += count('"', done, ps)
+        k = count('"', ps, pe)
+        done = pe
+        if curly and _CURLY_DOUBLE.search(prose, ps, pe):
+            pass  # curly marks: the full check
+        elif (ps and not prose[ps - 1].isspace()) or (pe < n_chars and not prose[pe].isspace()):
+            if _plainly_balanced(prose[ps:pe]):
+                out.add(n)
+        else:
+            mine = list(filter(None, roles[j:j + k]))  # None: an inch mark
+            if not len(mine) % 2 and "close" not in mine[0::2] and "open" not in mine[1::2]:
+                out.add(n)
+        j += k
+    return out
 
 
 def _single_marks(text: str) -> Iterator[tuple[int, str]]:
@@ -200,11 +239,12 @@ def unbalanced_quotes(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     # A paragraph without a mark of the kind checked has nothing to report: only those with one
     # are visited (a mark's role reads the paragraph alone, so each is still judged as a whole).
     visit = _paragraphs_with(_SINGLE if singles_are_quotes else _DOUBLE, prose, paras)
+    balanced = set() if singles_are_quotes or visit is None else _plainly_balanced_paragraphs(prose, paras, visit)
     for n in range(len(paras)) if visit is None else visit:
         ps, pe = paras[n]
         text = prose[ps:pe]
         nxt = paras[n + 1] if n + 1 < len(paras) else None
-        if not singles_are_quotes and _plainly_balanced(text):
+        if n in balanced:
             continue  # the common case: straight marks that open and close in turn
         doubles = list(_double_marks(text))
         checks: list[tuple[list[tuple[int, str]], bool]] = [(doubles, False)]

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, repeat
 from operator import not_
 
 from newslint.diagnostics import Applicability, Diagnostic, replace_fix
@@ -231,11 +231,14 @@ def misspelling(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         return any(p.islower() and p.isalpha() and len(p) >= min_len and not _is_exempt(p, lex)
                    for p, _ in _parts(_vocab_token(table, wid)))
 
-    # A word of letters only is its own one part: reportable() of it, inlined (a capitalized
-    # word, most of those that are not plain dictionary words, is dropped at once).
-    suspects = {i for i, b in enumerate(table.bases)
-                if (b.islower() and len(b) >= min_len and not known(b) and not _is_exempt(b, lex) if b.isalpha()
-                    else reportable(i))}
+    # A word of letters only is its own one part: reportable() of it, inlined: lowercase, long
+    # enough, unknown and not exempt. Every distinct word is asked of the dictionary in one batch,
+    # and the known and capitalized ones (most) are dropped in C.
+    bases = table.bases
+    unknown = list(compress(range(len(bases)), map(not_, lex.known_flags(bases))))
+    suspects = {i for i in compress(unknown, map(str.islower, map(bases.__getitem__, unknown)))
+                for b in (bases[i],) if b.isalpha() and len(b) >= min_len and not _is_exempt(b, lex)}
+    suspects.update(i for i in compress(range(len(bases)), map(not_, map(str.isalpha, bases))) if reportable(i))
     yield from _sentence_start_slips(table, stats, lex)
     # Words already found clean, as (word id, at a sentence start or in the headline): where a
     # word stands matters for names. Checked before a Token is built: names repeat a lot.
@@ -273,8 +276,10 @@ def _sentence_start_slips(table, stats, lex: Lexicon) -> Iterator[Diagnostic]:  
     known = lex.is_known
     bases = table.bases
     # A word str.islower() accepts has no capital: dropped in C before the tests below.
-    maybe = compress(range(len(bases)), map(not_, map(str.islower, bases)))
-    starts = {i for i in maybe for b in (bases[i],)
+    maybe = list(compress(range(len(bases)), map(not_, map(str.islower, bases))))
+    # Of those, only words used once in the article (any case) qualify: picked in C too.
+    once = map((1).__eq__, map(stats.any_case.get, map(str.lower, map(bases.__getitem__, maybe)), repeat(0)))
+    starts = {i for i in compress(maybe, once) for b in (bases[i],)
               if len(b) >= 3 and b[:1].isupper() and b[1:].islower() and b.isalpha()
               and stats.any_case.get(b.lower(), 0) == 1 and not stats.capitalized.get(b)
               and not known(b) and not known(b.lower()) and not lex.proper_form(b.lower())}
@@ -444,20 +449,74 @@ def _deletion_index(groups: dict[tuple[str, int], list[tuple[int, str, int]]]) -
     return index
 
 
+# Every name spelling NL102 compared in this process, by its one-deletion keys (_deletes): see
+# _NameIndex. A name's keys do not depend on the document, only its rank and count do.
+_NAME_KEYS: dict[str, list[str]] = {}
+_NAMES_INDEXED: set[str] = set()
+_MAX_NAMES_INDEXED = 20_000  # then the index starts again (a corpus run meets ever new names)
+
+
+class _NameIndex:
+    """What :func:`_deletion_index` gives for one document's names (those used ``min_uses``
+    times), answered from the process-wide name keys.
+
+    Why: a big text is linted in pieces that use mostly the same names (a corpus run, articles
+    that do): the keys of each name spelling are made once per process, not once per piece
+    (building the index was ~10 ms of each 1.75 M-character piece); a piece only adds the names
+    it is the first to use.
+    """
+
+    def __init__(self, names: Counter[str], min_uses: int) -> None:
+        from itertools import filterfalse
+
+        eligible = list(compress(names, map(min_uses.__le__, names.values())))
+        new = list(filterfalse(_NAMES_INDEXED.__contains__, eligible))
+        if len(_NAMES_INDEXED) + len(new) > _MAX_NAMES_INDEXED:
+            _NAME_KEYS.clear()
+            _NAMES_INDEXED.clear()
+            new = eligible
+        for name in new:
+            _NAMES_INDEXED.add(name)
+            for key in _deletes(name):
+                _NAME_KEYS.setdefault(key, []).append(name)
+        self._names = names
+        self._min_uses = min_uses
+        self._rank: dict[str, int] | None = None
+
+    def near(self, word: str) -> list[tuple[int, str, int]]:
+        """The (rank in names, name, count) entries that share a key with ``word``, of its
+        initial and within one letter of its length, in rank order."""
+        from itertools import chain
+
+        spellings = set(chain.from_iterable(map(_NAME_KEYS.get, _deletes(word), repeat(()))))
+        names, min_uses = self._names, self._min_uses
+        initial, size = word[:1], len(word)
+        hits = [n for n in spellings if n in names and names[n] >= min_uses and n[:1] == initial and abs(len(n) - size) <= 1]
+        if not hits:
+            return []
+        if self._rank is None:
+            self._rank = {n: i for i, n in enumerate(names)}
+        rank = self._rank
+        return sorted((rank[n], n, names[n]) for n in hits)
+
+
 def _name_variant_of(word: str, names: Counter[str], groups: dict[tuple[str, int], list[tuple[int, str, int]]],
                      min_ratio: int, min_uses: int,
-                     index: dict[str, list[tuple[int, str, int]]] | None = None) -> str | None:
+                     index: dict[str, list[tuple[int, str, int]]] | _NameIndex | None = None) -> str | None:
     """A name used at least ``min_ratio`` times as often as ``word`` and one edit away from it.
 
-    ``index`` (:func:`_deletion_index` of ``groups``, optional) only narrows which names are
-    visited to those that may be one edit away: the answer is the same with or without it.
+    ``index`` (:func:`_deletion_index` of ``groups``, or a :class:`_NameIndex` of ``names``,
+    for which ``groups`` is not read; optional) only narrows which names are visited to those
+    that may be one edit away: the answer is the same with or without it.
     """
     own = max(names.get(word, 0), 1)
     best: tuple[int, str] | None = None
     initial, size = word[:1], len(word)
     # Only names one letter shorter, as long, or one longer, visited in ``names`` order (ties
     # go to the first, as when every name of the initial was tried).
-    if index is not None:
+    if isinstance(index, _NameIndex):
+        near = index.near(word)
+    elif index is not None:
         near = sorted({e for key in _deletes(word) for e in index.get(key, ())
                        if e[1][:1] == initial and abs(len(e[1]) - size) <= 1})
     else:
@@ -502,24 +561,31 @@ def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     table = token_table(doc)
     names: Counter[str] = Counter()
     bases = table.bases
-    for wid, count in table.word_counts().items():
-        if bases[wid].islower():
-            continue  # no capital in the word at all (str.islower: no upper- or titlecase letter)
+    counts = table.word_counts()
+    # A word str.islower() accepts has no capital at all (no upper- or titlecase letter): those
+    # are dropped in C; a word of letters only is its own one part.
+    for wid in compress(counts, map(not_, map(str.islower, map(bases.__getitem__, counts)))):
+        base = bases[wid]
+        if base.isalpha():
+            if base[:1].isupper() and len(base) > 1:
+                names[base] += counts[wid]
+            continue
         for part, _ in _parts(_vocab_token(table, wid)):
             if part[:1].isupper() and len(part) > 1:
-                names[part] += count
+                names[part] += counts[wid]
     in_article = Counter(names)
     for name, count in lex.project_counts.items():
         if name[:1].isupper():
             names[name] += count
-    groups = _by_initial(names, min_uses)
     stats = doc_name_stats(doc)
+    known = lex.known_flags(bases)  # is_known of every word, in one batch (shared with NL101)
 
-    def suspect(word: str) -> bool:
-        return word[:1].isupper() and word[1:2].islower() and len(word) >= 4 and not lex.is_known(table.bases[table.index[word]])
+    def suspect(wid: int) -> bool:
+        word = table.vocab[wid]
+        return word[:1].isupper() and word[1:2].islower() and len(word) >= 4 and not known[wid]
 
     variants: dict[str, str | None] = {}
-    index: dict[str, list[tuple[int, str, int]]] | None = None  # built on the first name to compare
+    index: _NameIndex | None = None  # made on the first name to compare
     by_lower: dict[str, list[str]] | None = None  # built on the first finding: most articles have none
 
     def misspelled_parts(wid: int) -> list[tuple[str, int, str]]:
@@ -537,8 +603,8 @@ def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
                 target = variants[part]
             else:  # a name repeats: compare each distinct spelling with the article's names once
                 if index is None:
-                    index = _deletion_index(groups)
-                target = variants[part] = _name_variant_of(part, names, groups, min_ratio, min_uses, index)
+                    index = _NameIndex(names, min_uses)
+                target = variants[part] = _name_variant_of(part, names, {}, min_ratio, min_uses, index)
             if target and lex.is_common_lowercase(target.lower()) and not _word_used_as_name(part, target, stats):
                 continue  # "Life" in "Standard Life" is a word, not a name to match "Liffe" against
             if target and not in_article.get(target) and not _is_transposition(part, target):
@@ -548,10 +614,12 @@ def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             out.append((part, offset, target))
         return out
 
-    # A word str.islower() accepts has no capital at all, so it is no suspect: those are dropped in C.
+    # A word str.islower() accepts has no capital at all, and a known word is none either: those
+    # are dropped in C.
     vocab = table.vocab
-    maybe = compress(range(len(vocab)), map(not_, map(str.islower, vocab)))
-    found = {wid: hits for wid in maybe if suspect(vocab[wid]) and (hits := misspelled_parts(wid))}
+    maybe = list(compress(range(len(vocab)), map(not_, map(str.islower, vocab))))
+    maybe = compress(maybe, map(not_, map(known.__getitem__, maybe)))
+    found = {wid: hits for wid in maybe if suspect(wid) and (hits := misspelled_parts(wid))}
     for i in table.uses(set(found)):
         start = table.starts[i]
         for part, rel, target in found[table.ids[i]]:
