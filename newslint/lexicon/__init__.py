@@ -411,9 +411,22 @@ class Lexicon:
             return True
         return False
 
+    @cached_property
+    def _common_memo(self) -> dict[str, bool]:
+        return {}
+
     def is_common_lowercase(self, word: str) -> bool:
-        """True for an ordinary lowercase English word ("china", "turkey", "may")."""
-        return word in _common_lowercase() or word in self._user_lower
+        """True for an ordinary lowercase English word ("china", "turkey", "may").
+
+        Memoized like :meth:`is_known`: NL202 asks it of the same words in every piece of a long text.
+        """
+        memo = self._common_memo
+        hit = memo.get(word)
+        if hit is None:
+            if len(memo) > 200_000:
+                memo.clear()
+            hit = memo[word] = word in _common_lowercase() or word in self._user_lower
+        return hit
 
     # -- names ---------------------------------------------------------------------------------
     @cached_property

@@ -17,6 +17,7 @@ _ELISION = re.compile(r"'(?:em|n|til|till|cause|tis|twas|round|bout|s|d|ll|re|ve
 _ENUMERATION = re.compile(r"(?:(?<=^)|(?<=[\s(]))(?:[a-zA-Z]|[ivxIVX]{1,4}|\d{1,2})\)")
 _EMOTICON = re.compile(r"[:;=]-?[()\[\]]")
 _PAIRS = {")": "(", "]": "[", "}": "{"}
+_BRACKET = re.compile(r"[()\[\]{}]")
 
 
 def _starts_with_quote(doc: Document, para: tuple[int, int] | None) -> bool:
@@ -39,6 +40,7 @@ def _role(text: str, i: int) -> str:
 
 
 _DOUBLE = re.compile(r"[“”\"«»„]")
+_STRAIGHT_MARK = re.compile('"')
 _SINGLE = re.compile(r"['‘’]")
 
 
@@ -61,6 +63,31 @@ def _paragraphs_with(pattern: re.Pattern[str], prose: str, paras: list[tuple[int
         else:
             pos = i + 1
     return found
+
+
+def _paragraphs_holding(chars: str, prose: str, paras: list[tuple[int, int]]) -> list[int] | None:
+    """Indices of the paragraphs holding one of ``chars`` (rare characters: each is found with
+    ``str.find``), in order, or None when the paragraphs are not sorted and disjoint.
+
+    Why: a long text has thousands of paragraphs and brackets in few of them; a slice and a
+    test of each paragraph cost more than finding the brackets.
+    """
+    from bisect import bisect_right
+
+    if any(a[1] > b[0] or a[0] > a[1] for a, b in zip(paras, paras[1:])):
+        return None
+    starts = [ps for ps, _ in paras]
+    found: set[int] = set()
+    for c in chars:
+        i = prose.find(c)
+        while i >= 0:
+            n = bisect_right(starts, i) - 1
+            if n >= 0 and i < paras[n][1]:
+                found.add(n)
+                i = prose.find(c, paras[n][1])  # the rest of this paragraph need not be searched
+            else:
+                i = prose.find(c, i + 1)
+    return sorted(found)
 
 
 def _double_marks(text: str) -> list[tuple[int, str]]:
@@ -238,7 +265,9 @@ def unbalanced_quotes(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     singles_are_quotes = not any(c in prose for c in "“”\"«»„")
     # A paragraph without a mark of the kind checked has nothing to report: only those with one
     # are visited (a mark's role reads the paragraph alone, so each is still judged as a whole).
-    visit = _paragraphs_with(_SINGLE if singles_are_quotes else _DOUBLE, prose, paras)
+    # (Without curly marks, the straight one is searched for as a literal: far faster than the class.)
+    marks = _SINGLE if singles_are_quotes else _DOUBLE if any(c in prose for c in "“”«»„") else _STRAIGHT_MARK
+    visit = _paragraphs_with(marks, prose, paras)
     balanced = set() if singles_are_quotes or visit is None else _plainly_balanced_paragraphs(prose, paras, visit)
     for n in range(len(paras)) if visit is None else visit:
         ps, pe = paras[n]
@@ -272,13 +301,17 @@ def unbalanced_brackets(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 
     Fix: none; only the writer knows where the aside ends.
     """
-    prose = doc.prose
-    for ps, pe in doc.paragraphs:
+    prose, paras = doc.prose, doc.paragraphs
+    visit = _paragraphs_holding("()[]{}", prose, paras)
+    for ps, pe in paras if visit is None else map(paras.__getitem__, visit):
         text = prose[ps:pe]
         if not any(c in text for c in "()[]{}"):
             continue
+        # Brackets that pair off at once ("(a) and (b)", most) need no step per bracket.
+        if not "".join(_BRACKET.findall(text)).replace("()", "").replace("[]", "").replace("{}", ""):
+            continue  # adjacent pairs only: balanced, nothing to report
         stack: list[int] = []
-        for m in re.finditer(r"[()\[\]{}]", text):
+        for m in _BRACKET.finditer(text):
             i, ch = m.start(), m.group()
             if ch in "([{":
                 stack.append(i)

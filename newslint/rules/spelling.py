@@ -227,9 +227,16 @@ def misspelling(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     # Only words not plainly in the dictionary need a look at each of their uses.
     # And of those, only words with a part NL101 could report (lowercase, letters only, long
     # enough, not exempt): a capitalized name never is, wherever it stands.
+    # (Memoized per lexicon: the answer reads the word alone, and a long text's pieces share words.)
+    reportable_memo = lex.memo("reportable")
+
     def reportable(wid: int) -> bool:
-        return any(p.islower() and p.isalpha() and len(p) >= min_len and not _is_exempt(p, lex)
-                   for p, _ in _parts(_vocab_token(table, wid)))
+        key = (table.bases[wid], min_len)
+        hit = reportable_memo.get(key)
+        if hit is None:
+            hit = reportable_memo[key] = any(p.islower() and p.isalpha() and len(p) >= min_len and not _is_exempt(p, lex)
+                                             for p, _ in _parts(_vocab_token(table, wid)))
+        return hit
 
     # A word of letters only is its own one part: reportable() of it, inlined: lowercase, long
     # enough, unknown and not exempt. Every distinct word is asked of the dictionary in one batch,
@@ -469,16 +476,18 @@ class _NameIndex:
     def __init__(self, names: Counter[str], min_uses: int) -> None:
         from itertools import filterfalse
 
+        global _NAME_KEYS, _NAMES_INDEXED
         eligible = list(compress(names, map(min_uses.__le__, names.values())))
         new = list(filterfalse(_NAMES_INDEXED.__contains__, eligible))
         if len(_NAMES_INDEXED) + len(new) > _MAX_NAMES_INDEXED:
-            _NAME_KEYS.clear()
-            _NAMES_INDEXED.clear()
+            # New objects, not cleared ones: an index made before keeps answering from its own.
+            _NAME_KEYS, _NAMES_INDEXED = {}, set()
             new = eligible
+        keys = self._keys = _NAME_KEYS
         for name in new:
-            _NAMES_INDEXED.add(name)
             for key in _deletes(name):
-                _NAME_KEYS.setdefault(key, []).append(name)
+                keys.setdefault(key, []).append(name)
+            _NAMES_INDEXED.add(name)  # once all its keys are in
         self._names = names
         self._min_uses = min_uses
         self._rank: dict[str, int] | None = None
@@ -488,7 +497,7 @@ class _NameIndex:
         initial and within one letter of its length, in rank order."""
         from itertools import chain
 
-        spellings = set(chain.from_iterable(map(_NAME_KEYS.get, _deletes(word), repeat(()))))
+        spellings = set(chain.from_iterable(map(self._keys.get, _deletes(word), repeat(()))))
         names, min_uses = self._names, self._min_uses
         initial, size = word[:1], len(word)
         hits = [n for n in spellings if n in names and names[n] >= min_uses and n[:1] == initial and abs(len(n) - size) <= 1]
