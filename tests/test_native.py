@@ -381,3 +381,87 @@ def test_sorted_words_switch_to_native_and_set_answer_the_same(nat, monkeypatch)
             assert [p for p in probes if p in fresh] == want
         assert fresh._set is not None
         assert [fresh.knows_edit_of(w.lower(), edits1, _LETTERS) for w in words[:300]] == want_edits
+
+
+def _assert_same_known_edits(nat, words: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """WordSet.known_edits gives the listed words among the frequency table's edits1 (the
+    suggestion candidates' edits, with its letters), less the word itself."""
+    from newslint.lexicon.frequencies import frequencies
+
+    freq = frequencies()
+    sorted_words = _word_lists()[0]
+    native_set = _native_word_set(nat, sorted_words)
+    for w in words:
+        got = native_set.known_edits(w, freq.letters)
+        if any("\ud800" <= c <= "\udfff" for c in w):
+            assert got is None
+            continue
+        want = {e for e in freq.edits1(w) if e in sorted_words} - {w} if freq.edits_word(w) and w == w.lower() else None
+        if want is not None:
+            assert got is not None and len(got) == len(set(got)) and set(got) == want, w
+
+
+def test_known_edits_agree_on_seed_words(nat) -> None:  # type: ignore[no-untyped-def]
+    words = sorted({w.lower() for p in SEEDS for w in tokens.token_table(Document.from_text(p.read_text(encoding="utf-8"), p.name)).vocab})
+    _assert_same_known_edits(nat, words[::11] + ["teh", "othre", "paiment", "a", "aa", "", "naïve", "x\udc80"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(texts, st.text(alphabet="abcdeilnorstué'-", max_size=10)))
+def test_known_edits_agree_on_generated_words(nat, word: str) -> None:  # type: ignore[no-untyped-def]
+    _assert_same_known_edits(nat, [word.lower()])
+
+
+def test_candidates_identical_with_and_without_native(nat, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Lexicon.candidates (NL101's suggestions) once the word list has switched to the native set."""
+    from newslint import lexicon
+    from newslint.lexicon import Lexicon
+
+    words = ["othre", "paiment", "teh", "Gvernment", "recieve", "naïve", "x", "", "123", "aa", "İstanbul", "colour"]
+    monkeypatch.setattr(lexicon, "_NATIVE_AFTER", 0)
+    results = []
+    for module in (None, nat):
+        monkeypatch.setattr(native, "_module", module)
+        fresh = _word_lists()[0]
+        monkeypatch.setattr(lexicon, "_dictionary", lambda: fresh)  # look-ups counted from zero
+        lex = Lexicon()
+        results.append([lex.candidates(w) for w in words])
+        assert (lex.words._native is not None) == (module is not None) or lex.words._set is not None
+    assert results[0] == results[1]
+    assert any(results[0])
+
+
+# -- NL304's scan (newslint.rules.spacing.spaced_marks; native/src/rules.rs) ----------------------
+
+
+def _assert_same_spaced_marks(nat, text: str) -> None:  # type: ignore[no-untyped-def]
+    from newslint.rules.spacing import _BEFORE
+
+    got = nat.spaced_marks(text)
+    if any("\ud800" <= c <= "\udfff" for c in text):
+        assert got is None
+    else:
+        assert got == [m.start() for m in _BEFORE.finditer(text)], text
+
+
+SPACING_CHARS = [" ", "\t", ",", ".", ";", ":", "?", "!", "”", "’", '"', "'", ")", "\n", "\r", "\u00a0", "\u2028", "\x1c",
+                 "\x85", "\u3000", "\u200b", "a", "é", "中", "x ,", " . . .", "\udc80"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(st.lists(st.sampled_from(SPACING_CHARS), max_size=40).map("".join), any_text, texts))
+def test_spaced_marks_identical_on_generated_texts(nat, text: str) -> None:  # type: ignore[no-untyped-def]
+    _assert_same_spaced_marks(nat, text)
+
+
+def test_spaced_marks_identical_on_seeds_and_corpus(nat) -> None:  # type: ignore[no-untyped-def]
+    paths = list(SEEDS)
+    clean = _corpus_clean()
+    if clean is not None:
+        paths += sorted(clean.glob("*.txt"))
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        _assert_same_spaced_marks(nat, text)
+        _assert_same_spaced_marks(nat, Document.from_text(text, path.name).prose)
+    # every character after a spaced mark, for Python's and Rust's idea of whitespace
+    _assert_same_spaced_marks(nat, "".join(f" ,{chr(c)}" for c in range(0x3100) if not 0xD800 <= c <= 0xDFFF))

@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections import namedtuple
 from collections.abc import Iterable
 from functools import cached_property, lru_cache
+from itertools import repeat
 
 from newslint.lexicon.wordlist import INDEX_KEY, bucket, find_line, read_word_file
 from newslint.records import record
@@ -207,6 +208,16 @@ class SortedWords:
                 return found
         return bool(self.known_among(edits(word)))
 
+    def known_edits_of(self, word: str, edits, letters: str) -> set[str]:  # type: ignore[no-untyped-def]
+        """The listed words among ``edits(word)`` other than ``word``: ``edits`` makes every string
+        one deletion, transposition, substitution or insertion (of ``letters``) away, and the
+        native set makes the same ones itself (suggestions try ~700 strings a word)."""
+        if self._native is not None:
+            found = self._native.known_edits(word, letters)
+            if found is not None:  # None: a lone surrogate, left to Python
+                return set(found)
+        return self.known_among(edits(word)) - {word}
+
     def __len__(self) -> int:
         return sum(self._data[lo:hi].count(b"\n") for lo, hi in self._parts)
 
@@ -383,13 +394,17 @@ class Lexicon:
         if len(memo) + len(new) > 200_000:
             memo.clear()  # all of ``words`` are decided below, so known_flags can read them all
             new = list(dict.fromkeys(words))
+        from operator import and_, eq, getitem, or_
+
         lowers = list(map(str.lower, new))
         in_dictionary = self.words.known_among(lowers)
-        user, only, forms = self.user_words, _known_only(), self.proper_forms
-        for word, lower in zip(new, lowers):
-            # _is_known's tests, in its order
-            memo[word] = (word in user or word in only or lower in in_dictionary
-                          or word[:1].isupper() and forms.get(lower) == word)
+        # _is_known's tests, each over all the words in C: a user or known-only word, a dictionary
+        # word in lowercase, or a capitalized word written exactly as a lexicon's proper form.
+        listed = map(or_, map(self.user_words.__contains__, new), map(_known_only().__contains__, new))
+        listed = map(or_, listed, map(in_dictionary.__contains__, lowers))
+        proper = map(and_, map(str.isupper, map(getitem, new, repeat(slice(0, 1)))),
+                     map(eq, map(self.proper_forms.get, lowers), new))
+        memo.update(zip(new, map(or_, listed, proper)))
 
     def known_flags(self, words: list[str]) -> list[bool]:
         """``[self.is_known(w) for w in words]``, decided in one batch (:meth:`know_all`) and read in C."""
@@ -506,8 +521,12 @@ class Lexicon:
     def candidates(self, word: str) -> list[tuple[str, int]]:
         """Known words one edit (insert, delete, substitute, transpose) away, most frequent first."""
         lower = word.lower()
-        edits = self._frequencies.edits1(lower)
-        found = [(w, self.frequency(w)) for w in self.words.known_among(edits) if w != lower and len(w) > 1]
+        freq = self._frequencies
+        if lower == lower.lower() and freq.edits_word(lower):  # edits1(lower) edits lower itself
+            known = self.words.known_edits_of(lower, freq.edits1, freq.letters)
+        else:
+            known = self.words.known_among(freq.edits1(lower)) - {lower}
+        found = [(w, self.frequency(w)) for w in known if len(w) > 1]
         found.sort(key=lambda item: (-item[1], item[0]))
         return found
 
