@@ -465,3 +465,41 @@ def test_spaced_marks_identical_on_seeds_and_corpus(nat) -> None:  # type: ignor
         _assert_same_spaced_marks(nat, Document.from_text(text, path.name).prose)
     # every character after a spaced mark, for Python's and Rust's idea of whitespace
     _assert_same_spaced_marks(nat, "".join(f" ,{chr(c)}" for c in range(0x3100) if not 0xD800 <= c <= 0xDFFF))
+
+
+# -- NL405's balanced paragraphs (newslint.rules.balance; native/src/rules.rs) ---------------------
+
+QUOTE_CHARS = ['"', '"', '"', "“", "”", "«", "»", "„", " ", "\n", "\n\n", "\n\n", "a", "7", "²", "٣", "(", ")", "[", "]",
+               "—", "–", "-", "/", ".", ",", "!", "?", "…", ":", "\t", "\u00a0", "\u2028", "\x1c", "é",
+               'He said "yes." ', '12" screen ', '"quoted" ', ' "open ', 'close" ', "\udc80"]
+
+
+def _assert_same_balanced(nat, text: str, path: str = "a.txt") -> None:  # type: ignore[no-untyped-def]
+    from newslint.rules.balance import _DOUBLE, _paragraphs_with, _plainly_balanced_paragraphs
+
+    doc = Document.from_text(text, path)
+    visit = _paragraphs_with(_DOUBLE, doc.prose, doc.paragraphs)
+    if visit is None:
+        return
+    got = nat.balanced_paragraphs(doc.prose, doc.paragraphs, visit)
+    if any("\ud800" <= c <= "\udfff" for c in doc.prose):
+        assert got is None
+    else:
+        assert set(got) == _plainly_balanced_paragraphs(doc.prose, doc.paragraphs, visit), text
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(QUOTE_CHARS), max_size=50).map("".join), st.sampled_from(["a.txt", "a.md", "a.html"]))
+def test_balanced_paragraphs_identical_on_generated_texts(nat, text: str, path: str) -> None:  # type: ignore[no-untyped-def]
+    _assert_same_balanced(nat, text, path)
+
+
+def test_balanced_paragraphs_identical_on_seeds_and_corpus(nat) -> None:  # type: ignore[no-untyped-def]
+    paths = list(SEEDS)
+    clean = _corpus_clean()
+    if clean is not None:
+        paths += sorted(clean.glob("*.txt"))
+    for path in paths:
+        _assert_same_balanced(nat, path.read_text(encoding="utf-8"), path.name)
+    # every character on either side of a straight mark
+    _assert_same_balanced(nat, "\n\n".join(f'a {chr(c)}"x" "y{chr(c)} {chr(c)}"' for c in range(0x3100) if not 0xD800 <= c <= 0xDFFF))

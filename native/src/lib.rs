@@ -601,5 +601,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(uses, m)?)?;
     m.add_class::<rules::WordSet>()?;
     m.add_function(wrap_pyfunction!(rules::spaced_marks, m)?)?;
+    m.add_function(wrap_pyfunction!(rules::balanced_paragraphs, m)?)?;
     Ok(())
 }

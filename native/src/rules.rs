@@ -259,3 +259,109 @@ pub fn spaced_marks(text: &Bound<'_, PyString>) -> PyResult<Option<Vec<usize>>> 
     }
     Ok(Some(found))
 }
+
+/// Python's `str.isdigit()` of a character: ASCII decided here, any other asked of Python once.
+struct IsDigit<'py> {
+    py: Python<'py>,
+    other: rustc_hash::FxHashMap<char, bool>,
+}
+
+impl<'py> IsDigit<'py> {
+    fn is(&mut self, c: char) -> PyResult<bool> {
+        if c.is_ascii() {
+            return Ok(c.is_ascii_digit());
+        }
+        if let Some(&known) = self.other.get(&c) {
+            return Ok(known);
+        }
+        let mut buf = [0u8; 4];
+        let digit = PyString::new(self.py, c.encode_utf8(&mut buf)).call_method0("isdigit")?.is_truthy()?;
+        self.other.insert(c, digit);
+        Ok(digit)
+    }
+}
+
+const OPEN: u8 = 1;
+const CLOSE: u8 = 2;
+const EITHER: u8 = 3;
+
+/// `newslint.rules.balance._straight_role` of a '"' between `before` and `after` (None at the
+/// paragraph's start or end, read as a space): 0 for an inch mark, else OPEN, CLOSE or EITHER.
+fn straight_role(before: Option<char>, after: Option<char>, space: &mut IsSpace, digit: &mut IsDigit) -> PyResult<u8> {
+    let b = before.unwrap_or(' ');
+    let a = after.unwrap_or(' ');
+    let b_space = space.is(b)?;
+    let a_space = space.is(a)?;
+    let role = if (b_space || "([{—–-/".contains(b)) && !a_space {
+        OPEN
+    } else if !b_space && (a_space || ".,;:!?)]}—–-…".contains(a)) {
+        CLOSE
+    } else {
+        EITHER
+    };
+    if before.is_some() && digit.is(b)? && role != OPEN {
+        return Ok(0); // an inch mark: 12" screen
+    }
+    Ok(role)
+}
+
+/// Of the paragraphs `visit` (indices into `paragraphs`, ascending; the paragraphs sorted and
+/// disjoint, as `_paragraphs_with` checked), those `newslint.rules.balance._plainly_balanced`
+/// accepts: no curly double mark, and the straight ones, inch marks aside, open and close in
+/// turn. None for lone surrogates (the caller judges in Python).
+///
+/// Why: NL405 judges every paragraph with a quotation mark; in Python that is a regex scan and
+/// a few list operations per paragraph, here one pass over the characters.
+#[pyfunction]
+pub fn balanced_paragraphs(text: &Bound<'_, PyString>, paragraphs: Vec<(usize, usize)>, visit: Vec<usize>) -> PyResult<Option<Vec<usize>>> {
+    let Ok(encoded) = text.encode_utf8() else { return Ok(None) };
+    let Ok(utf8) = std::str::from_utf8(encoded.as_bytes()) else { return Ok(None) };
+    let py = text.py();
+    let mut space = IsSpace { py, other: Default::default() };
+    let mut digit = IsDigit { py, other: Default::default() };
+    let mut chars = utf8.chars();
+    let mut at = 0; // the index of the next character `chars` gives
+    let mut found = Vec::new();
+    let mut roles: Vec<u8> = Vec::new();
+    for n in visit {
+        let Some(&(ps, pe)) = paragraphs.get(n) else { continue };
+        if ps < at {
+            return Err(pyo3::exceptions::PyValueError::new_err("paragraphs must be visited in order, disjoint"));
+        }
+        while at < ps {
+            if chars.next().is_none() {
+                break;
+            }
+            at += 1;
+        }
+        if at < ps {
+            break; // past the end of the text
+        }
+        roles.clear();
+        let mut curly = false;
+        let mut before: Option<char> = None; // within the paragraph
+        let mut current = if at < pe { chars.next() } else { None };
+        while let Some(c) = current {
+            at += 1;
+            let next = if at < pe { chars.next() } else { None };
+            match c {
+                '“' | '”' | '«' | '»' | '„' => curly = true,
+                '"' => roles.push(straight_role(before, next, &mut space, &mut digit)?),
+                _ => {}
+            }
+            before = Some(c);
+            current = next; // (read only while inside the paragraph: the one at `pe` is left)
+        }
+        if curly {
+            continue;
+        }
+        let marks: Vec<u8> = roles.iter().copied().filter(|&r| r != 0).collect();
+        let alternate = marks.len() % 2 == 0
+            && marks.iter().step_by(2).all(|&r| r != CLOSE)
+            && marks.iter().skip(1).step_by(2).all(|&r| r != OPEN);
+        if alternate {
+            found.push(n);
+        }
+    }
+    Ok(Some(found))
+}

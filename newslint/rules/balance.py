@@ -156,6 +156,15 @@ def _plainly_balanced(text: str) -> bool:
     return not len(roles) % 2 and "close" not in roles[0::2] and "open" not in roles[1::2]
 
 
+def _balanced_paragraphs(prose: str, paras: list[tuple[int, int]], visit: list[int]) -> set[int]:
+    """:func:`_plainly_balanced_paragraphs`, from the native scan when it is built (docs/native.md)."""
+    from newslint import native
+
+    nat = native.module()
+    found = None if nat is None else nat.balanced_paragraphs(prose, paras, visit)  # None: lone surrogates
+    return _plainly_balanced_paragraphs(prose, paras, visit) if found is None else set(found)
+
+
 def _plainly_balanced_paragraphs(prose: str, paras: list[tuple[int, int]], visit: list[int]) -> set[int]:
     """The paragraphs of ``visit`` (sorted, disjoint) for which :func:`_plainly_balanced` is true,
     with the marks' roles read from one scan of the whole text.
@@ -268,7 +277,7 @@ def unbalanced_quotes(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     # (Without curly marks, the straight one is searched for as a literal: far faster than the class.)
     marks = _SINGLE if singles_are_quotes else _DOUBLE if any(c in prose for c in "“”«»„") else _STRAIGHT_MARK
     visit = _paragraphs_with(marks, prose, paras)
-    balanced = set() if singles_are_quotes or visit is None else _plainly_balanced_paragraphs(prose, paras, visit)
+    balanced = set() if singles_are_quotes or visit is None else _balanced_paragraphs(prose, paras, visit)
     for n in range(len(paras)) if visit is None else visit:
         ps, pe = paras[n]
         text = prose[ps:pe]
