@@ -140,3 +140,28 @@ def test_name_index_answers_what_the_deletion_index_answers_across_documents(mon
             hits += want is not None
             assert _name_variant_of(word, names, {}, 2, 2, index) == want, word
     assert hits > 20
+
+
+def test_names_by_lowercase_across_documents_gives_each_its_own_rivals(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """NL102's rivals of a variant (names one edit away, any case) from the process-wide index
+    equal those from the document's own names_by_lowercase, across documents and a restart."""
+    import random
+    from collections import Counter
+
+    from newslint.rules import spelling
+    from newslint.rules.spelling import _NamesByLowercase, edits1, names_by_lowercase
+
+    monkeypatch.setattr(spelling, "_BY_LOWER", {})
+    monkeypatch.setattr(spelling, "_LOWER_INDEXED", set())
+    monkeypatch.setattr(spelling, "_MAX_NAMES_INDEXED", 200)
+    rnd = random.Random(7)
+    letters = "JjinpgKmao"
+    for _ in range(10):
+        names = Counter({"".join(rnd.choice(letters) for _ in range(rnd.randint(2, 6))).capitalize(): rnd.randint(1, 5)
+                         for _ in range(80)})
+        own, shared = names_by_lowercase(names), _NamesByLowercase(names)
+        for word in list(names)[:40] + ["Jinpnig", "Kmo"]:
+            edits = edits1(word.lower())
+            want = {n for e in edits for n in own.get(e, ()) if n != word}
+            assert {n for e in edits & shared.keys() for n in shared[e] if n != word} == want
+            assert {n for e in edits & own.keys() for n in own[e] if n != word} == want

@@ -243,19 +243,29 @@ pub fn spaced_marks(text: &Bound<'_, PyString>) -> PyResult<Option<Vec<usize>>> 
     let Ok(utf8) = std::str::from_utf8(encoded.as_bytes()) else { return Ok(None) };
     let mut space = IsSpace { py: text.py(), other: Default::default() };
     let mut found = Vec::new();
-    let mut before = '\0'; // the character before the current one ('\0': none, at the start)
-    let mut chars = utf8.chars().enumerate().peekable();
-    while let Some((i, c)) = chars.next() {
-        if matches!(c, ',' | '.' | ';' | ':' | '?' | '!') && matches!(before, ' ' | '\t') {
-            let ok = match chars.peek() {
+    // Bytes, not chars: every character tested here is ASCII (a byte below 0x80 is never part
+    // of another character), so only the code point index needs counting (one per non-
+    // continuation byte), and only a non-ASCII character after a mark is decoded.
+    let bytes = utf8.as_bytes();
+    let mut index = 0; // code points before byte i
+    for (i, &b) in bytes.iter().enumerate() {
+        if b & 0xC0 == 0x80 {
+            continue; // inside a character
+        }
+        if matches!(b, b',' | b'.' | b';' | b':' | b'?' | b'!') && i > 0 && matches!(bytes[i - 1], b' ' | b'\t') {
+            let ok = match bytes.get(i + 1) {
                 None => true, // `$` at the end
-                Some(&(_, next)) => matches!(next, '”' | '’' | '"' | '\'' | ')') || space.is(next)?,
+                Some(&next) if next < 0x80 => matches!(next, b'"' | b'\'' | b')') || space.is(next as char)?,
+                Some(_) => {
+                    let next = utf8[i + 1..].chars().next().unwrap_or(' ');
+                    matches!(next, '”' | '’') || space.is(next)?
+                }
             };
             if ok {
-                found.push(i);
+                found.push(index);
             }
         }
-        before = c;
+        index += 1;
     }
     Ok(Some(found))
 }

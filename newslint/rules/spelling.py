@@ -595,7 +595,7 @@ def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 
     variants: dict[str, str | None] = {}
     index: _NameIndex | None = None  # made on the first name to compare
-    by_lower: dict[str, list[str]] | None = None  # built on the first finding: most articles have none
+    by_lower: _NamesByLowercase | None = None  # made on the first finding: most articles have none
 
     def misspelled_parts(wid: int) -> list[tuple[str, int, str]]:
         """(part, offset in the word, the name it misspells) for one word: every check below
@@ -638,7 +638,7 @@ def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             end = offset + len(part)
             quoted = doc.in_quote(offset, end)
             if by_lower is None:
-                by_lower = names_by_lowercase(names)
+                by_lower = _NamesByLowercase(names)
             if _sure_name_slip(doc, lex, table, part, target, offset, in_article, by_lower) and not marked_sic(doc, end) and (
                     not quoted or typo_fix_sure_in_quote(doc, offset, end, target)):
                 applicability = Applicability.SAFE
@@ -692,6 +692,39 @@ def _name_neighbours(doc: Document, lex: Lexicon, start: int, end: int) -> tuple
 _SENTENCE_WORD_FREQUENCY = 100_000
 
 
+# Every name spelling NL102 met in this process, by lowercase spelling: see _NamesByLowercase.
+_BY_LOWER: dict[str, list[str]] = {}
+_LOWER_INDEXED: set[str] = set()
+
+
+class _NamesByLowercase:
+    """What :func:`names_by_lowercase` gives for one document's names (``keys()`` and ``[lower]``),
+    read from a process-wide index: the pieces of a long text use mostly the same names, so each
+    spelling is indexed once per process, not once per piece."""
+
+    def __init__(self, names: Counter[str]) -> None:
+        from itertools import filterfalse
+
+        global _BY_LOWER, _LOWER_INDEXED
+        new = list(filterfalse(_LOWER_INDEXED.__contains__, names))
+        if len(_LOWER_INDEXED) + len(new) > _MAX_NAMES_INDEXED:
+            _BY_LOWER, _LOWER_INDEXED = {}, set()  # new objects: an index in use keeps its own
+            new = list(names)
+        by = self._by = _BY_LOWER
+        for name in new:
+            by.setdefault(name.lower(), []).append(name)
+            _LOWER_INDEXED.add(name)
+        self._names = names
+
+    def keys(self):  # type: ignore[no-untyped-def]
+        """Every lowercase spelling indexed (a superset of this document's: ``[lower]`` filters)."""
+        return self._by.keys()
+
+    def __getitem__(self, lower: str) -> list[str]:
+        names = self._names
+        return [n for n in self._by[lower] if n in names]
+
+
 def names_by_lowercase(names: Counter[str]) -> dict[str, list[str]]:
     """``names`` indexed by lowercase spelling: the rivals of a variant are looked up by its edits."""
     index: dict[str, list[str]] = {}
@@ -701,7 +734,7 @@ def names_by_lowercase(names: Counter[str]) -> dict[str, list[str]]:
 
 
 def _sure_name_slip(doc: Document, lex: Lexicon, table: TokenTable, word: str, target: str, offset: int,
-                    in_article: Counter[str], by_lower: dict[str, list[str]]) -> bool:
+                    in_article: Counter[str], by_lower: "dict[str, list[str]] | _NamesByLowercase") -> bool:
     """Is ``word`` surely a slip for ``target``, so that the correction is a safe fix?
 
     Yes when the article itself writes ``target`` at least twice (the headline counts) and
@@ -716,7 +749,7 @@ def _sure_name_slip(doc: Document, lex: Lexicon, table: TokenTable, word: str, t
         return False
     if min(len(word), len(target)) < SURE_NAME_LENGTH:
         return False
-    rivals = {n for e in edits1(word.lower()) for n in by_lower.get(e, ()) if n != word}
+    rivals = {n for e in edits1(word.lower()) & by_lower.keys() for n in by_lower[e] if n != word}
     if rivals != {target}:
         return False
     first, last = _name_neighbours(doc, lex, offset, offset + len(word))
