@@ -110,6 +110,16 @@ impl Piece {
     /// `_fingerprint(normalized_span(text, s, e))`: the key's length in code points times 2**32
     /// plus zlib's CRC-32 of its UTF-8 (piece_facts._fingerprint, the reference).
     fn fingerprint(&self, buf: &mut Vec<u8>, s: usize, e: usize) -> u64 {
+        let count = self.normalize(buf, s, e, &[], &mut []);
+        (count << 32) | crc32(buf) as u64
+    }
+
+    /// `normalized_span(text, s, e)` as UTF-8 in `buf`; returns its length in code points.
+    ///
+    /// `marks`: (offset of a non-space character, 0 before it / 1 after it), sorted; `at[k]`
+    /// receives the (byte, code point) length of the key when mark k is passed, so the key of
+    /// a span inside `[s, e)` whose ends are non-space characters is read off this one.
+    fn normalize(&self, buf: &mut Vec<u8>, s: usize, e: usize, marks: &[(usize, u8)], at: &mut [(usize, u64)]) -> u64 {
         let chars = &self.text.chars[s..e];
         let class = &self.text.class[s..e];
         buf.clear();
@@ -117,7 +127,9 @@ impl Piece {
         let mut count: u64 = 0;
         let mut gap = false;
         let mut tmp = [0u8; 4];
-        for (&c, &bits) in chars.iter().zip(class) {
+        let mut m = 0;
+        let mut next = marks.first().map_or(usize::MAX, |k| k.0);
+        for (i, (&c, &bits)) in (s..).zip(chars.iter().zip(class)) {
             if bits & SPACE != 0 {
                 gap = count > 0;
                 continue;
@@ -127,14 +139,24 @@ impl Piece {
                 count += 1;
                 gap = false;
             }
+            while next == i && marks[m].1 == 0 {
+                at[m] = (buf.len(), count);
+                m += 1;
+                next = marks.get(m).map_or(usize::MAX, |k| k.0);
+            }
             if c.is_ascii() {
                 buf.push(if c == '`' { b'\'' } else { c as u8 });
             } else {
                 buf.extend_from_slice(fold(c).encode_utf8(&mut tmp).as_bytes());
             }
             count += 1;
+            while next == i {
+                at[m] = (buf.len(), count);
+                m += 1;
+                next = marks.get(m).map_or(usize::MAX, |k| k.0);
+            }
         }
-        (count << 32) | crc32(buf) as u64
+        count
     }
 }
 
@@ -184,7 +206,8 @@ impl Piece {
         let t = &self.text;
         let p = self.prose();
         let n = t.chars.len();
-        let mut buf = Vec::new(); // a normalized key's UTF-8, reused for every unit
+        // A normalized key's UTF-8 (a paragraph's; another for a sentence not read off it), reused.
+        let (mut buf, mut other) = (Vec::new(), Vec::new());
         let dup = PyList::empty(py);
         let sent = PyList::empty(py);
         for (i, &(ps0, pe0)) in paragraphs.iter().enumerate() {
@@ -196,31 +219,62 @@ impl Piece {
                     let last = (ps..pe).rev().find(|&k| !p.is(k, SPACE));
                     last.is_some_and(|k| matches!(p.chars[k], '.' | '!' | '?' | '…' | ':' | ';' | '"' | '”' | '’' | '\'' | ')' | ']'))
                 });
+            // sentences(): the starts in [ps0, pe0), each running to the next or the paragraph end;
+            // sentence_keys keeps those of MIN_SENTENCE_WORDS words.
+            let mut sentences: Vec<(usize, usize)> = Vec::new();
+            if let Some(starts) = &starts {
+                let lo = starts.partition_point(|&s| s < ps0);
+                let hi = starts.partition_point(|&s| s < pe0);
+                for k in lo..hi {
+                    let s = starts[k];
+                    let mut e = if k + 1 < hi { starts[k + 1] } else { pe0 };
+                    e = e.min(n);
+                    while e > s && t.is(e - 1, SPACE) {
+                        e -= 1;
+                    }
+                    let (s, e) = clamp(s, e, n);
+                    if Self::words(p, s, e, MIN_SENTENCE_WORDS) >= MIN_SENTENCE_WORDS {
+                        sentences.push((s, e));
+                    }
+                }
+            }
+            if !keep && sentences.is_empty() {
+                continue;
+            }
+            // One normalization of the paragraph; a sentence starting and ending with a non-space
+            // character (every one, in practice) is a slice of its key.
+            let mut marks: Vec<(usize, u8)> = Vec::with_capacity(2 * sentences.len());
+            let mut sliced = vec![false; sentences.len()];
+            for (k, &(s, e)) in sentences.iter().enumerate() {
+                let fits = ps <= s && s < e && e <= pe && !t.is(s, SPACE) && !t.is(e - 1, SPACE);
+                let after = marks.last().is_none_or(|&(m, _)| m < s);
+                if fits && after {
+                    marks.push((s, 0));
+                    marks.push((e - 1, 1));
+                    sliced[k] = true;
+                }
+            }
+            let mut at = vec![(0usize, 0u64); marks.len()];
+            let count = self.normalize(&mut buf, ps, pe, &marks, &mut at);
             if keep {
-                let h = self.fingerprint(&mut buf, ps, pe);
-                dup.append((i, a + ps0, a + pe0, h))?;
+                dup.append((i, a + ps0, a + pe0, (count << 32) | crc32(&buf) as u64))?;
             }
-            let Some(starts) = &starts else { continue };
-            // sentences(): the starts in [ps0, pe0), each running to the next or the paragraph end.
-            let lo = starts.partition_point(|&s| s < ps0);
-            let hi = starts.partition_point(|&s| s < pe0);
-            let mut keys: Vec<(usize, usize, u64)> = Vec::new();
-            for k in lo..hi {
-                let s = starts[k];
-                let mut e = if k + 1 < hi { starts[k + 1] } else { pe0 };
-                e = e.min(n);
-                while e > s && t.is(e - 1, SPACE) {
-                    e -= 1;
-                }
-                let (s, e) = clamp(s, e, n);
-                if Self::words(p, s, e, MIN_SENTENCE_WORDS) < MIN_SENTENCE_WORDS {
-                    continue;
-                }
-                keys.push((a + s, a + e, self.fingerprint(&mut buf, s, e)));
+            if sentences.is_empty() {
+                continue;
             }
-            if !keys.is_empty() {
-                sent.append((i, a + ps0, a + pe0, keys))?;
+            let mut keys: Vec<(usize, usize, u64)> = Vec::with_capacity(sentences.len());
+            let mut m = 0;
+            for (k, &(s, e)) in sentences.iter().enumerate() {
+                let h = if sliced[k] {
+                    let ((b0, c0), (b1, c1)) = (at[m], at[m + 1]);
+                    m += 2;
+                    ((c1 - c0) << 32) | crc32(&buf[b0..b1]) as u64
+                } else {
+                    self.fingerprint(&mut other, s, e)
+                };
+                keys.push((a + s, a + e, h));
             }
+            sent.append((i, a + ps0, a + pe0, keys))?;
         }
         Ok((dup, sent))
     }
