@@ -129,7 +129,7 @@ def collect(doc: Document, a: int, codes: frozenset[str], ctx: "Context") -> Pie
 
             starts = sorted(sentence_start_list(doc))
         if piece is not None:
-            f.dup, sent = piece.units(paras, starts, a)
+            f.dup, sent = piece.units(starts, a)
             if starts is not None:
                 f.sent = sent
         else:
@@ -154,7 +154,7 @@ def collect(doc: Document, a: int, codes: frozenset[str], ctx: "Context") -> Pie
 
         uses = [(tok.start, word) for tok, word, _, _ in _dialect_uses(token_table(doc), ctx.lexicon)]
         if piece is not None:
-            quoted = piece.in_quotes(paras, [(s, s + len(word)) for s, word in uses])
+            quoted = piece.in_quotes([(s, s + len(word)) for s, word in uses])
         else:
             quoted = [doc.in_quote(s, s + len(word)) for s, word in uses]
         f.dialect = [(a + s, word, q) for (s, word), q in zip(uses, quoted)]
@@ -172,7 +172,7 @@ def _native_piece(doc: Document, masks: list[tuple[int, int]]):  # type: ignore[
     from newslint import native
 
     nat = native.module()
-    return None if nat is None else nat.Piece.load(doc.text, masks)
+    return None if nat is None else nat.Piece.load(doc.text, masks, doc.paragraphs)
 
 
 def _python_units(f: PieceFacts, doc: Document, a: int, starts: list[int] | None) -> None:
@@ -198,7 +198,7 @@ def _datelines(doc: Document, piece) -> list[tuple[int, int, int]]:  # type: ign
         return datelines(doc)
     prose, paras = doc.prose, doc.paragraphs
     out = []
-    for i, j in piece.dateline_candidates(paras):
+    for i, j in piece.dateline_candidates():
         m = _dateline().match(prose, j, paras[i][1])
         if m:
             out.append((i, m.start(), m.end("dl")))
@@ -211,12 +211,12 @@ def boilerplate_extra(ctx: "Context") -> tuple[str, ...]:
 
 
 def _collect_segments(f: PieceFacts, doc: Document, a: int, extra: tuple[str, ...], piece) -> None:  # type: ignore[no-untyped-def]
-    from newslint.rules.boilerplate import builtin_patterns, is_opener, line_reasons, repeat_key, _matcher
+    from newslint.rules.boilerplate import builtin_patterns, line_reasons, opener_matcher, repeat_key, _matcher
 
     if piece is not None:
         from newslint.rules.units import normalize
 
-        starts, ends, short, shown = piece.segments(doc.paragraphs, 0)
+        starts, ends, short, shown = piece.segments(0)
         prose = doc.prose
         texts = [prose[s:e] for s, e in zip(starts, ends)]
         keys: list[str | None] = [None] * len(texts)
@@ -242,10 +242,7 @@ def _collect_segments(f: PieceFacts, doc: Document, a: int, extra: tuple[str, ..
     f.seg_weak = weak
     # Only the first opener matters (the whole-text rule stops there); the text's first
     # segment never opens an appeal.
-    for i in range(1 if a == 0 else 0, len(texts)):
-        if is_opener(texts[i]):
-            f.first_opener = i
-            break
+    f.first_opener = opener_matcher().first_hit(texts, 1 if a == 0 else 0)
 
 
 class _Prose:

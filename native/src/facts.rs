@@ -77,12 +77,49 @@ fn crc32(buf: &[u8]) -> u32 {
     !crc
 }
 
+/// `Text::load(text)`, faster on the mostly-ASCII text of news: runs of ASCII characters are
+/// copied with their table classes in bulk; each other character is classed as `Text::load`
+/// classes it (Python asked once per distinct character).
+fn load_text(text: &Bound<'_, PyString>) -> PyResult<Option<Text>> {
+    let Ok(bytes) = text.encode_utf8() else { return Ok(None) };
+    let Ok(utf8) = std::str::from_utf8(bytes.as_bytes()) else { return Ok(None) };
+    let b = utf8.as_bytes();
+    let py = text.py();
+    let mut other: rustc_hash::FxHashMap<char, u8> = rustc_hash::FxHashMap::default();
+    let mut chars: Vec<char> = Vec::with_capacity(b.len());
+    let mut class: Vec<u8> = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let run = b[i..].iter().position(|&x| x >= 0x80).map_or(b.len(), |k| i + k);
+        chars.extend(b[i..run].iter().map(|&x| x as char));
+        class.extend(b[i..run].iter().map(|&x| crate::ASCII[x as usize]));
+        let Some(c) = utf8[run..].chars().next() else { break };
+        let bits = match other.get(&c) {
+            Some(&bits) => bits,
+            None => {
+                let mut buf = [0u8; 4];
+                let s = PyString::new(py, c.encode_utf8(&mut buf));
+                let alnum = s.call_method0("isalnum")?.is_truthy()?;
+                let decimal = s.call_method0("isdecimal")?.is_truthy()?;
+                let space = s.call_method0("isspace")?.is_truthy()?;
+                *other.entry(c).or_insert(crate::class_bits(c, alnum, decimal, space))
+            }
+        };
+        chars.push(c);
+        class.push(bits);
+        i = run + c.len_utf8();
+    }
+    Ok(Some(Text { chars, class }))
+}
+
 /// A piece's text and prose, loaded once for the questions below.
 #[pyclass(module = "newslint._native", frozen)]
 pub struct Piece {
     text: Text,
     /// The prose where it differs from the text (None: no non-prose mask).
     prose: Option<Text>,
+    /// `doc.paragraphs`: (start, end) offsets, sorted by start.
+    paragraphs: Vec<(usize, usize)>,
 }
 
 impl Piece {
@@ -169,11 +206,11 @@ fn clamp(s: usize, e: usize, n: usize) -> (usize, usize) {
 #[pymethods]
 impl Piece {
     /// The piece `text` with `masks` (sorted non-prose spans) blanked as `Document.prose` does
-    /// (every character but line breaks becomes a space); None when the text holds lone
-    /// surrogates (the caller takes the Python path).
+    /// (every character but line breaks becomes a space), and its `paragraphs`; None when the
+    /// text holds lone surrogates (the caller takes the Python path).
     #[staticmethod]
-    fn load(text: &Bound<'_, PyString>, masks: Vec<(usize, usize)>) -> PyResult<Option<Piece>> {
-        let Some(text) = Text::load(text)? else { return Ok(None) };
+    fn load(text: &Bound<'_, PyString>, masks: Vec<(usize, usize)>, paragraphs: Vec<(usize, usize)>) -> PyResult<Option<Piece>> {
+        let Some(text) = load_text(text)? else { return Ok(None) };
         let n = text.chars.len();
         let mut prose: Option<Text> = None;
         for (s, e) in masks {
@@ -187,7 +224,7 @@ impl Piece {
                 }
             }
         }
-        Ok(Some(Piece { text, prose }))
+        Ok(Some(Piece { text, prose, paragraphs }))
     }
 
     /// The NL402/NL403 facts: `(dup, sent)` as `piece_facts.collect` builds them, offsets plus `a`.
@@ -195,11 +232,10 @@ impl Piece {
     /// `dup`: `(i, a + ps, a + pe, fingerprint)` for each paragraph that `paragraph_key` keeps;
     /// `sent` (only when `starts`, the sorted sentence starts, is given): `(i, a + ps, a + pe,
     /// [(a + s, a + e, fingerprint)])` for each paragraph with a sentence `sentence_keys` keeps.
-    #[pyo3(signature = (paragraphs, starts, a))]
+    #[pyo3(signature = (starts, a))]
     fn units<'py>(
         &self,
         py: Python<'py>,
-        paragraphs: Vec<(usize, usize)>,
         starts: Option<Vec<usize>>,
         a: usize,
     ) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyList>)> {
@@ -210,7 +246,7 @@ impl Piece {
         let (mut buf, mut other) = (Vec::new(), Vec::new());
         let dup = PyList::empty(py);
         let sent = PyList::empty(py);
-        for (i, &(ps0, pe0)) in paragraphs.iter().enumerate() {
+        for (i, &(ps0, pe0)) in self.paragraphs.iter().enumerate() {
             let (ps, pe) = clamp(ps0, pe0, n);
             // paragraph_key: words of the stripped prose, counted up to one past the largest limit.
             let words = Self::words(p, ps, pe, SHORT_LINE_WORDS + 1);
@@ -286,14 +322,13 @@ impl Piece {
     fn segments<'py>(
         &self,
         py: Python<'py>,
-        paragraphs: Vec<(usize, usize)>,
         a: usize,
     ) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyList>, Bound<'py, PyList>, Bound<'py, PyList>)> {
         let t = &self.text;
         let p = self.prose();
         let n = t.chars.len();
         let (mut starts, mut ends, mut short, mut shown) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        for &(ps, pe) in &paragraphs {
+        for &(ps, pe) in &self.paragraphs {
             let (ps, pe) = clamp(ps, pe, n);
             let mut k = ps;
             while k < pe {
@@ -337,12 +372,13 @@ impl Piece {
     /// `[doc.in_quote(s, e) for s, e in spans]` (`Document.quotation_at`, the reference): a
     /// span lies inside a quotation of a paragraph holding it (paragraphs may nest in Markdown
     /// and HTML: every paragraph starting at or before the span that may reach it is asked).
-    fn in_quotes(&self, paragraphs: Vec<(usize, usize)>, spans: Vec<(usize, usize)>) -> PyResult<Vec<bool>> {
+    fn in_quotes(&self, spans: Vec<(usize, usize)>) -> PyResult<Vec<bool>> {
+        let paragraphs = &self.paragraphs;
         let p = self.prose();
         let n = p.chars.len();
         let mut reach = Vec::with_capacity(paragraphs.len());
         let mut best = 0usize;
-        for &(_, pe) in &paragraphs {
+        for &(_, pe) in paragraphs {
             best = best.max(pe);
             reach.push(best);
         }
@@ -384,7 +420,8 @@ impl Piece {
 
     /// `(paragraph index, offset)` where a paragraph may open with a wire dateline: the offset of
     /// its first non-space prose character, where `stories._may_open_with_dateline` holds.
-    fn dateline_candidates(&self, paragraphs: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    fn dateline_candidates(&self) -> Vec<(usize, usize)> {
+        let paragraphs = &self.paragraphs;
         let p = self.prose();
         let n = p.chars.len();
         let c = &p.chars;

@@ -58,7 +58,7 @@ class Matcher:
         self.sources = [p if isinstance(p, str) else p.pattern for _, p in pairs]
         alternatives = "|".join(f"(?P<p{k}>(?:{p}))" for k, p in enumerate(self.sources))
         self.regex = re.compile(alternatives or r"(?!)", re.I)
-        self._by_first: list[Matcher | None] | None = None
+        self._by_first: dict[str, Matcher | None] | None = None
 
     def reasons_of(self, texts: list[str]) -> list[str | None]:
         """``[self.reason(t) for t in texts]``; for many lines, each is matched against the
@@ -66,15 +66,32 @@ class Matcher:
         is ASCII), built once per matcher (newslint.first_chars: the same answers, ~5x faster)."""
         if len(texts) < _BY_FIRST_MIN:
             return [self.reason(t) for t in texts]
-        by_first = self._by_first
-        if by_first is None:
-            by_first = self._by_first = self._first_char_matchers()
-        out: list[str | None] = []
-        for t in texts:
-            c = ord(t[0]) if t else 128
-            m = by_first[c] if c < 128 else self
-            out.append(None if m is None else m.reason(t))
+        get = self._first_char_table().get
+        out: list[str | None] = [None] * len(texts)
+        for i, t in enumerate(texts):
+            m = get(t[:1], self)  # a non-ASCII (or no) first character: the whole alternation
+            if m is not None and m.regex.fullmatch(t) is not None:
+                out[i] = m.reason(t)
         return out
+
+    def first_hit(self, texts: list[str], start: int = 0) -> int:
+        """The index of the first of ``texts[start:]`` that one of the patterns fully matches (-1: none)."""
+        if len(texts) - start < _BY_FIRST_MIN:
+            regex = self.regex
+            return next((i for i in range(start, len(texts)) if regex.fullmatch(texts[i])), -1)
+        get = self._first_char_table().get
+        for i in range(start, len(texts)):
+            t = texts[i]
+            m = get(t[:1], self)
+            if m is not None and m.regex.fullmatch(t) is not None:
+                return i
+        return -1
+
+    def _first_char_table(self) -> dict[str, "Matcher | None"]:
+        """ASCII first character -> the matcher of the patterns that can start with it (None: no pattern)."""
+        if self._by_first is None:
+            self._by_first = dict(zip(map(chr, range(128)), self._first_char_matchers()))
+        return self._by_first
 
     def _first_char_matchers(self) -> list["Matcher | None"]:
         from newslint.first_chars import ascii_candidates
@@ -202,7 +219,12 @@ def is_opener(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _openers() -> re.Pattern[str]:
-    return _matcher(tuple(("opener", p) for p in builtin_patterns().openers)).regex
+    return opener_matcher().regex
+
+
+def opener_matcher() -> Matcher:
+    """The appeal openers as one :class:`Matcher` (its ``first_hit`` scans many lines)."""
+    return _matcher(tuple(("opener", p) for p in builtin_patterns().openers))
 
 
 def repeat_key(seg: Segment) -> str | None:
