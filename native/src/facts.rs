@@ -449,7 +449,9 @@ impl Piece {
 /// None when `text` holds lone surrogates.
 #[pyfunction]
 pub fn quotation_spans(text: &Bound<'_, PyString>) -> PyResult<Option<Vec<(usize, usize)>>> {
-    let Ok(utf8) = text.to_str() else { return Ok(None) };
+    // A temporary UTF-8 copy, not `to_str`, which would keep one inside the str object.
+    let Ok(bytes) = text.encode_utf8() else { return Ok(None) };
+    let Ok(utf8) = std::str::from_utf8(bytes.as_bytes()) else { return Ok(None) };
     let c: Vec<char> = utf8.chars().collect();
     // Python's `\w` and `\s` of a character (asked of Python for non-ASCII ones, once each).
     let py = text.py();
