@@ -159,6 +159,63 @@ impl Piece {
     fn normalize(&self, buf: &mut Vec<u8>, s: usize, e: usize, marks: &[(usize, u8)], at: &mut [(usize, u64)]) -> u64 {
         let chars = &self.text.chars[s..e];
         let class = &self.text.class[s..e];
+        if chars.iter().fold(0u32, |acc, &c| acc | c as u32) >= 0x80 {
+            return self.normalize_wide(buf, s, e, marks, at);
+        }
+        // All ASCII (most paragraphs of news): one byte per character, spaces as " ", "`" folded
+        // (a loop the compiler vectorizes), then runs of spaces collapsed in place without a
+        // branch per character (spaces come at no regular interval: a branch on them is
+        // mispredicted often); a trailing space is dropped. ~2x faster than the general loop.
+        buf.clear();
+        buf.extend(chars.iter().zip(class).map(|(&c, &bits)| {
+            if bits & SPACE != 0 {
+                b' '
+            } else if c == '`' {
+                b'\''
+            } else {
+                c as u8
+            }
+        }));
+        let out = buf.as_mut_slice();
+        let mut w = 0usize;
+        let mut prev_space = true; // leading spaces are dropped too
+        let mut m = 0;
+        let mut next = marks.first().map_or(usize::MAX, |k| k.0);
+        for r in 0..out.len() {
+            let b = out[r];
+            if next == s + r {
+                // A mark is on a non-space character: before it, then after it.
+                while next == s + r && marks[m].1 == 0 {
+                    at[m] = (w, w as u64);
+                    m += 1;
+                    next = marks.get(m).map_or(usize::MAX, |k| k.0);
+                }
+                out[w] = b;
+                w += 1;
+                prev_space = false;
+                while next == s + r {
+                    at[m] = (w, w as u64);
+                    m += 1;
+                    next = marks.get(m).map_or(usize::MAX, |k| k.0);
+                }
+                continue;
+            }
+            let space = b == b' ';
+            out[w] = b;
+            w += usize::from(!(space && prev_space));
+            prev_space = space;
+        }
+        if prev_space && w > 0 {
+            w -= 1;
+        }
+        buf.truncate(w);
+        w as u64
+    }
+
+    /// [`Piece::normalize`] of a span holding non-ASCII characters, one character at a time.
+    fn normalize_wide(&self, buf: &mut Vec<u8>, s: usize, e: usize, marks: &[(usize, u8)], at: &mut [(usize, u64)]) -> u64 {
+        let chars = &self.text.chars[s..e];
+        let class = &self.text.class[s..e];
         buf.clear();
         buf.reserve(chars.len());
         let mut count: u64 = 0;
