@@ -280,7 +280,10 @@ fact_texts = st.lists(st.sampled_from(FACT_PARTS), max_size=80).map("".join)
 REPEATED = ("Headline without end\n\nLONDON (Reuters) - Putin described Xi as a dear friend of the people today. "
             "He said “we will go now” and left. ‘Yes,’ she said colour.\n\nRead more\n\n"
             "Putin described Xi as a dear friend of the people today. The “defence” was organised well, "
-            "it's said.\n\nSign up for our newsletter\nShare on Twitter\n\nhttps://example.com/x y z\n\n")
+            "it's said.\n\nSign up for our newsletter\nShare on Twitter\n\nhttps://example.com/x y z\n\n"
+            # All ASCII (the vectorized normalization), odd whitespace, "`" folded, three long sentences.
+            "  Putin described Xi as a dear friend of the people today.  The `talks` went on\tfor three long "
+            "hours in the city.   Officials said nothing more about the talks that day at all. \x0c\n\n")
 
 
 @pytest.fixture(scope="module")
