@@ -211,6 +211,9 @@ def boilerplate_extra(ctx: "Context") -> tuple[str, ...]:
 
 
 def _collect_segments(f: PieceFacts, doc: Document, a: int, extra: tuple[str, ...], piece) -> None:  # type: ignore[no-untyped-def]
+    """NL404's facts: each line segment's offsets, pattern reason, weak flag, repeat key, and
+    the first appeal opener (segments cut natively when ``piece`` is loaded, else by
+    ``units.segments``; the patterns are matched in Python either way)."""
     from newslint.rules.boilerplate import builtin_patterns, line_reasons, opener_matcher, repeat_key, _matcher
 
     if piece is not None:
