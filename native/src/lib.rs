@@ -23,6 +23,7 @@ use pyo3::types::{PyByteArray, PyBytes, PyDict, PyInt, PyList, PyString};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
+mod facts;
 mod rules;
 
 /// `str.isalnum()`: `[^\W_]`, a letter or digit in Python's sense.
@@ -599,6 +600,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(name_stats, m)?)?;
     m.add_function(wrap_pyfunction!(sentence_starts, m)?)?;
     m.add_function(wrap_pyfunction!(uses, m)?)?;
+    m.add_class::<facts::Piece>()?;
+    m.add_function(wrap_pyfunction!(facts::quotation_spans, m)?)?;
     m.add_class::<rules::WordSet>()?;
     m.add_function(wrap_pyfunction!(rules::spaced_marks, m)?)?;
     m.add_function(wrap_pyfunction!(rules::balanced_paragraphs, m)?)?;
