@@ -643,3 +643,18 @@ def test_balanced_paragraphs_identical_on_seeds_and_corpus(nat) -> None:  # type
         _assert_same_balanced(nat, path.read_text(encoding="utf-8"), path.name)
     # every character on either side of a straight mark
     _assert_same_balanced(nat, "\n\n".join(f'a {chr(c)}"x" "y{chr(c)} {chr(c)}"' for c in range(0x3100) if not 0xD800 <= c <= 0xDFFF))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.integers(-2**63, 2**63 - 1), st.integers(0, 300)), max_size=60))
+def test_pack_ids_is_array_tobytes(nat, ids: list[int]) -> None:  # type: ignore[no-untyped-def]
+    """TokenTable.uses packs its ids natively: the bytes array("q", ids).tobytes() gives."""
+    assert nat.pack_ids(ids) == array("q", ids).tobytes()
+
+
+def test_pack_ids_refuses_what_array_refuses(nat) -> None:  # type: ignore[no-untyped-def]
+    for bad, error in (([1, "x"], TypeError), ([1.5], TypeError), ([2**63], OverflowError), ([-2**63 - 1], OverflowError)):
+        with pytest.raises(error):
+            array("q", bad)
+        with pytest.raises(error):
+            nat.pack_ids(bad)

@@ -605,5 +605,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<rules::WordSet>()?;
     m.add_function(wrap_pyfunction!(rules::spaced_marks, m)?)?;
     m.add_function(wrap_pyfunction!(rules::balanced_paragraphs, m)?)?;
+    m.add_function(wrap_pyfunction!(rules::pack_ids, m)?)?;
     Ok(())
 }

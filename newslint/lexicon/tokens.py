@@ -181,10 +181,8 @@ class TokenTable:
             # The native scan reads the ids packed once per table, and the wanted words as one
             # byte per vocabulary word (docs/native.md): no set look-up per token.
             packed = self.__dict__.get("_packed_ids")
-            if packed is None:
-                from array import array
-
-                packed = self.__dict__["_packed_ids"] = array("q", self.ids).tobytes()
+            if packed is None:  # array("q", self.ids).tobytes(), read by the native side (faster)
+                packed = self.__dict__["_packed_ids"] = nat.pack_ids(self.ids)
             wanted = bytearray(len(self.vocab))
             for w in word_ids:
                 wanted[w] = 1
