@@ -192,6 +192,7 @@ class _Prose:
         self._text = text
         self._starts = [s for s, _ in masks]
         self._masks = masks
+        self.masks = masks  # sorted, disjoint (newslint.copy_findings reads around them)
         # Where each gap between masks ends (the next mask's start; the text's end after the
         # last): a slice inside one gap is the text itself, found with one bisect.
         self._gap_ends = self._starts[1:] + [len(text)]
@@ -300,7 +301,7 @@ def _dialect(facts: list[PieceFacts], ctx: "Context", out: list[Diagnostic]) -> 
 
 def _paragraph_copies(view: WholeView, facts: list[PieceFacts], offsets: list[int],
                       out: list[Diagnostic] | None) -> set[int]:
-    from newslint.rules.duplicates import _blocks, paragraph_copy
+    from newslint.copy_findings import paragraph_copies
 
     first = _FirstSeen(view.text)
     spans: dict[int, tuple[int, int]] = {}
@@ -313,12 +314,7 @@ def _paragraph_copies(view: WholeView, facts: list[PieceFacts], offsets: list[in
             if o != g:
                 pairs.append((g, o))
     if out is not None:
-        blocks = _blocks(pairs)
-        inexact = first.inexact
-        for copy, orig in pairs:
-            b0, b1 = blocks[copy]
-            out.append(paragraph_copy(view, spans[copy], spans[orig], spans[b0][0], spans[b1][0], b1 - b0 + 1,  # type: ignore[arg-type]
-                                      None if copy in inexact else True))
+        out.extend(paragraph_copies(view, pairs, spans, first.inexact))
     return {c for c, _ in pairs}
 
 
