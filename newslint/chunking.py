@@ -142,7 +142,7 @@ def lint_large(linter: "Linter", doc: Document, size: int | None = None, jobs: i
     pieces: each piece returns their facts and they are judged here over the whole text.
     """
     from newslint.engine import dedupe
-    from newslint.piece_facts import judge
+    from newslint.piece_facts import Judge
     from newslint.suppression import apply_suppressions
 
     size = size or CHUNK_CHARS
@@ -153,12 +153,13 @@ def lint_large(linter: "Linter", doc: Document, size: int | None = None, jobs: i
     pieces = list(zip(points, points[1:]))
     plan = _plan(linter, doc.path)
     found: list[Diagnostic] = []
-    facts = []
-    for part, fact in _lint_pieces(linter, plan, text, doc.path, doc.format, pieces, jobs):
+    judging = Judge(doc, plan[1], linter.context)
+    # Each piece's facts are judged as far as they can be while the workers lint the rest.
+    for (part, fact), (_, end) in zip(_lint_pieces(linter, plan, text, doc.path, doc.format, pieces, jobs), pieces):
         found.extend(part)
-        facts.append(fact)
+        judging.add(fact, end)
     if plan[1]:
-        found.extend(judge(doc, facts, plan[1], linter.context))
+        found.extend(judging.finish())
         found.sort(key=lambda d: d.sort_key)
         found = dedupe(found)
     return apply_suppressions(doc, found)

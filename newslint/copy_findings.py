@@ -1,16 +1,22 @@
-"""NL402's findings for a big text linted in pieces, built in bulk in the parent.
+"""NL402 over a big text linted in pieces: the copies, found and built as the pieces arrive.
 
 Why: a scraped dump repeats whole articles, so a big text can have tens of thousands of
 copied paragraphs (27,600 in the 10 MB benchmark file), and their findings are built in the
-parent after the forked workers end, on the run's critical path. ``duplicates.paragraph_copy``
-builds each one through general helpers (``units.removal_edit`` reading the whole text's
-``_Prose`` view, the line index's methods, ``Rule.diagnostic``): ~11 us a finding. Here the
-same findings come from the line starts and the text directly, ~3 us each.
+parent, on the run's critical path. Two things keep that short:
+
+- Bulk building. ``duplicates.paragraph_copy`` builds each finding through general helpers
+  (``units.removal_edit`` reading the whole text's ``_Prose`` view, the line index's methods,
+  ``Rule.diagnostic``): ~11 us a finding. Here the same findings come from the line starts and
+  the text directly, ~4 us each.
+- Building while the workers still run. Pieces arrive in order, so a copy's first occurrence
+  is known when its piece arrives; its finding can be built once its run of consecutive
+  copies is closed (the message names the whole run) and the lines its removal reads (the
+  blank lines after it may reach into the next piece) have arrived.
 
 The straightforward builder stays the reference: a copy whose removal would read a masked
 span (a URL on its lines or the blank lines around them), an HTML text, or a copy at the end
-of the prose is built by ``paragraph_copy`` itself. tests/test_copy_findings.py checks that
-both give equal findings on crafted texts.
+of the prose is built by ``paragraph_copy`` itself, after the last piece.
+tests/test_copy_findings.py checks that both give equal findings on crafted texts.
 """
 
 from __future__ import annotations
@@ -21,58 +27,137 @@ from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 
 TYPE_CHECKING = False  # typing is not imported at run time: it costs ~3 ms of start-up
 if TYPE_CHECKING:
-    from newslint.piece_facts import WholeView
+    from newslint.document import Document
+    from newslint.piece_facts import PieceFacts, WholeView
 
 
-def paragraph_copies(view: "WholeView", pairs: list[tuple[int, int]], spans: dict[int, tuple[int, int]],
-                     inexact: set[int]) -> list[Diagnostic]:
-    """NL402's finding for each (copy, first occurrence) paragraph pair, in ``pairs``' order.
+class ParagraphCopies:
+    """The copied paragraphs of a big text, fed piece by piece, in order (:meth:`add`), and
+    NL402's finding for each (``build``), in :attr:`found` as early as they can be built."""
 
-    ``spans``: paragraph index -> (start, end) in the whole text; ``inexact``: the copies not
-    found equal to their first occurrence by a plain comparison (whitespace and quote style
-    differ: the message says so when they do).
-    """
-    from newslint.rules.duplicates import _blocks, duplicated_paragraph, paragraph_copy
+    def __init__(self, doc: "Document", build: bool) -> None:
+        from newslint.piece_facts import _FirstSeen
 
-    text = view.text
-    starts = view.lines.starts
-    masks = view.prose.masks
-    mask_starts = [s for s, _ in masks]
-    mask_ends = [e for _, e in masks]  # increasing too: the masks are merged, disjoint
-    prose_end = view.prose_end
-    plain = view.format != "html"  # HTML needs the one-element-a-line test: paragraph_copy's
-    code, name, severity = duplicated_paragraph.code, duplicated_paragraph.name, duplicated_paragraph.severity
-    safe = Applicability.SAFE
-    blocks = _blocks(pairs)
-    block_lines: dict[tuple[int, int], str] = {}  # (first, last copy) -> the message's block part
-    out: list[Diagnostic] = []
-    for copy, orig in pairs:
+        self._doc = doc
+        self._build_findings = build
+        self._first = _FirstSeen(doc.text)
+        self.spans: dict[int, tuple[int, int]] = {}  # paragraph index (whole text) -> its span
+        self.pairs: list[tuple[int, int]] = []  # (copy, first occurrence), in text order
+        self.found: list[Diagnostic] = []
+        self._paragraphs = 0  # paragraphs in the pieces added so far
+        self._open = 0  # pairs[_open:] are not built yet (the last run may go on in the next piece)
+        self._deferred: list[tuple[int, int, int, int]] = []  # (copy, orig, run's first, last copy)
+        self._block_parts: dict[tuple[int, int], str] = {}
+        # What the pieces added so far tell: their non-prose spans (merged: starts and ends both
+        # increasing), the end of their prose, and where the text they cover ends.
+        self._mask_starts: list[int] = []
+        self._mask_ends: list[int] = []
+        self._prose_end = 0
+        self._known = 0
+
+    @property
+    def copies(self) -> set[int]:
+        return {c for c, _ in self.pairs}
+
+    def add(self, f: "PieceFacts", end: int | None = None) -> None:
+        """The next piece's facts; ``end``: where the piece ends in the text (None: build
+        nothing yet, :meth:`finish` will)."""
+        base = self._paragraphs
+        spans, pairs, first = self.spans, self.pairs, self._first.first
+        for i, ps, pe, h in f.dup:
+            g = base + i
+            spans[g] = (ps, pe)
+            o = first(h, ps, pe, g)
+            if o != g:
+                pairs.append((g, o))
+        self._paragraphs += f.npar
+        starts, ends = self._mask_starts, self._mask_ends
+        for s, e in f.masks:  # as WholeView merges them
+            if ends and s <= ends[-1]:
+                ends[-1] = max(ends[-1], e)
+            else:
+                starts.append(s)
+                ends.append(e)
+        self._prose_end = max(self._prose_end, f.prose_end)
+        if end is None or not self._build_findings:
+            return
+        self._known = end
+        # The last run may continue in the next piece: build up to its first copy.
+        k = len(pairs)
+        while k - 1 > self._open and _continues(pairs[k - 2], pairs[k - 1]):
+            k -= 1
+        if k - 1 > self._open:
+            self._build(self._open, k - 1, None)
+            self._open = k - 1
+
+    def finish(self, view: "WholeView") -> list[Diagnostic]:
+        """Every finding, once every piece is added (``view``: the whole text's)."""
+        if self._build_findings:
+            self._known = len(view.text)
+            self._build(self._open, len(self.pairs), view)
+            self._open = len(self.pairs)
+            deferred, self._deferred = self._deferred, []
+            for copy, orig, b0, b1 in deferred:
+                self._one(copy, orig, b0, b1, view)
+        return self.found
+
+    def _build(self, i: int, j: int, view: "WholeView | None") -> None:
+        """The findings of pairs[i:j], whole runs of consecutive copies."""
+        pairs = self.pairs
+        while i < j:
+            k = i
+            while k + 1 < j and _continues(pairs[k], pairs[k + 1]):
+                k += 1
+            b0, b1 = pairs[i][0], pairs[k][0]
+            for n in range(i, k + 1):
+                self._one(pairs[n][0], pairs[n][1], b0, b1, view)
+            i = k + 1
+
+    def _one(self, copy: int, orig: int, b0: int, b1: int, view: "WholeView | None") -> None:
+        """NL402's finding for ``copy``; deferred while ``view`` is None and the text it needs is
+        not all known; ``paragraph_copy``'s when the text alone does not tell the removal."""
+        from newslint.rules.duplicates import duplicated_paragraph, paragraph_copy
+
+        spans, text = self.spans, self._doc.text
         ps, pe = spans[copy]
-        edit = _plain_removal(text, starts, ps, pe, prose_end, mask_starts, mask_ends) if plain else None
-        b0, b1 = blocks[copy]
-        if edit is None:
-            out.append(paragraph_copy(view, (ps, pe), spans[orig], spans[b0][0], spans[b1][0], b1 - b0 + 1,  # type: ignore[arg-type]
-                                      None if copy in inexact else True))
-            continue
+        span = None
+        if self._doc.format != "html":  # HTML needs the one-element-a-line test: paragraph_copy's
+            span = _plain_removal(text, self._doc.lines.starts, ps, pe, self._prose_end, self._known,
+                                  self._mask_starts, self._mask_ends)
+        if span is None:
+            if view is None:
+                self._deferred.append((copy, orig, b0, b1))
+            else:
+                self.found.append(paragraph_copy(view, (ps, pe), spans[orig], spans[b0][0], spans[b1][0],  # type: ignore[arg-type]
+                                                 b1 - b0 + 1, None if copy in self._first.inexact else True))
+            return
+        starts = self._doc.lines.starts
         o0, o1 = spans[orig]
         line = bisect_right(starts, o0)
-        if copy in inexact and text[ps:pe].strip() != text[o0:o1].strip():
+        if copy in self._first.inexact and text[ps:pe].strip() != text[o0:o1].strip():
             msg = f"Paragraph repeats line {line} (whitespace or quote style aside)"
         else:
             msg = f"Paragraph repeats line {line}"
         if b1 > b0:
-            part = block_lines.get((b0, b1))
+            part = self._block_parts.get((b0, b1))
             if part is None:
-                part = block_lines[b0, b1] = (f"; block of {b1 - b0 + 1} repeated paragraphs, lines "
-                                              f"{bisect_right(starts, spans[b0][0])}-{bisect_right(starts, spans[b1][0])}")
+                part = self._block_parts[b0, b1] = (
+                    f"; block of {b1 - b0 + 1} repeated paragraphs, lines "
+                    f"{bisect_right(starts, spans[b0][0])}-{bisect_right(starts, spans[b1][0])}")
             msg += part
         fix = None
-        if edit[0] >= 0:
-            removal = _new(Edit, {"start": edit[0], "end": edit[1], "replacement": ""})
-            fix = _new(Fix, {"edits": (removal,), "applicability": safe, "title": f"Remove the copy of line {line}"})
-        out.append(_new(Diagnostic, {"code": code, "name": name, "message": msg, "start": ps, "end": pe,
-                                     "severity": severity, "fix": fix, "suggestions": ()}))
-    return out
+        if span[0] >= 0:
+            removal = _new(Edit, {"start": span[0], "end": span[1], "replacement": ""})
+            fix = _new(Fix, {"edits": (removal,), "applicability": Applicability.SAFE,
+                             "title": f"Remove the copy of line {line}"})
+        rule = duplicated_paragraph
+        self.found.append(_new(Diagnostic, {"code": rule.code, "name": rule.name, "message": msg, "start": ps,
+                                            "end": pe, "severity": rule.severity, "fix": fix, "suggestions": ()}))
+
+
+def _continues(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Pair ``b`` continues ``a``'s run: the next paragraph copies the next one (duplicates._blocks)."""
+    return b[0] == a[0] + 1 and b[1] == a[1] + 1
 
 
 _object_new = object.__new__
@@ -93,10 +178,11 @@ def _new(cls: type, fields: dict) -> object:  # type: ignore[type-arg]
 _NO_EDIT = (-1, -1)
 
 
-def _plain_removal(text: str, starts: list[int], ps: int, pe: int, prose_end: int,
+def _plain_removal(text: str, starts: list[int], ps: int, pe: int, prose_end: int, known: int,
                    mask_starts: list[int], mask_ends: list[int]) -> tuple[int, int] | None:
     """``units.removal_edit``'s span for ``[ps, pe)`` read from the text itself (``_NO_EDIT``:
-    no edit), or None when that needs the prose (a mask on what it reads) or the end case."""
+    no edit); None when that needs the prose (a mask on what it reads), text past ``known``,
+    or the end of the prose (then removal_edit also takes the line breaks before the copy)."""
     total = len(text)
     count = len(starts)
     first = bisect_right(starts, ps)
@@ -107,7 +193,7 @@ def _plain_removal(text: str, starts: list[int], ps: int, pe: int, prose_end: in
     while le > line_start and text[le - 1] in "\r\n":
         le -= 1
     if le >= prose_end:
-        return None  # the copy ends the prose: removal_edit also takes the line breaks before it
+        return None
     lo = starts[first - 2] if first > 1 else ls  # what is read: the line before ...
     if text[ls:ps].strip() or text[pe:le].strip():
         span = _NO_EDIT
@@ -121,6 +207,8 @@ def _plain_removal(text: str, starts: list[int], ps: int, pe: int, prose_end: in
     else:
         span = (ls, starts[last])
         hi = le
+    if hi > known:
+        return None
     k = bisect_left(mask_starts, hi)
     if k and mask_ends[k - 1] > lo:
         return None  # a mask inside: the prose differs from the text there
