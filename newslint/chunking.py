@@ -24,6 +24,7 @@ facts. The pieces, and so the findings, are the same whichever way they are lint
 
 from __future__ import annotations
 
+from operator import attrgetter
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from newslint.document import Document
@@ -160,10 +161,17 @@ def lint_large(linter: "Linter", doc: Document, size: int | None = None, jobs: i
         judging.add(fact, end)
     if plan[1]:
         found.extend(judging.finish())
-        found.sort(key=lambda d: d.sort_key)
-        found = dedupe(found)
+        found.sort(key=_SORT_KEY)
+        # dedupe keeps the first of each (code, start, end): with none repeated (the usual
+        # case: the judged codes are not run on the pieces), a set of the keys tells it at once.
+        keys = list(map(_SORT_KEY, found))
+        if len(set(keys)) != len(keys):
+            found = dedupe(found)
     return apply_suppressions(doc, found)
 
+
+# Diagnostic.sort_key's tuple, made in C (not a Python call per finding: 34,000 in a 10 MB dump).
+_SORT_KEY = attrgetter("start", "end", "code")
 
 # (rules run on each piece, codes judged over the whole text)
 _Plan = tuple[list, frozenset]

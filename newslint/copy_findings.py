@@ -43,6 +43,7 @@ class ParagraphCopies:
         self._first = _FirstSeen(doc.text)
         self.spans: dict[int, tuple[int, int]] = {}  # paragraph index (whole text) -> its span
         self.pairs: list[tuple[int, int]] = []  # (copy, first occurrence), in text order
+        self.copies: set[int] = set()  # the copies' paragraph indices
         self.found: list[Diagnostic] = []
         self._paragraphs = 0  # paragraphs in the pieces added so far
         self._open = 0  # pairs[_open:] are not built yet (the last run may go on in the next piece)
@@ -55,21 +56,18 @@ class ParagraphCopies:
         self._prose_end = 0
         self._known = 0
 
-    @property
-    def copies(self) -> set[int]:
-        return {c for c, _ in self.pairs}
-
     def add(self, f: "PieceFacts", end: int | None = None) -> None:
         """The next piece's facts; ``end``: where the piece ends in the text (None: build
         nothing yet, :meth:`finish` will)."""
         base = self._paragraphs
-        spans, pairs, first = self.spans, self.pairs, self._first.first
+        spans, pairs, copies, first = self.spans, self.pairs, self.copies, self._first.first
         for i, ps, pe, h in f.dup:
             g = base + i
             spans[g] = (ps, pe)
             o = first(h, ps, pe, g)
             if o != g:
                 pairs.append((g, o))
+                copies.add(g)
         self._paragraphs += f.npar
         starts, ends = self._mask_starts, self._mask_ends
         for s, e in f.masks:  # as WholeView merges them

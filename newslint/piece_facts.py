@@ -247,18 +247,23 @@ class WholeView:
 
 
 class _Segments:
-    """The whole text's line segments, built only for the ones a finding names."""
+    """The whole text's line segments, built only for the ones a finding names (each once:
+    boilerplate.findings reads a run's first and last segment several times)."""
 
     def __init__(self, view: WholeView, starts: list[int], ends: list[int], shown: dict[int, str]) -> None:
         self._view, self._starts, self._ends, self._shown = view, starts, ends, shown
+        self._built: dict[int, Segment] = {}
 
     def __len__(self) -> int:
         return len(self._starts)
 
     def __getitem__(self, i: int) -> Segment:
-        s, e = self._starts[i], self._ends[i]
-        text = self._shown.get(i)
-        return Segment(s, e, self._view.text[s:e] if text is None else text, self._view.lines.line_of(s))
+        seg = self._built.get(i)
+        if seg is None:
+            s, e = self._starts[i], self._ends[i]
+            text = self._shown.get(i)
+            seg = self._built[i] = Segment(s, e, self._view.text[s:e] if text is None else text, self._view.lines.line_of(s))
+        return seg
 
 
 def judge(doc: Document, facts: list[PieceFacts], codes: frozenset[str], ctx: "Context") -> list[Diagnostic]:

@@ -138,19 +138,29 @@ def format_plain(path: str, doc: Document, diagnostics: list[Diagnostic]) -> lis
         start = d.start
         line = bisect_right(starts, start)
         ls = starts[line - 1]
-        le = starts[line] if line < count else total
-        while le > ls and text[le - 1] in "\r\n":
-            le -= 1
-        end = min(max(d.end, start + 1), le) if le > start else start + 1
+        if line < count:  # a line break ends the line: "\n", "\r\n" or "\r" (LineIndex's endings)
+            le = starts[line] - 1
+            if le > ls and text[le] == "\n" and text[le - 1] == "\r":
+                le -= 1
+        else:
+            le = total
+            while le > ls and text[le - 1] in "\r\n":
+                le -= 1
+        if le > start:
+            end = d.end
+            if end <= start:
+                end = start + 1
+            elif end > le:
+                end = le
+        else:
+            end = start + 1
         lo = start - WINDOW if start - WINDOW > ls else ls
-        hi = (end if end > start else start + 1) + WINDOW
-        if hi > le:
-            hi = le
+        hi = end + WINDOW if end + WINDOW < le else le
         window = text[lo:hi]
         if window.isascii() and window.isprintable():  # the usual line: one cell a character
             shown = window
             indent = start - lo
-            width = end - start if end - start > 1 else 1
+            width = end - start
         else:
             shown = _printable(window)
             indent = _width(text[lo:start])
