@@ -179,8 +179,14 @@ _NO_EDIT = (-1, -1)
 def _plain_removal(text: str, starts: list[int], ps: int, pe: int, prose_end: int, known: int,
                    mask_starts: list[int], mask_ends: list[int]) -> tuple[int, int] | None:
     """``units.removal_edit``'s span for ``[ps, pe)`` read from the text itself (``_NO_EDIT``:
-    no edit); None when that needs the prose (a mask on what it reads), text past ``known``,
-    or the end of the prose (then removal_edit also takes the line breaks before the copy)."""
+    no edit); None when the prose must tell (a mask where the text is not blank), when that is
+    past ``known`` (the next piece's masks are not in yet), or at the end of the prose (then
+    removal_edit also takes the line breaks before the copy).
+
+    removal_edit asks only whether parts of the prose are blank. The prose is the text with
+    masked characters blanked, so a part blank in the text is blank in the prose; a part with
+    text is not blank in the prose either unless a mask covers it.
+    """
     total = len(text)
     count = len(starts)
     first = bisect_right(starts, ps)
@@ -192,22 +198,21 @@ def _plain_removal(text: str, starts: list[int], ps: int, pe: int, prose_end: in
         le -= 1
     if le >= prose_end:
         return None
-    lo = starts[first - 2] if first > 1 else ls  # what is read: the line before ...
-    if text[ls:ps].strip() or text[pe:le].strip():
-        span = _NO_EDIT
-        hi = le
-    elif first == 1 or not text[lo:ls].strip():
-        n = last + 1  # ... and the blank lines after, up to the next line with text
-        while n <= count and not text[starts[n - 1]:starts[n] if n < count else total].strip():
-            n += 1
-        span = (ls, starts[n - 1])
-        hi = starts[n] if n < count else total
-    else:
-        span = (ls, starts[last])
-        hi = le
-    if hi > known:
+
+    def masked(a: int, b: int) -> bool:  # a mask meets [a, b)
+        k = bisect_left(mask_starts, b)
+        return k > 0 and mask_ends[k - 1] > a
+
+    if text[ls:ps].strip() or text[pe:le].strip():  # other text on the copy's lines
+        return None if masked(ls, ps) or masked(pe, le) else _NO_EDIT
+    lo = starts[first - 2] if first > 1 else ls
+    if first > 1 and text[lo:ls].strip():  # the line before has text
+        return None if masked(lo, ls) else (ls, starts[last])
+    n = last + 1  # the blank lines after, up to the next line with text
+    while n <= count and not text[starts[n - 1]:starts[n] if n < count else total].strip():
+        n += 1
+    line = text[starts[n - 1]:starts[n] if n < count else total]
+    q = starts[n - 1] + len(line) - len(line.lstrip())  # that line's first character
+    if q >= known or masked(q, q + 1):
         return None
-    k = bisect_left(mask_starts, hi)
-    if k and mask_ends[k - 1] > lo:
-        return None  # a mask inside: the prose differs from the text there
-    return span
+    return ls, starts[n - 1]
