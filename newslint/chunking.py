@@ -11,7 +11,8 @@ whole text. Suppression comments are applied once more over the whole text, so a
 The rules that look across the whole article (duplicated paragraphs and sentences,
 boilerplate, stories, dialect majorities: newslint.piece_facts.JUDGED) are judged in two
 phases: each piece returns compact facts for them, and they are judged once over the whole
-text here, so their findings equal those of the text linted as one document. Limits
+text here, so their findings equal those of the text linted as one document (the copied
+paragraphs as each piece arrives, while the workers lint the rest: newslint.copy_findings). Limits
 (docs/reliability.md, "Big files"): the rules that read the article's word statistics
 (NL101, NL102, NL202, and NL407 when enabled) still count per piece, and a piece decides
 on its own whether its lines are hard-wrapped paragraphs.
