@@ -19,6 +19,7 @@ spans. The only text kept: the key of each short unpunctuated line (menu-like li
 from __future__ import annotations
 
 import bisect
+from zlib import crc32
 
 from newslint.diagnostics import Diagnostic
 from newslint.document import NON_PROSE, Document
@@ -36,13 +37,14 @@ JUDGED = frozenset({"NL103", "NL402", "NL403", "NL404", "NL408"})
 def _fingerprint(key: str) -> int:
     """A fingerprint of a normalized unit: equal units, equal fingerprints.
 
-    ``hash``: the same in this process and in the workers it forks (they inherit the hash
-    seed; pieces are never linted in spawned processes). Two units with one fingerprint are
+    Its length in code points times 2**32 plus the CRC-32 of its UTF-8: the same in every
+    process and computed the same way by the native scan (newslint._native's Piece.units), so
+    both paths' facts compare equal (tests/test_native.py). Two units with one fingerprint are
     compared by their text before they count as copies (:class:`_FirstSeen`), so a collision
     never makes a false duplicate. (A 128-bit digest of each unit, tried first, was slower to
     make and to send back from the workers.)
     """
-    return hash(key)
+    return len(key) << 32 | crc32(key.encode("utf-8", "surrogatepass"))
 
 
 class _FirstSeen:
@@ -116,28 +118,26 @@ def collect(doc: Document, a: int, codes: frozenset[str], ctx: "Context") -> Pie
     paras = doc.paragraphs
     text = doc.text
     f.npar = len(paras)
-    f.masks = sorted((a + s.start, a + min(s.end, len(text))) for s in doc.masks if s.kind in NON_PROSE)
+    masks = sorted((s.start, min(s.end, len(text))) for s in doc.masks if s.kind in NON_PROSE)
+    f.masks = [(a + s, a + e) for s, e in masks]
     f.prose_end = a + doc.prose_end if doc.prose_end else 0
+    piece = _native_piece(doc, masks) if codes & _NATIVE_CODES else None
     if "NL402" in codes or "NL403" in codes:
-        from newslint.rules.duplicates import paragraph_key
+        starts = None
+        if "NL403" in codes:
+            from newslint.lexicon.tokens import sentence_start_list
 
-        for i, (ps, pe) in enumerate(paras):
-            key = paragraph_key(doc, ps, pe)
-            if key is not None:
-                f.dup.append((i, a + ps, a + pe, _fingerprint(key)))
-    if "NL403" in codes:
-        from newslint.lexicon.tokens import sentence_start_list
-        from newslint.rules.duplicates import sentence_keys
-
-        starts = sorted(sentence_start_list(doc))
-        for i, (ps, pe) in enumerate(paras):
-            keys = [(a + s, a + e, _fingerprint(key)) for s, e, key in sentence_keys(doc, starts, ps, pe)]
-            if keys:
-                f.sent.append((i, a + ps, a + pe, keys))
+            starts = sorted(sentence_start_list(doc))
+        if piece is not None:
+            f.dup, sent = piece.units(starts, a)
+            if starts is not None:
+                f.sent = sent
+        else:
+            _python_units(f, doc, a, starts)
     if ("NL403" in codes or "NL408" in codes) and paras:
-        from newslint.rules.stories import datelines, is_headline
+        from newslint.rules.stories import is_headline
 
-        for i, s, e in datelines(doc):
+        for i, s, e in _datelines(doc, piece):
             before: object = None
             if i == 0:
                 before = "previous"
@@ -147,14 +147,62 @@ def collect(doc: Document, a: int, codes: frozenset[str], ctx: "Context") -> Pie
         f.last_para = (a + paras[-1][0], a + paras[-1][1])
         f.last_headline = is_headline(doc, paras[-1])
     if "NL404" in codes:
-        _collect_segments(f, doc, a, boilerplate_extra(ctx))
+        _collect_segments(f, doc, a, boilerplate_extra(ctx), piece)
     if "NL103" in codes:
         from newslint.lexicon.tokens import token_table
         from newslint.rules.spelling import _dialect_uses
 
-        f.dialect = [(a + tok.start, word, doc.in_quote(tok.start, tok.start + len(word)))
-                     for tok, word, _, _ in _dialect_uses(token_table(doc), ctx.lexicon)]
+        uses = [(tok.start, word) for tok, word, _, _ in _dialect_uses(token_table(doc), ctx.lexicon)]
+        if piece is not None:
+            quoted = piece.in_quotes([(s, s + len(word)) for s, word in uses])
+        else:
+            quoted = [doc.in_quote(s, s + len(word)) for s, word in uses]
+        f.dialect = [(a + s, word, q) for (s, word), q in zip(uses, quoted)]
     return f
+
+
+# The codes whose facts the native scan gathers (paragraph and sentence keys, datelines, line
+# segments, quotations around dialect words).
+_NATIVE_CODES = frozenset({"NL103", "NL402", "NL403", "NL404", "NL408"})
+
+
+def _native_piece(doc: Document, masks: list[tuple[int, int]]):  # type: ignore[no-untyped-def]
+    """The piece loaded by the native scan (``newslint._native.Piece``), or None: not built,
+    switched off (NEWSLINT_NO_NATIVE=1), or a text it cannot read (lone surrogates)."""
+    from newslint import native
+
+    nat = native.module()
+    return None if nat is None else nat.Piece.load(doc.text, masks, doc.paragraphs)
+
+
+def _python_units(f: PieceFacts, doc: Document, a: int, starts: list[int] | None) -> None:
+    """``f.dup`` and (with sentence ``starts``) ``f.sent``: the reference of ``Piece.units``."""
+    from newslint.rules.duplicates import paragraph_key, sentence_keys
+
+    for i, (ps, pe) in enumerate(doc.paragraphs):
+        key = paragraph_key(doc, ps, pe)
+        if key is not None:
+            f.dup.append((i, a + ps, a + pe, _fingerprint(key)))
+        if starts is not None:
+            keys = [(a + s, a + e, _fingerprint(key)) for s, e, key in sentence_keys(doc, starts, ps, pe)]
+            if keys:
+                f.sent.append((i, a + ps, a + pe, keys))
+
+
+def _datelines(doc: Document, piece) -> list[tuple[int, int, int]]:  # type: ignore[no-untyped-def]
+    """``stories.datelines(doc)``; natively, the dateline pattern is tried only where the scan
+    found a paragraph that may open with one (an ASCII capital, then a dash on its line)."""
+    from newslint.rules.stories import _dateline, datelines
+
+    if piece is None:
+        return datelines(doc)
+    prose, paras = doc.prose, doc.paragraphs
+    out = []
+    for i, j in piece.dateline_candidates():
+        m = _dateline().match(prose, j, paras[i][1])
+        if m:
+            out.append((i, m.start(), m.end("dl")))
+    return out
 
 
 def boilerplate_extra(ctx: "Context") -> tuple[str, ...]:
@@ -162,26 +210,42 @@ def boilerplate_extra(ctx: "Context") -> tuple[str, ...]:
     return tuple(ctx.config.hygiene.get("boilerplate-patterns", []) or ())
 
 
-def _collect_segments(f: PieceFacts, doc: Document, a: int, extra: tuple[str, ...]) -> None:
-    from newslint.rules.boilerplate import builtin_patterns, is_opener, mark_segments, repeat_key, _matcher
+def _collect_segments(f: PieceFacts, doc: Document, a: int, extra: tuple[str, ...], piece) -> None:  # type: ignore[no-untyped-def]
+    """NL404's facts: each line segment's offsets, pattern reason, weak flag, repeat key, and
+    the first appeal opener (segments cut natively when ``piece`` is loaded, else by
+    ``units.segments``; the patterns are matched in Python either way)."""
+    from newslint.rules.boilerplate import builtin_patterns, line_reasons, opener_matcher, repeat_key, _matcher
 
-    segs, reasons, weak = mark_segments(doc, extra)
+    if piece is not None:
+        from newslint.rules.units import normalize
+
+        starts, ends, short, shown = piece.segments(0)
+        prose = doc.prose
+        texts = [prose[s:e] for s, e in zip(starts, ends)]
+        keys: list[str | None] = [None] * len(texts)
+        for i in short:  # boilerplate.repeat_key
+            keys[i] = normalize(texts[i]).lower()
+        f.seg_shown = {i: texts[i] for i in shown}
+    else:
+        from newslint.rules.units import segments
+
+        segs = segments(doc)
+        starts, ends, texts = [seg.start for seg in segs], [seg.end for seg in segs], [seg.text for seg in segs]
+        keys = [repeat_key(seg) for seg in segs]
+        text = doc.text
+        f.seg_shown = {i: seg.text for i, seg in enumerate(segs) if text[seg.start:seg.end] != seg.text}
+    reasons, weak = line_reasons(texts, extra)
     sure = _matcher(tuple(("sure", p) for p in builtin_patterns().sure))
-    text = doc.text
-    f.seg_start = [a + seg.start for seg in segs]
-    f.seg_end = [a + seg.end for seg in segs]
-    f.seg_key = [repeat_key(seg) for seg in segs]
+    f.seg_start = [a + s for s in starts]
+    f.seg_end = [a + e for e in ends]
+    f.seg_key = keys
     # Only a segment with a pattern hit can be a sure phrase (each is also a pattern: tests/test_fix_policy.py).
-    f.seg_sure = {i for i, r in enumerate(reasons) if r and sure.reason(segs[i].text) is not None}
-    f.seg_shown = {i: seg.text for i, seg in enumerate(segs) if text[seg.start:seg.end] != seg.text}
+    f.seg_sure = {i for i, r in enumerate(reasons) if r and sure.reason(texts[i]) is not None}
     f.seg_reason = reasons
     f.seg_weak = weak
     # Only the first opener matters (the whole-text rule stops there); the text's first
     # segment never opens an appeal.
-    for i in range(1 if a == 0 else 0, len(segs)):
-        if is_opener(segs[i].text):
-            f.first_opener = i
-            break
+    f.first_opener = opener_matcher().first_hit(texts, 1 if a == 0 else 0)
 
 
 class _Prose:

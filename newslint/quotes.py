@@ -6,12 +6,31 @@ import bisect
 import re
 from functools import lru_cache
 
-_OPEN_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[“\"—–-]))['‘](?=\w)")
-_CLOSE_SINGLE = re.compile(r"(?<=[\w.,!?])['’](?=[\s.,;:!?)\]”\"—–-]|$)")
+from newslint import native
+
+# An opening single quote: at the start or after a space, bracket, double quote or dash, before a
+# word character; a closing one: after a word character or sentence mark, before a space, mark or
+# the end. Each pattern starts with the quote itself and checks what precedes it with a look-behind
+# over the quote: the engine then skips to the next quote mark at C speed, where a pattern starting
+# with the look-behind was tried at every character (~4x slower on news paragraphs).
+_OPEN_SINGLE = re.compile(r"['‘](?<![^\s(\[“\"—–-]['‘])(?=\w)")
+_CLOSE_SINGLE = re.compile(r"['’](?<=[\w.,!?]['’])(?=[\s.,;:!?)\]”\"—–-]|$)")
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
-    """Spans (including the marks) of quotations in ``text``.
+    """Spans (including the marks) of quotations in ``text``: :func:`python_quotation_spans`,
+    from the native scan when it is built (~10x faster; the dialect and quote rules ask this
+    of thousands of paragraphs in a big text)."""
+    nat = native.module()
+    if nat is not None:
+        spans = nat.quotation_spans(text)
+        if spans is not None:
+            return spans
+    return python_quotation_spans(text)
+
+
+def python_quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Spans (including the marks) of quotations in ``text`` (the reference).
 
     Curly and straight double quotes pair up in order; a quotation left open runs
     to the end of the paragraph (news style continues a quote into the next

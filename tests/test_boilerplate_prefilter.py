@@ -97,3 +97,65 @@ def test_the_subset_is_small_for_an_ordinary_article() -> None:
     finally:
         boilerplate._classified = saved
     assert len(live) < len(LINES) // 2
+
+
+# -- matching many lines per first character (Matcher.reasons_of, newslint.first_chars) -------------
+
+def _per_first_char_agrees(matcher: boilerplate.Matcher, lines: list[str]) -> None:
+    want = [matcher.reason(t) for t in lines]
+    saved = boilerplate._BY_FIRST_MIN
+    try:
+        boilerplate._BY_FIRST_MIN = 0  # the big-text path, whatever the number of lines
+        assert matcher.reasons_of(lines) == want
+        for start in (0, 1, len(lines) // 2):
+            hits = [i for i in range(start, len(lines)) if want[i] is not None]
+            assert matcher.first_hit(lines, start) == (hits[0] if hits else -1)
+    finally:
+        boilerplate._BY_FIRST_MIN = saved
+
+
+# Lines starting with every ASCII character class and with the case partners that re.I folds
+# onto ASCII letters ("ſ" for "s", the Kelvin sign for "k").
+_FIRSTS = [chr(c) for c in range(32, 127)] + ["ſ", "K", "İ", "ı", "é", "“", "‘", "©", "\u00a0", ""]
+
+
+def test_per_first_character_matching_gives_the_whole_alternations_answers() -> None:
+    pats = builtin_patterns()
+    matchers = [boilerplate._matcher(LINES), boilerplate._matcher(tuple(("weak", p) for p in pats.weak)),
+                boilerplate.opener_matcher(),
+                boilerplate._matcher(LINES + boilerplate._user_patterns((r"\d+ officials said.*", r"(?i:x)?sponsored .*",
+                                                                          r"(?=.)[^a-z]+", r".*\bpromo")))]
+    lines = SAMPLES + [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    rnd = random.Random(5)
+    lines += [c + s for c in _FIRSTS for s in rnd.sample(SAMPLES, 3)]
+    lines += [s.upper() for s in SAMPLES] + [s.lower() for s in SAMPLES] + ["12 officials said so", "PROMO", "x promo"]
+    for m in matchers:
+        _per_first_char_agrees(m, lines)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(SAMPLES), st.text(min_size=0, max_size=30),
+                          st.builds(str.__add__, st.sampled_from(_FIRSTS), st.sampled_from(SAMPLES))), max_size=20))
+def test_per_first_character_matching_on_generated_lines(lines: list[str]) -> None:
+    _per_first_char_agrees(boilerplate._matcher(LINES), lines)
+
+
+@pytest.mark.parametrize("source, starts, others", [
+    ("sign up (for|to) .*", "sS", "aT1 "), ("(read|see) more", "rRsS", "tm"), (r"\d+ comments?", "09", "ac"),
+    ("(?:copyright|©) ?\\d{4}", "cC©", "d2"), ("(please )?support us", "pPsS", "u"), ("[^a-z]x", "1 ", "azAZ"), (r"(a)\1b", "aA", "b"),
+])
+def test_first_chars(source: str, starts: str, others: str) -> None:
+    from newslint.first_chars import first_chars
+
+    first = first_chars(source, re.I)
+    assert first is not None
+    assert all(first.fullmatch(c) for c in starts) and not any(first.fullmatch(c) for c in others)
+
+
+@pytest.mark.parametrize("source", [".*", "a?", "(?:x|)y?", ".b", r"\bx*", "(?:a|.)b", r"(?P<w>\w)?(?P=w)c"])
+def test_first_chars_unknown_means_any(source: str) -> None:
+    """A pattern that may match the empty string or start with anything is tried on every line."""
+    from newslint.first_chars import ascii_candidates, first_chars
+
+    assert first_chars(source, re.I) is None
+    assert all(0 in keep for keep in ascii_candidates([source], re.I))

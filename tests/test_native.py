@@ -58,7 +58,8 @@ def nat():  # type: ignore[no-untyped-def]
 def test_native_module_is_built_when_required():
     """CI (scripts/test) must not silently fall back to Python when the extension failed to build."""
     module = _native_module()
-    assert all(callable(getattr(module, f)) for f in ("token_table", "repeats", "name_stats", "sentence_starts"))
+    assert all(callable(getattr(module, f)) for f in ("token_table", "repeats", "name_stats", "sentence_starts",
+                                                      "quotation_spans", "Piece"))
 
 
 def native_table(nat, doc: Document):  # type: ignore[no-untyped-def]
@@ -256,3 +257,142 @@ def test_nl201_starts_from_the_shared_list_on_the_seeds(nat, monkeypatch) -> Non
     for path in SEEDS:
         doc = Document.from_text(path.read_text(encoding="utf-8"), path.name)
         assert list(_lowercase_starts(doc)) == list(sentence_starts(doc, lowercase_only=True)), path.name
+
+
+# -- piece facts (newslint/piece_facts.py, native/src/facts.rs) -----------------------------------
+
+# Quotation marks of every style, whitespace of every kind, line breaks of every convention,
+# sentence ends and masked material (URLs, e-mail, Markdown code, HTML tags), so that keys,
+# word counts, segments, datelines and quotations all meet their edge cases.
+FACT_PARTS = [
+    "“", "”", "„", "«", "»", "‘", "’", "‚", "`", "'", '"', " ", "  ", "\t", "\u00a0", "\u2028", "\x1c", "\u3000",
+    "\n", "\r\n", "\r", "\n\n", "\r\n\r\n", ". ", "! ", "? ", "… ", ": ", "; ", ", ", ")", "]", "-", "–", "—",
+    "The", "the", "quick", "brown", "fox", "jumps", "over", "lazy", "dog", "Putin", "called", "Xi", "friend",
+    "colour", "color", "defence", "defense", "organise", "centre", "Mr.", "U.S.", "it's", "don’t", "leaders'",
+    "He said \"we will go now\" and left.", "‘Yes,’ she said.", "'Quoted words here,' he said. ",
+    "Sign up for our newsletter", "Read more", "Advertisement", "A message from the editor:", "Share on Twitter",
+    "Related Stories", "Dear readers,", "Subscribe now", "Tweet | Email | Print",
+    "LONDON (Reuters) - ", "Tianjin, China (AFP) Sept 1, 2025 - ", "NEW YORK, March 2 - ", "Headline without end",
+    "https://example.com/a b", "a@b.co", "`code  here`", "<b>bold</b>", "<p>", "</p>", "# Heading", "> quote",
+    "Putin described Xi as a dear friend of the people today. ", "é", "ß", "İ", "Σ", "\U0001F600", "\u0301",
+]
+fact_texts = st.lists(st.sampled_from(FACT_PARTS), max_size=80).map("".join)
+REPEATED = ("Headline without end\n\nLONDON (Reuters) - Putin described Xi as a dear friend of the people today. "
+            "He said “we will go now” and left. ‘Yes,’ she said colour.\n\nRead more\n\n"
+            "Putin described Xi as a dear friend of the people today. The “defence” was organised well, "
+            "it's said.\n\nSign up for our newsletter\nShare on Twitter\n\nhttps://example.com/x y z\n\n"
+            # All ASCII (the vectorized normalization), odd whitespace, "`" folded, three long sentences.
+            "  Putin described Xi as a dear friend of the people today.  The `talks` went on\tfor three long "
+            "hours in the city.   Officials said nothing more about the talks that day at all. \x0c\n\n")
+
+
+@pytest.fixture(scope="module")
+def fact_context():  # type: ignore[no-untyped-def]
+    from newslint.engine import Linter
+    from tests.conftest import make_config
+
+    return Linter(make_config(dialect="auto")).context
+
+
+def assert_facts_same(nat, ctx, text: str, path: str = "big.txt", a: int = 0) -> None:  # type: ignore[no-untyped-def]
+    """``piece_facts.collect`` of ``text`` (a piece starting at ``a``) gives the same facts with
+    the native scan as with the Python reference, fingerprints included."""
+    from newslint.chunking import PieceDocument
+    from newslint.piece_facts import JUDGED, PieceFacts, collect
+    from newslint.rules import units
+
+    def facts(module) -> PieceFacts:  # type: ignore[no-untyped-def]
+        native._module = module
+        units.folded_text.cache_clear()
+        doc = (PieceDocument if a else Document).from_text(text, path)
+        return collect(doc, a, JUDGED, ctx)
+
+    saved = native._module
+    try:
+        want, got = facts(None), facts(nat)
+    finally:
+        native._module = saved
+    for name in PieceFacts.__slots__:
+        assert getattr(got, name) == getattr(want, name), (name, path, text[:300])
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name)
+def test_piece_facts_identical_on_seeds(nat, fact_context, path: Path) -> None:  # type: ignore[no-untyped-def]
+    text = path.read_text(encoding="utf-8")
+    assert_facts_same(nat, fact_context, text, path.name)
+    assert_facts_same(nat, fact_context, text, path.name, a=1000)
+
+
+def test_piece_facts_identical_on_corpus(nat, fact_context) -> None:  # type: ignore[no-untyped-def]
+    """Every clean article, and all of them as one big text (the size whose pieces use the
+    per-first-character line matching)."""
+    clean = _corpus_clean()
+    if clean is None:
+        pytest.skip("clean corpus not found (set NEWSLINT_CORPUS or place it at ../shared/corpus)")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(clean.glob("*.txt"))]
+    assert texts, f"{clean} has no articles"
+    for text in texts:
+        assert_facts_same(nat, fact_context, text)
+    assert_facts_same(nat, fact_context, "\n\n".join(texts * 2), a=5)
+
+
+def test_piece_facts_identical_on_a_big_repeated_text(nat, fact_context) -> None:  # type: ignore[no-untyped-def]
+    """Thousands of lines: copies, sentences read off their paragraphs' keys, boilerplate
+    found through the per-first-character matchers, datelines, quoted dialect words."""
+    from newslint.piece_facts import collect, JUDGED
+
+    text = REPEATED * 300
+    assert_facts_same(nat, fact_context, text, a=7)
+    facts = collect(Document.from_text(text, "big.txt"), 0, JUDGED, fact_context)
+    assert len({h for _, _, _, h in facts.dup}) < len(facts.dup)  # copies share fingerprints
+    assert any(r for r in facts.seg_reason) and facts.datelines and any(q for _, _, q in facts.dialect)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(text=st.one_of(fact_texts, texts), path=st.sampled_from(["big.txt", "big.md", "big.html"]), a=st.sampled_from([0, 3]))
+def test_piece_facts_identical_on_generated_texts(nat, fact_context, text: str, path: str, a: int) -> None:  # type: ignore[no-untyped-def]
+    assert_facts_same(nat, fact_context, text, path, a)
+
+
+def test_piece_facts_native_declines_lone_surrogates(nat) -> None:  # type: ignore[no-untyped-def]
+    assert nat.Piece.load("Bad \udc80byte", [], [(0, 11)]) is None
+    assert nat.quotation_spans("“a \udc80”") is None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(fact_texts, texts))
+def test_quotation_spans_identical(nat, text: str) -> None:  # type: ignore[no-untyped-def]
+    from newslint.quotes import python_quotation_spans
+
+    want = python_quotation_spans(text)
+    got = nat.quotation_spans(text)
+    assert got == (None if any("\ud800" <= c <= "\udfff" for c in text) else want)
+
+
+_OLD_OPEN_SINGLE = r"(?:(?<=^)|(?<=[\s(\[“\"—–-]))['‘](?=\w)"
+_OLD_CLOSE_SINGLE = r"(?<=[\w.,!?])['’](?=[\s.,;:!?)\]”\"—–-]|$)"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(fact_texts, texts), st.integers(0, 30))
+def test_single_quote_patterns_equal_their_lookbehind_first_form(text: str, pos: int) -> None:
+    """quotes.py's single-quote patterns start with the quote (fast search); they find what the
+    earlier forms, which started with the look-behind, found, from any start position."""
+    import re
+
+    from newslint import quotes
+
+    for new, old in ((quotes._OPEN_SINGLE, re.compile(_OLD_OPEN_SINGLE)), (quotes._CLOSE_SINGLE, re.compile(_OLD_CLOSE_SINGLE))):
+        a, b = new.search(text, pos), old.search(text, pos)
+        assert (a and a.span()) == (b and b.span()), text
+
+
+def test_fingerprint_is_length_and_crc32() -> None:
+    """Both paths' fingerprint: equal keys, equal values, in every process (no hash seed)."""
+    import zlib
+
+    from newslint.piece_facts import _fingerprint
+
+    for key in ("", "a", "He said \"go\" now.", "é’\U0001F600", "x" * 1000):
+        assert _fingerprint(key) == (len(key) << 32 | zlib.crc32(key.encode("utf-8")))
+    assert _fingerprint("a\udc80") == 2 << 32 | zlib.crc32(b"a\xed\xb2\x80")

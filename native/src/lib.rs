@@ -23,6 +23,8 @@ use pyo3::types::{PyByteArray, PyBytes, PyDict, PyInt, PyList, PyString};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
+mod facts;
+
 /// `str.isalnum()`: `[^\W_]`, a letter or digit in Python's sense.
 const ALNUM: u8 = 1;
 /// `[^\W\d_]`: alnum but not `str.isdecimal()` (so "²" and "Ⅻ" count, as in Python).
@@ -585,7 +587,7 @@ fn uses<'py>(py: Python<'py>, ids: &[u8], wanted: &[u8]) -> PyResult<Bound<'py, 
 
 /// The functions and signatures this build offers; newslint/native.py ignores a build whose
 /// number differs from its own (a stale in-place build after a pull), so raise it with any change.
-const API_VERSION: u32 = 4;
+const API_VERSION: u32 = 5;
 
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -597,5 +599,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(name_stats, m)?)?;
     m.add_function(wrap_pyfunction!(sentence_starts, m)?)?;
     m.add_function(wrap_pyfunction!(uses, m)?)?;
+    m.add_class::<facts::Piece>()?;
+    m.add_function(wrap_pyfunction!(facts::quotation_spans, m)?)?;
     Ok(())
 }
