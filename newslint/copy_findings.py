@@ -13,9 +13,10 @@ parent, on the run's critical path. Two things keep that short:
   copies is closed (the message names the whole run) and the lines its removal reads (the
   blank lines after it may reach into the next piece) have arrived.
 
-The straightforward builder stays the reference: a copy whose removal would read a masked
-span (a URL on its lines or the blank lines around them), an HTML text, or a copy at the end
-of the prose is built by ``paragraph_copy`` itself, after the last piece.
+The straightforward builder stays the reference: a copy whose removal depends on a mask (a
+URL on the copy's lines, on the line before it, or on the next line with text after it), an
+HTML text, or a copy at the end of the prose is built by ``paragraph_copy`` itself, after the
+last piece.
 tests/test_copy_findings.py checks that both give equal findings on crafted texts.
 """
 
