@@ -59,7 +59,7 @@ PATTERNS = {
         ],
         'payment': [
             '(payment|paiment|pay) (methods?|options?)[:]?',
-            '(visa|mastercard|maestro|american express|amex|paypal|apple pay|google pay)([ |/·•,]+(visa|mastercard|maestro|american express|amex|paypal|apple pay|google pay))*+',
+            '(visa|mastercard|maestro|american express|amex|paypal|apple pay|google pay)([ |/·•,]+(visa|mastercard|maestro|american express|amex|paypal|apple pay|google pay))*',
             '[$€£]\\s?\\d+([ |/·•,]+[$€£]\\s?\\d+)+',
         ],
         'weak': [
