@@ -7,7 +7,7 @@ A big file is linted in pieces by forked workers (newslint/chunking.py); what th
 after the last worker's piece has arrived (judging the whole-text rules, sorting, the report)
 adds straight to the run's wall time. Each run is the real ``newslint check --no-cache`` in a
 fresh process (stdout to /dev/null), with ``chunking._lint_pieces`` wrapped to note the time
-when its last piece is out. Checkouts are run alternately, round by round, so a shared
+when the last piece has arrived in the parent (before the parent works on it). Checkouts are run alternately, round by round, so a shared
 machine's load falls on all of them alike; medians are printed.
 
 Printed per checkout: the tail's wall and CPU seconds, and the whole ``main()`` (start-up after
@@ -31,8 +31,9 @@ import newslint.chunking as chunking
 from newslint import entry
 real, mark = chunking._lint_pieces, {}
 def traced(*a, **k):
-    yield from real(*a, **k)
-    mark["w"], mark["c"] = time.perf_counter(), time.process_time()
+    for item in real(*a, **k):  # noted as each piece arrives, before the parent works on it
+        mark["w"], mark["c"] = time.perf_counter(), time.process_time()
+        yield item
 chunking._lint_pieces = traced
 t0 = time.perf_counter()
 try:
