@@ -38,7 +38,9 @@ class ParagraphCopies:
 
     def __init__(self, doc: "Document", build: bool) -> None:
         from newslint.piece_facts import _FirstSeen
+        from newslint.rules.duplicates import duplicated_paragraph, paragraph_copy
 
+        self._rule, self._paragraph_copy = duplicated_paragraph, paragraph_copy  # imported once, not per copy
         self._doc = doc
         self._build_findings = build
         self._first = _FirstSeen(doc.text)
@@ -115,8 +117,6 @@ class ParagraphCopies:
     def _one(self, copy: int, orig: int, b0: int, b1: int, view: "WholeView | None") -> None:
         """NL402's finding for ``copy``; deferred while ``view`` is None and the text it needs is
         not all known; ``paragraph_copy``'s when the text alone does not tell the removal."""
-        from newslint.rules.duplicates import duplicated_paragraph, paragraph_copy
-
         spans, text = self.spans, self._doc.text
         ps, pe = spans[copy]
         span = None
@@ -127,8 +127,9 @@ class ParagraphCopies:
             if view is None:
                 self._deferred.append((copy, orig, b0, b1))
             else:
-                self.found.append(paragraph_copy(view, (ps, pe), spans[orig], spans[b0][0], spans[b1][0],  # type: ignore[arg-type]
-                                                 b1 - b0 + 1, None if copy in self._first.inexact else True))
+                exact = None if copy in self._first.inexact else True
+                self.found.append(self._paragraph_copy(view, (ps, pe), spans[orig], spans[b0][0], spans[b1][0],  # type: ignore[arg-type]
+                                                       b1 - b0 + 1, exact))
             return
         starts = self._doc.lines.starts
         o0, o1 = spans[orig]
@@ -149,7 +150,7 @@ class ParagraphCopies:
             removal = _new(Edit, {"start": span[0], "end": span[1], "replacement": ""})
             fix = _new(Fix, {"edits": (removal,), "applicability": Applicability.SAFE,
                              "title": f"Remove the copy of line {line}"})
-        rule = duplicated_paragraph
+        rule = self._rule
         self.found.append(_new(Diagnostic, {"code": rule.code, "name": rule.name, "message": msg, "start": ps,
                                             "end": pe, "severity": rule.severity, "fix": fix, "suggestions": ()}))
 
