@@ -256,6 +256,7 @@ class _Prose:
         self._text = text
         self._starts = [s for s, _ in masks]
         self._masks = masks
+        self.masks = masks  # sorted, disjoint (newslint.copy_findings reads around them)
         # Where each gap between masks ends (the next mask's start; the text's end after the
         # last): a slice inside one gap is the text itself, found with one bisect.
         self._gap_ends = self._starts[1:] + [len(text)]
@@ -310,40 +311,79 @@ class WholeView:
 
 
 class _Segments:
-    """The whole text's line segments, built only for the ones a finding names."""
+    """The whole text's line segments, built only for the ones a finding names (each once:
+    boilerplate.findings reads a run's first and last segment several times)."""
 
     def __init__(self, view: WholeView, starts: list[int], ends: list[int], shown: dict[int, str]) -> None:
         self._view, self._starts, self._ends, self._shown = view, starts, ends, shown
+        self._built: dict[int, Segment] = {}
 
     def __len__(self) -> int:
         return len(self._starts)
 
     def __getitem__(self, i: int) -> Segment:
-        s, e = self._starts[i], self._ends[i]
-        text = self._shown.get(i)
-        return Segment(s, e, self._view.text[s:e] if text is None else text, self._view.lines.line_of(s))
+        seg = self._built.get(i)
+        if seg is None:
+            s, e = self._starts[i], self._ends[i]
+            text = self._shown.get(i)
+            seg = self._built[i] = Segment(s, e, self._view.text[s:e] if text is None else text, self._view.lines.line_of(s))
+        return seg
 
 
 def judge(doc: Document, facts: list[PieceFacts], codes: frozenset[str], ctx: "Context") -> list[Diagnostic]:
     """The judged rules' findings over the whole text, from every piece's facts (in order)."""
-    view = WholeView(doc, facts)
-    offsets, n = [], 0
+    judging = Judge(doc, codes, ctx)
     for f in facts:
-        offsets.append(n)
-        n += f.npar
-    out: list[Diagnostic] = []
-    copies: set[int] = set()
-    if "NL402" in codes or "NL403" in codes:
-        copies = _paragraph_copies(view, facts, offsets, out if "NL402" in codes else None)
-    if "NL403" in codes or "NL408" in codes:
-        cuts = _stories(view, facts, offsets, out if "NL408" in codes else None)
-        if "NL403" in codes:
-            _sentence_copies(view, facts, offsets, copies, cuts, out)
-    if "NL404" in codes:
-        _boilerplate(view, facts, out)
-    if "NL103" in codes:
-        _dialect(facts, ctx, out)
-    return out
+        judging.add(f)
+    return judging.finish()
+
+
+class Judge:
+    """:func:`judge`, fed one piece's facts at a time, in order, as the workers send them.
+
+    Why: the parent waits for the workers anyway; the copied paragraphs (NL402, most of a
+    scraped dump's findings) are found and their findings built as each piece arrives
+    (newslint.copy_findings), so less is left for after the last worker. The other judged
+    rules need every piece (majorities, the text's end, the stories) and run in :meth:`finish`.
+    """
+
+    def __init__(self, doc: Document, codes: frozenset[str], ctx: "Context") -> None:
+        from newslint.copy_findings import ParagraphCopies
+
+        self._doc, self._codes, self._ctx = doc, codes, ctx
+        self._facts: list[PieceFacts] = []
+        self._copies = None
+        if "NL402" in codes or "NL403" in codes:
+            self._copies = ParagraphCopies(doc, build="NL402" in codes)
+
+    def add(self, f: PieceFacts, end: int | None = None) -> None:
+        """The next piece's facts (``end``: where the piece ends; None: judge at :meth:`finish`)."""
+        self._facts.append(f)
+        if self._copies is not None:
+            self._copies.add(f, end)
+
+    def finish(self) -> list[Diagnostic]:
+        codes, facts = self._codes, self._facts
+        view = WholeView(self._doc, facts)
+        offsets, n = [], 0
+        for f in facts:
+            offsets.append(n)
+            n += f.npar
+        out: list[Diagnostic] = []
+        copies: set[int] = set()
+        if self._copies is not None:
+            if "NL402" in codes:
+                out.extend(self._copies.finish(view))
+            copies = self._copies.copies
+        if "NL403" in codes or "NL408" in codes:
+            cuts = _stories(view, facts, offsets, out if "NL408" in codes else None)
+            if "NL403" in codes:
+                _sentence_copies(view, facts, offsets, copies, cuts, out)
+        if "NL404" in codes:
+            _boilerplate(view, facts, out)
+        if "NL103" in codes:
+            _dialect(facts, self._ctx, out)
+        return out
 
 
 def _dialect(facts: list[PieceFacts], ctx: "Context", out: list[Diagnostic]) -> None:
@@ -360,30 +400,6 @@ def _dialect(facts: list[PieceFacts], ctx: "Context", out: list[Diagnostic]) -> 
                 quoted.add(start)
     if uses:
         out.extend(dialect_findings(ctx, uses, lambda s, e: s in quoted))
-
-
-def _paragraph_copies(view: WholeView, facts: list[PieceFacts], offsets: list[int],
-                      out: list[Diagnostic] | None) -> set[int]:
-    from newslint.rules.duplicates import _blocks, paragraph_copy
-
-    first = _FirstSeen(view.text)
-    spans: dict[int, tuple[int, int]] = {}
-    pairs: list[tuple[int, int]] = []
-    for f, off in zip(facts, offsets):
-        for i, ps, pe, h in f.dup:
-            g = off + i
-            spans[g] = (ps, pe)
-            o = first.first(h, ps, pe, g)
-            if o != g:
-                pairs.append((g, o))
-    if out is not None:
-        blocks = _blocks(pairs)
-        inexact = first.inexact
-        for copy, orig in pairs:
-            b0, b1 = blocks[copy]
-            out.append(paragraph_copy(view, spans[copy], spans[orig], spans[b0][0], spans[b1][0], b1 - b0 + 1,  # type: ignore[arg-type]
-                                      None if copy in inexact else True))
-    return {c for c, _ in pairs}
 
 
 def _stories(view: WholeView, facts: list[PieceFacts], offsets: list[int], out: list[Diagnostic] | None) -> list[int]:

@@ -188,3 +188,23 @@ def test_program_ends_at_once_after_a_check_with_nothing_left_running(tmp_path: 
     assert bad.returncode == 2 and "missing.txt" in bad.stderr
     other = go("plain", "rule", "NL101")
     assert other.returncode == 0 and other.stdout.endswith("ATEXIT\n")
+
+
+def test_program_ends_at_once_after_a_big_file_linted_by_forked_workers(tmp_path: Path) -> None:
+    """A big file's pieces are linted by forked workers (--jobs 2); once they have ended the
+    run still skips the teardown, with the same output as a normal exit."""
+    from newslint.chunking import CHUNK_CHARS
+
+    article = next(SEEDS.glob("001_*.txt")).read_text(encoding="utf-8")
+    big = tmp_path / "big.txt"
+    big.write_text(article * (CHUNK_CHARS // len(article) + 2), encoding="utf-8")
+
+    def go(mode: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-c", _RUN, mode, "check", "--no-cache", "--jobs", "2", str(big)],
+                              cwd=tmp_path, capture_output=True, text=True,
+                              env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=300)
+
+    quick, threaded = go("plain"), go("thread")
+    assert quick.returncode == threaded.returncode == 1, quick.stderr
+    assert "ATEXIT" not in quick.stdout and threaded.stdout.endswith("ATEXIT\n")
+    assert quick.stdout == threaded.stdout[: -len("ATEXIT\n")] and "NL402" in quick.stdout
