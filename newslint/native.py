@@ -12,7 +12,7 @@ import os
 import re
 
 # The native/src/lib.rs API_VERSION this Python code calls; a build with another is stale.
-API_VERSION = 5
+API_VERSION = 6
 
 _UNSET = object()
 _module: object = _UNSET

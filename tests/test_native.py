@@ -396,3 +396,265 @@ def test_fingerprint_is_length_and_crc32() -> None:
     for key in ("", "a", "He said \"go\" now.", "é’\U0001F600", "x" * 1000):
         assert _fingerprint(key) == (len(key) << 32 | zlib.crc32(key.encode("utf-8")))
     assert _fingerprint("a\udc80") == 2 << 32 | zlib.crc32(b"a\xed\xb2\x80")
+
+
+# -- the word list's native probe (newslint/lexicon SortedWords; native/src/rules.rs) ------------
+
+
+def _word_lists():  # type: ignore[no-untyped-def]
+    """Fresh SortedWords of the shipped dictionary and of its common lowercase part (their
+    look-up counters start at zero, so the pure-Python probe answers until switched)."""
+    from newslint.lexicon import SortedWords, _word_file
+
+    data, parts, index = _word_file()
+    return [SortedWords(data, *parts, index=index), SortedWords(data, parts[0], index=index[:1] if index else None)]
+
+
+def _native_word_set(nat, words):  # type: ignore[no-untyped-def]
+    lo, hi = min(p[0] for p in words._parts), max(p[1] for p in words._parts)
+    return nat.WordSet(words._data[lo:hi], [(a - lo, b - lo) for a, b in words._parts])
+
+
+def _probe_strings(words: list[str]) -> list[object]:
+    """The words, and strings around them that are not (or may not be) words: other cases,
+    one edit away, empty, with a line break, a lone surrogate, non-str values."""
+    from newslint.rules.spelling import edits1
+
+    out: list[object] = []
+    for w in words:
+        out += [w, w.upper(), w.capitalize(), w + "s", w[:-1], w + "\n", "\n" + w, w + "\udc80", w + "é"]
+        out += sorted(edits1(w))[:20]
+    return out + ["", "\n", "\n\n", "a\nb", "\udc80", "é", "中文", "\x00", None, 3, b"the", ("the",)]
+
+
+def _assert_same_membership(nat, probes: list[object]) -> None:  # type: ignore[no-untyped-def]
+    for words in _word_lists():
+        native_set = _native_word_set(nat, words)
+        want = [p for p in probes if p in words]
+        assert words._native is None and words._set is None or len(probes) > 3_000  # the Python probe answered
+        assert native_set.known(probes) == want
+        assert [p for p in probes if native_set.known((p,))] == want
+
+
+def test_word_set_knows_every_listed_word(nat) -> None:  # type: ignore[no-untyped-def]
+    """Every word of both parts, and no near-miss of them, is found by the native set as by Python."""
+    from newslint.lexicon import _word_lines
+
+    lines, common = _word_lines()
+    for words in _word_lists():
+        native_set = _native_word_set(nat, words)
+        listed = lines[:common] if len(words._parts) == 1 else lines
+        assert native_set.known(listed) == listed
+        # A frozenset of the lines is what the Python look-up answers (test_wordlist checks the file).
+        listed_set = set(listed)
+        sample = _probe_strings(lines[::997])
+        assert [p for p in sample if native_set.known((p,))] == [p for p in sample if isinstance(p, str) and p in listed_set]
+
+
+def test_word_set_agrees_on_seed_words(nat) -> None:  # type: ignore[no-untyped-def]
+    words = sorted({w for p in SEEDS for w in tokens.token_table(Document.from_text(p.read_text(encoding="utf-8"), p.name)).vocab})
+    for chunk in range(0, len(words), 250):
+        _assert_same_membership(nat, _probe_strings(words[chunk:chunk + 250])[:2_900])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.one_of(texts, st.sampled_from(EDGE_WORDS)), max_size=30))
+def test_word_set_agrees_on_generated_strings(nat, strings: list[str]) -> None:  # type: ignore[no-untyped-def]
+    _assert_same_membership(nat, [s for w in strings for s in (w, w.lower(), w.strip())])
+
+
+def _assert_same_edits(nat, words: list[str]) -> None:  # type: ignore[no-untyped-def]
+    from newslint.rules.spelling import _LETTERS, edits1
+
+    for sorted_words in _word_lists()[:1]:
+        native_set = _native_word_set(nat, sorted_words)
+        for w in words:
+            got = native_set.edit_known(w, _LETTERS)
+            want = bool({e for e in edits1(w) if e in sorted_words})
+            assert got == (None if any("\ud800" <= c <= "\udfff" for c in w) else want), w
+
+
+def test_edit_known_agrees_on_seed_words(nat) -> None:  # type: ignore[no-untyped-def]
+    """derivable's "a known word one edit away" (NL101) is the same from the native set."""
+    words = sorted({w.lower() for p in SEEDS for w in tokens.token_table(Document.from_text(p.read_text(encoding="utf-8"), p.name)).vocab})
+    _assert_same_edits(nat, words[::7] + ["authorites", "governmet", "carmakers", "aa", "a", "", "ab'c", "naïve", "x\udc80"])
+
+
+def test_edit_known_agrees_on_corpus_words(nat) -> None:  # type: ignore[no-untyped-def]
+    clean = _corpus_clean()
+    if clean is None:
+        pytest.skip("clean corpus not found (set NEWSLINT_CORPUS or place it at ../shared/corpus)")
+    words: set[str] = set()
+    for path in sorted(clean.glob("*.txt"))[:60]:
+        words.update(w.lower() for w in tokens.token_table(Document.from_text(path.read_text(encoding="utf-8"), path.name)).vocab)
+    _assert_same_edits(nat, sorted(words)[::5])
+    _assert_same_membership(nat, _probe_strings(sorted(words)[::3][:300]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(texts, st.text(alphabet="abcdeilnorstu'-.", max_size=12)))
+def test_edit_known_agrees_on_generated_words(nat, word: str) -> None:  # type: ignore[no-untyped-def]
+    _assert_same_edits(nat, [word, word.lower()])
+
+
+def test_sorted_words_switch_to_native_and_set_answer_the_same(nat, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A long run of look-ups switches SortedWords to the native set, then to a frozenset; the
+    answers (membership, known_among, knows_edit_of) never change, with or without native."""
+    from newslint import lexicon
+    from newslint.rules.spelling import _LETTERS, edits1
+
+    words = sorted({w for p in SEEDS for w in tokens.token_table(Document.from_text(p.read_text(encoding="utf-8"), p.name)).vocab})
+    probes = _probe_strings(words[:400])
+    reference = _word_lists()[0]
+    want = [p for p in probes if p in reference]
+    want_edits = [bool(reference.known_among(edits1(w.lower()))) for w in words[:300]]
+    monkeypatch.setattr(lexicon, "_NATIVE_AFTER", 50)
+    monkeypatch.setattr(lexicon, "_SET_AFTER_NATIVE", 20_000)
+    for module in (nat, None):
+        monkeypatch.setattr(native, "_module", module)
+        fresh = _word_lists()[0]
+        assert [p for p in probes if p in fresh] == want
+        assert (fresh._native is not None) == (module is not None)
+        assert fresh.known_among(probes[:500]) == set(want) & set(probes[:500])
+        assert [fresh.knows_edit_of(w.lower(), edits1, _LETTERS) for w in words[:300]] == want_edits
+        for _ in range(3):  # past _SET_AFTER_NATIVE / _SET_AFTER: the frozenset answers
+            assert [p for p in probes if p in fresh] == want
+        assert fresh._set is not None
+        assert [fresh.knows_edit_of(w.lower(), edits1, _LETTERS) for w in words[:300]] == want_edits
+
+
+def _assert_same_known_edits(nat, words: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """WordSet.known_edits gives the listed words among the frequency table's edits1 (the
+    suggestion candidates' edits, with its letters), less the word itself."""
+    from newslint.lexicon.frequencies import frequencies
+
+    freq = frequencies()
+    sorted_words = _word_lists()[0]
+    native_set = _native_word_set(nat, sorted_words)
+    for w in words:
+        got = native_set.known_edits(w, freq.letters)
+        if any("\ud800" <= c <= "\udfff" for c in w):
+            assert got is None
+            continue
+        want = {e for e in freq.edits1(w) if e in sorted_words} - {w} if freq.edits_word(w) and w == w.lower() else None
+        if want is not None:
+            assert got is not None and len(got) == len(set(got)) and set(got) == want, w
+
+
+def test_known_edits_agree_on_seed_words(nat) -> None:  # type: ignore[no-untyped-def]
+    words = sorted({w.lower() for p in SEEDS for w in tokens.token_table(Document.from_text(p.read_text(encoding="utf-8"), p.name)).vocab})
+    _assert_same_known_edits(nat, words[::11] + ["teh", "othre", "paiment", "a", "aa", "", "naïve", "x\udc80"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(texts, st.text(alphabet="abcdeilnorstué'-", max_size=10)))
+def test_known_edits_agree_on_generated_words(nat, word: str) -> None:  # type: ignore[no-untyped-def]
+    _assert_same_known_edits(nat, [word.lower()])
+
+
+def test_candidates_identical_with_and_without_native(nat, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Lexicon.candidates (NL101's suggestions) once the word list has switched to the native set."""
+    from newslint import lexicon
+    from newslint.lexicon import Lexicon
+
+    words = ["othre", "paiment", "teh", "Gvernment", "recieve", "naïve", "x", "", "123", "aa", "İstanbul", "colour"]
+    monkeypatch.setattr(lexicon, "_NATIVE_AFTER", 0)
+    results = []
+    for module in (None, nat):
+        monkeypatch.setattr(native, "_module", module)
+        fresh = _word_lists()[0]
+        monkeypatch.setattr(lexicon, "_dictionary", lambda: fresh)  # look-ups counted from zero
+        lex = Lexicon()
+        results.append([lex.candidates(w) for w in words])
+        assert (lex.words._native is not None) == (module is not None) or lex.words._set is not None
+    assert results[0] == results[1]
+    assert any(results[0])
+
+
+# -- NL304's scan (newslint.rules.spacing.spaced_marks; native/src/rules.rs) ----------------------
+
+
+def _assert_same_spaced_marks(nat, text: str) -> None:  # type: ignore[no-untyped-def]
+    from newslint.rules.spacing import _BEFORE
+
+    got = nat.spaced_marks(text)
+    if any("\ud800" <= c <= "\udfff" for c in text):
+        assert got is None
+    else:
+        assert got == [m.start() for m in _BEFORE.finditer(text)], text
+
+
+SPACING_CHARS = [" ", "\t", ",", ".", ";", ":", "?", "!", "”", "’", '"', "'", ")", "\n", "\r", "\u00a0", "\u2028", "\x1c",
+                 "\x85", "\u3000", "\u200b", "a", "é", "中", "x ,", " . . .", "\udc80"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(st.lists(st.sampled_from(SPACING_CHARS), max_size=40).map("".join), any_text, texts))
+def test_spaced_marks_identical_on_generated_texts(nat, text: str) -> None:  # type: ignore[no-untyped-def]
+    _assert_same_spaced_marks(nat, text)
+
+
+def test_spaced_marks_identical_on_seeds_and_corpus(nat) -> None:  # type: ignore[no-untyped-def]
+    paths = list(SEEDS)
+    clean = _corpus_clean()
+    if clean is not None:
+        paths += sorted(clean.glob("*.txt"))
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        _assert_same_spaced_marks(nat, text)
+        _assert_same_spaced_marks(nat, Document.from_text(text, path.name).prose)
+    # every character after a spaced mark, for Python's and Rust's idea of whitespace
+    _assert_same_spaced_marks(nat, "".join(f" ,{chr(c)}" for c in range(0x3100) if not 0xD800 <= c <= 0xDFFF))
+
+
+# -- NL405's balanced paragraphs (newslint.rules.balance; native/src/rules.rs) ---------------------
+
+QUOTE_CHARS = ['"', '"', '"', "“", "”", "«", "»", "„", " ", "\n", "\n\n", "\n\n", "a", "7", "²", "٣", "(", ")", "[", "]",
+               "—", "–", "-", "/", ".", ",", "!", "?", "…", ":", "\t", "\u00a0", "\u2028", "\x1c", "é",
+               'He said "yes." ', '12" screen ', '"quoted" ', ' "open ', 'close" ', "\udc80"]
+
+
+def _assert_same_balanced(nat, text: str, path: str = "a.txt") -> None:  # type: ignore[no-untyped-def]
+    from newslint.rules.balance import _DOUBLE, _paragraphs_with, _plainly_balanced_paragraphs
+
+    doc = Document.from_text(text, path)
+    visit = _paragraphs_with(_DOUBLE, doc.prose, doc.paragraphs)
+    if visit is None:
+        return
+    got = nat.balanced_paragraphs(doc.prose, doc.paragraphs, visit)
+    if any("\ud800" <= c <= "\udfff" for c in doc.prose):
+        assert got is None
+    else:
+        assert set(got) == _plainly_balanced_paragraphs(doc.prose, doc.paragraphs, visit), text
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(QUOTE_CHARS), max_size=50).map("".join), st.sampled_from(["a.txt", "a.md", "a.html"]))
+def test_balanced_paragraphs_identical_on_generated_texts(nat, text: str, path: str) -> None:  # type: ignore[no-untyped-def]
+    _assert_same_balanced(nat, text, path)
+
+
+def test_balanced_paragraphs_identical_on_seeds_and_corpus(nat) -> None:  # type: ignore[no-untyped-def]
+    paths = list(SEEDS)
+    clean = _corpus_clean()
+    if clean is not None:
+        paths += sorted(clean.glob("*.txt"))
+    for path in paths:
+        _assert_same_balanced(nat, path.read_text(encoding="utf-8"), path.name)
+    # every character on either side of a straight mark
+    _assert_same_balanced(nat, "\n\n".join(f'a {chr(c)}"x" "y{chr(c)} {chr(c)}"' for c in range(0x3100) if not 0xD800 <= c <= 0xDFFF))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.integers(-2**63, 2**63 - 1), st.integers(0, 300)), max_size=60))
+def test_pack_ids_is_array_tobytes(nat, ids: list[int]) -> None:  # type: ignore[no-untyped-def]
+    """TokenTable.uses packs its ids natively: the bytes array("q", ids).tobytes() gives."""
+    assert nat.pack_ids(ids) == array("q", ids).tobytes()
+
+
+def test_pack_ids_refuses_what_array_refuses(nat) -> None:  # type: ignore[no-untyped-def]
+    for bad, error in (([1, "x"], TypeError), ([1.5], TypeError), ([2**63], OverflowError), ([-2**63 - 1], OverflowError)):
+        with pytest.raises(error):
+            array("q", bad)
+        with pytest.raises(error):
+            nat.pack_ids(bad)

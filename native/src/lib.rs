@@ -24,6 +24,7 @@ use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
 mod facts;
+mod rules;
 
 /// `str.isalnum()`: `[^\W_]`, a letter or digit in Python's sense.
 const ALNUM: u8 = 1;
@@ -587,7 +588,7 @@ fn uses<'py>(py: Python<'py>, ids: &[u8], wanted: &[u8]) -> PyResult<Bound<'py, 
 
 /// The functions and signatures this build offers; newslint/native.py ignores a build whose
 /// number differs from its own (a stale in-place build after a pull), so raise it with any change.
-const API_VERSION: u32 = 5;
+const API_VERSION: u32 = 6;
 
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -601,5 +602,9 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(uses, m)?)?;
     m.add_class::<facts::Piece>()?;
     m.add_function(wrap_pyfunction!(facts::quotation_spans, m)?)?;
+    m.add_class::<rules::WordSet>()?;
+    m.add_function(wrap_pyfunction!(rules::spaced_marks, m)?)?;
+    m.add_function(wrap_pyfunction!(rules::balanced_paragraphs, m)?)?;
+    m.add_function(wrap_pyfunction!(rules::pack_ids, m)?)?;
     Ok(())
 }

@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections import namedtuple
 from collections.abc import Iterable
 from functools import cached_property, lru_cache
+from itertools import repeat
 
 from newslint.lexicon.wordlist import INDEX_KEY, bucket, find_line, read_word_file
 from newslint.records import record
@@ -111,6 +112,12 @@ class SortedWords:
     article. With the bucket index of newslint.lexicon.wordlist (per part: sorted keys, byte
     offsets), a lookup is one ``bisect`` and one ``bytes.find`` in a small bucket; without
     one, a binary search over the part (each part is sorted, one UTF-8 word a line).
+
+    A long text asks many times (the first piece of a big file: ~20,000 distinct words, then
+    the stems and halves NL101 tries): after _NATIVE_AFTER look-ups a native hash set of the
+    words (newslint._native.WordSet: built in ~8 ms, ~0.15 us a look-up against ~2 us here)
+    answers; without it, after _SET_AFTER look-ups a frozenset of every word (~38 ms to build)
+    pays for itself. All three give the same answers (tests/test_native.py).
     """
 
     def __init__(self, data: bytes, *parts: tuple[int, int], index: "list | None" = None) -> None:
@@ -120,15 +127,40 @@ class SortedWords:
         self._parts = parts  # (start, end) byte offsets of each sorted part; every word ends with "\n"
         self._index = index  # None, or (keys, start, offsets) per part: newslint.lexicon.wordlist
         self._lookups = 0
+        self._switch_at = _NATIVE_AFTER  # look-ups after which a faster way is chosen (_switch)
         self._set: frozenset[str] | None = None
+        self._native = None  # a newslint._native.WordSet of the parts, once switched to it
+
+    def _switch(self) -> None:
+        """A long text: from now on the native probe, else (or after very many) a frozenset."""
+        self._switch_at = _SET_AFTER
+        if self._lookups <= _SET_AFTER_NATIVE and self._native is None:
+            from newslint import native
+
+            nat = native.module()
+            if nat is not None:
+                lo, hi = min(p[0] for p in self._parts), max(p[1] for p in self._parts)
+                self._native = nat.WordSet(self._data[lo:hi], [(a - lo, b - lo) for a, b in self._parts])
+        if self._native is not None:
+            self._switch_at = _SET_AFTER_NATIVE
+        if self._lookups > self._switch_at:  # a corpus: now a set pays for itself
+            self._native = None
+            self._set = frozenset(w for lo, hi in self._parts for w in self._data[lo:hi].decode("utf-8").split("\n")[:-1])
 
     def __contains__(self, word: object) -> bool:
         if self._set is not None:
             return word in self._set
         self._lookups += 1
-        if self._lookups > 20_000:  # a long text or a corpus: now a set pays for itself
-            self._set = frozenset(w for lo, hi in self._parts for w in self._data[lo:hi].decode("utf-8").split("\n")[:-1])
-            return word in self._set
+        if self._lookups > self._switch_at:
+            self._switch()
+            if self._set is not None:
+                return word in self._set
+        if self._native is not None:
+            return bool(self._native.known((word,)))
+        return self._probe(word)
+
+    def _probe(self, word: object) -> bool:
+        """The look-up in the file's bytes (the reference for the native set)."""
         if not isinstance(word, str) or "\n" in word or not word:
             return False
         data = self._data
@@ -149,13 +181,53 @@ class SortedWords:
         return any(find_line(data, lo, hi, target) >= 0 for lo, hi in self._parts)
 
     def known_among(self, words: Iterable[str]) -> set[str]:
-        """The given words that are in the lists: one C-level set intersection once the set exists."""
+        """The given words that are in the lists: one C-level set intersection once the set
+        exists, one native call for them all once switched to the native set."""
+        if self._set is None:
+            words = words if isinstance(words, (list, tuple, set, frozenset)) else list(words)
+            self._lookups += len(words)
+            if self._lookups > self._switch_at:
+                self._switch()
         if self._set is not None:
             return self._set.intersection(words)
-        return {w for w in words if w in self}
+        if self._native is not None:
+            return set(self._native.known(words))
+        return set(filter(self._probe, words))
+
+    def knows_edit_of(self, word: str, edits, letters: str) -> bool:  # type: ignore[no-untyped-def]
+        """Is a listed word among ``edits(word)``: the strings one deletion, transposition of
+        neighbours, substitution or insertion (of ``letters``) from ``word``, less ``word``?
+
+        ``edits`` is the reference (newslint.rules.spelling.edits1); the native probe makes the
+        same strings itself, without a Python string each (NL101 asks this of ~400 words of a
+        long text, ~500 strings each).
+        """
+        if self._native is not None:
+            found = self._native.edit_known(word, letters)
+            if found is not None:  # None: a lone surrogate, left to Python
+                return found
+        return bool(self.known_among(edits(word)))
+
+    def known_edits_of(self, word: str, edits, letters: str) -> set[str]:  # type: ignore[no-untyped-def]
+        """The listed words among ``edits(word)`` other than ``word``: ``edits`` makes every string
+        one deletion, transposition, substitution or insertion (of ``letters``) away, and the
+        native set makes the same ones itself (suggestions try ~700 strings a word)."""
+        if self._native is not None:
+            found = self._native.known_edits(word, letters)
+            if found is not None:  # None: a lone surrogate, left to Python
+                return set(found)
+        return self.known_among(edits(word)) - {word}
 
     def __len__(self) -> int:
         return sum(self._data[lo:hi].count(b"\n") for lo, hi in self._parts)
+
+
+# Look-ups of one word list after which the native probe answers (when built; fewer, as in a
+# short article, are answered in Python: no 1.6 MB copy at start-up), and after which a frozenset
+# of every word is built without it, or with it (a corpus run: a set look-up is ~10x cheaper).
+_NATIVE_AFTER = 3_000
+_SET_AFTER = 20_000
+_SET_AFTER_NATIVE = 300_000
 
 
 @lru_cache(maxsize=1)
@@ -307,6 +379,38 @@ class Lexicon:
             hit = memo[word] = self._is_known(word)
         return hit
 
+    def know_all(self, words: list[str]) -> None:
+        """Decide :meth:`is_known` for many words at once (memoized as it would be one by one).
+
+        Why: a long text asks about every distinct word once; the dictionary answers a batch in
+        one call (SortedWords.known_among) instead of a Python look-up per word.
+        """
+        from itertools import filterfalse
+
+        memo = self._known_memo
+        new = list(dict.fromkeys(filterfalse(memo.__contains__, words)))
+        if not new:
+            return
+        if len(memo) + len(new) > 200_000:
+            memo.clear()  # all of ``words`` are decided below, so known_flags can read them all
+            new = list(dict.fromkeys(words))
+        from operator import and_, eq, getitem, or_
+
+        lowers = list(map(str.lower, new))
+        in_dictionary = self.words.known_among(lowers)
+        # _is_known's tests, each over all the words in C: a user or known-only word, a dictionary
+        # word in lowercase, or a capitalized word written exactly as a lexicon's proper form.
+        listed = map(or_, map(self.user_words.__contains__, new), map(_known_only().__contains__, new))
+        listed = map(or_, listed, map(in_dictionary.__contains__, lowers))
+        proper = map(and_, map(str.isupper, map(getitem, new, repeat(slice(0, 1)))),
+                     map(eq, map(self.proper_forms.get, lowers), new))
+        memo.update(zip(new, map(or_, listed, proper)))
+
+    def known_flags(self, words: list[str]) -> list[bool]:
+        """``[self.is_known(w) for w in words]``, decided in one batch (:meth:`know_all`) and read in C."""
+        self.know_all(words)
+        return list(map(self._known_memo.__getitem__, words))
+
     def _is_known(self, word: str) -> bool:
         """A spelling the dictionary, a lexicon or the user knows (case-aware for names).
 
@@ -322,9 +426,22 @@ class Lexicon:
             return True
         return False
 
+    @cached_property
+    def _common_memo(self) -> dict[str, bool]:
+        return {}
+
     def is_common_lowercase(self, word: str) -> bool:
-        """True for an ordinary lowercase English word ("china", "turkey", "may")."""
-        return word in _common_lowercase() or word in self._user_lower
+        """True for an ordinary lowercase English word ("china", "turkey", "may").
+
+        Memoized like :meth:`is_known`: NL202 asks it of the same words in every piece of a long text.
+        """
+        memo = self._common_memo
+        hit = memo.get(word)
+        if hit is None:
+            if len(memo) > 200_000:
+                memo.clear()
+            hit = memo[word] = word in _common_lowercase() or word in self._user_lower
+        return hit
 
     # -- names ---------------------------------------------------------------------------------
     @cached_property
@@ -335,10 +452,23 @@ class Lexicon:
                 out.setdefault(w.lower(), w)
         return out
 
+    @cached_property
+    def proper_forms(self) -> dict[str, str]:
+        """lowercase word -> proper spelling, built-in names first, then the project's (read only).
+
+        Why a dict: rules ask it of every word of a text (``map(lex.proper_forms.get, words)``
+        runs in C). Without project names it is the built-in table itself, not a copy.
+        """
+        singles, _ = _builtin_names()
+        if not self._project_names:
+            return singles
+        merged = dict(self._project_names)
+        merged.update(singles)  # a built-in name wins, as singles.get(w) or project.get(w) picked it
+        return merged
+
     def proper_form(self, lower: str) -> str | None:
         """The built-in or project lexicon's proper spelling of a lowercase word ("nato" -> "NATO")."""
-        singles, _ = _builtin_names()
-        return singles.get(lower) or self._project_names.get(lower)
+        return self.proper_forms.get(lower)
 
     def name_category(self, lower: str) -> str | None:
         """The built-in list a single name comes from ("london" -> "cities"), or None."""
@@ -391,8 +521,12 @@ class Lexicon:
     def candidates(self, word: str) -> list[tuple[str, int]]:
         """Known words one edit (insert, delete, substitute, transpose) away, most frequent first."""
         lower = word.lower()
-        edits = self._frequencies.edits1(lower)
-        found = [(w, self.frequency(w)) for w in self.words.known_among(edits) if w != lower and len(w) > 1]
+        freq = self._frequencies
+        if lower == lower.lower() and freq.edits_word(lower):  # edits1(lower) edits lower itself
+            known = self.words.known_edits_of(lower, freq.edits1, freq.letters)
+        else:
+            known = self.words.known_among(freq.edits1(lower)) - {lower}
+        found = [(w, self.frequency(w)) for w in known if len(w) > 1]
         found.sort(key=lambda item: (-item[1], item[0]))
         return found
 

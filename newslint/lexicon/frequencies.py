@@ -99,7 +99,7 @@ class Frequencies:
         transposition, substitution or insertion (with the letters of its words) from ``word``;
         just ``{word}`` for words it does not edit (punctuation, numbers, far too long)."""
         word = word.lower()
-        if not self._edits_word(word):
+        if not self.edits_word(word):
             return {word}
         letters = self.letters
         splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
@@ -109,7 +109,7 @@ class Frequencies:
         inserts = [a + c + b for a, b in splits for c in letters]
         return set(deletes + transposes + replaces + inserts)
 
-    def _edits_word(self, word: str) -> bool:
+    def edits_word(self, word: str) -> bool:
         """pyspellchecker's ``SpellChecker._check_if_should_check``."""
         if len(word) == 1 and word in _PUNCTUATION:
             return False

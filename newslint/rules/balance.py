@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import repeat
 
 from newslint.diagnostics import Applicability, Diagnostic, Severity, replace_fix
 from newslint.document import Document
@@ -16,6 +17,7 @@ _ELISION = re.compile(r"'(?:em|n|til|till|cause|tis|twas|round|bout|s|d|ll|re|ve
 _ENUMERATION = re.compile(r"(?:(?<=^)|(?<=[\s(]))(?:[a-zA-Z]|[ivxIVX]{1,4}|\d{1,2})\)")
 _EMOTICON = re.compile(r"[:;=]-?[()\[\]]")
 _PAIRS = {")": "(", "]": "[", "}": "{"}
+_BRACKET = re.compile(r"[()\[\]{}]")
 
 
 def _starts_with_quote(doc: Document, para: tuple[int, int] | None) -> bool:
@@ -38,6 +40,7 @@ def _role(text: str, i: int) -> str:
 
 
 _DOUBLE = re.compile(r"[“”\"«»„]")
+_STRAIGHT_MARK = re.compile('"')
 _SINGLE = re.compile(r"['‘’]")
 
 
@@ -60,6 +63,31 @@ def _paragraphs_with(pattern: re.Pattern[str], prose: str, paras: list[tuple[int
         else:
             pos = i + 1
     return found
+
+
+def _paragraphs_holding(chars: str, prose: str, paras: list[tuple[int, int]]) -> list[int] | None:
+    """Indices of the paragraphs holding one of ``chars`` (rare characters: each is found with
+    ``str.find``), in order, or None when the paragraphs are not sorted and disjoint.
+
+    Why: a long text has thousands of paragraphs and brackets in few of them; a slice and a
+    test of each paragraph cost more than finding the brackets.
+    """
+    from bisect import bisect_right
+
+    if any(a[1] > b[0] or a[0] > a[1] for a, b in zip(paras, paras[1:])):
+        return None
+    starts = [ps for ps, _ in paras]
+    found: set[int] = set()
+    for c in chars:
+        i = prose.find(c)
+        while i >= 0:
+            n = bisect_right(starts, i) - 1
+            if n >= 0 and i < paras[n][1]:
+                found.add(n)
+                i = prose.find(c, paras[n][1])  # the rest of this paragraph need not be searched
+            else:
+                i = prose.find(c, i + 1)
+    return sorted(found)
 
 
 def _double_marks(text: str) -> list[tuple[int, str]]:
@@ -96,6 +124,84 @@ def _straight_role(before: str, after: str) -> str | None:
     if before and before.isdigit() and _role(around, 1) != "open":
         return None
     return _role(around, 1)
+
+
+# The characters either side of each straight double mark (of a paragraph padded with spaces).
+_STRAIGHT_AROUND = re.compile(r'(?s)"(?<=(.)")(?=(.))')  # the mark first: the engine skips to it
+_CURLY_DOUBLE = re.compile(r"[“”«»„]")
+
+
+def _plainly_balanced(text: str) -> bool:
+    """True when ``text``'s double marks are all straight and, inch marks aside, open and close
+    in turn (each one at an even place may open, each at an odd place may close, an even number):
+    then ``unbalanced`` finds nothing in them. (A space pad reads as the paragraph's start or end:
+    ``_straight_role`` takes "" for " ".)
+
+    Why: a long text has tens of thousands of straight marks, nearly all in such paragraphs;
+    their roles are read here with one regex call and C-level look-ups of the cached roles
+    instead of a Python step per mark. False (the full check runs) on any other paragraph.
+    """
+    if any(c in text for c in "“”«»„"):
+        return False
+    pairs = _STRAIGHT_AROUND.findall(f" {text} ")
+    roles = list(map(_STRAIGHT.get, pairs, repeat(_UNSEEN)))
+    if _UNSEEN in roles:
+        if len(_STRAIGHT) > 50_000:
+            _STRAIGHT.clear()  # hostile text: every pair of characters distinct
+        for key in pairs:
+            if key not in _STRAIGHT:
+                _STRAIGHT[key] = _straight_role(*key)
+        roles = list(map(_STRAIGHT.__getitem__, pairs))
+    roles = list(filter(None, roles))  # None: an inch mark, no quotation mark at all
+    return not len(roles) % 2 and "close" not in roles[0::2] and "open" not in roles[1::2]
+
+
+def _balanced_paragraphs(prose: str, paras: list[tuple[int, int]], visit: list[int]) -> set[int]:
+    """:func:`_plainly_balanced_paragraphs`, from the native scan when it is built (docs/native.md)."""
+    from newslint import native
+
+    nat = native.module()
+    found = None if nat is None else nat.balanced_paragraphs(prose, paras, visit)  # None: lone surrogates
+    return _plainly_balanced_paragraphs(prose, paras, visit) if found is None else set(found)
+
+
+def _plainly_balanced_paragraphs(prose: str, paras: list[tuple[int, int]], visit: list[int]) -> set[int]:
+    """The paragraphs of ``visit`` (sorted, disjoint) for which :func:`_plainly_balanced` is true,
+    with the marks' roles read from one scan of the whole text.
+
+    A paragraph between whitespace (or the text's ends) reads its marks as the whole text does:
+    a role reads a space and a line break alike. Others are judged on their own.
+    """
+    pairs = _STRAIGHT_AROUND.findall(f" {prose} ")
+    roles = list(map(_STRAIGHT.get, pairs, repeat(_UNSEEN)))
+    if _UNSEEN in roles:
+        if len(_STRAIGHT) > 50_000:
+            _STRAIGHT.clear()
+        for key in pairs:
+            if key not in _STRAIGHT:
+                _STRAIGHT[key] = _straight_role(*key)
+        roles = list(map(_STRAIGHT.__getitem__, pairs))
+    del pairs
+    curly = any(c in prose for c in "“”«»„")  # str.__contains__: far faster than a regex scan
+    out: set[int] = set()
+    count, n_chars = prose.count, len(prose)
+    j = done = 0  # marks before ``done``
+    for n in visit:
+        ps, pe = paras[n]
+        j += count('"', done, ps)
+        k = count('"', ps, pe)
+        done = pe
+        if curly and _CURLY_DOUBLE.search(prose, ps, pe):
+            pass  # curly marks: the full check
+        elif (ps and not prose[ps - 1].isspace()) or (pe < n_chars and not prose[pe].isspace()):
+            if _plainly_balanced(prose[ps:pe]):
+                out.add(n)
+        else:
+            mine = list(filter(None, roles[j:j + k]))  # None: an inch mark
+            if not len(mine) % 2 and "close" not in mine[0::2] and "open" not in mine[1::2]:
+                out.add(n)
+        j += k
+    return out
 
 
 def _single_marks(text: str) -> Iterator[tuple[int, str]]:
@@ -168,11 +274,16 @@ def unbalanced_quotes(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     singles_are_quotes = not any(c in prose for c in "“”\"«»„")
     # A paragraph without a mark of the kind checked has nothing to report: only those with one
     # are visited (a mark's role reads the paragraph alone, so each is still judged as a whole).
-    visit = _paragraphs_with(_SINGLE if singles_are_quotes else _DOUBLE, prose, paras)
+    # (Without curly marks, the straight one is searched for as a literal: far faster than the class.)
+    marks = _SINGLE if singles_are_quotes else _DOUBLE if any(c in prose for c in "“”«»„") else _STRAIGHT_MARK
+    visit = _paragraphs_with(marks, prose, paras)
+    balanced = set() if singles_are_quotes or visit is None else _balanced_paragraphs(prose, paras, visit)
     for n in range(len(paras)) if visit is None else visit:
         ps, pe = paras[n]
         text = prose[ps:pe]
         nxt = paras[n + 1] if n + 1 < len(paras) else None
+        if n in balanced:
+            continue  # the common case: straight marks that open and close in turn
         doubles = list(_double_marks(text))
         checks: list[tuple[list[tuple[int, str]], bool]] = [(doubles, False)]
         if singles_are_quotes:
@@ -199,13 +310,17 @@ def unbalanced_brackets(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
 
     Fix: none; only the writer knows where the aside ends.
     """
-    prose = doc.prose
-    for ps, pe in doc.paragraphs:
+    prose, paras = doc.prose, doc.paragraphs
+    visit = _paragraphs_holding("()[]{}", prose, paras)
+    for ps, pe in paras if visit is None else map(paras.__getitem__, visit):
         text = prose[ps:pe]
         if not any(c in text for c in "()[]{}"):
             continue
+        # Brackets that pair off at once ("(a) and (b)", most) need no step per bracket.
+        if not "".join(_BRACKET.findall(text)).replace("()", "").replace("[]", "").replace("{}", ""):
+            continue  # adjacent pairs only: balanced, nothing to report
         stack: list[int] = []
-        for m in re.finditer(r"[()\[\]{}]", text):
+        for m in _BRACKET.finditer(text):
             i, ch = m.start(), m.group()
             if ch in "([{":
                 stack.append(i)

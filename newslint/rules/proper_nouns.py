@@ -102,7 +102,7 @@ def lowercase_proper_noun(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     stats = doc_name_stats(doc)
     memo: dict[str, tuple[str, bool] | None] = {}  # the evidence for a word is the same all through the article
 
-    proper_form, capitalized = lex.proper_form, stats.capitalized
+    proper_form, capitalized = lex.proper_forms.get, stats.capitalized
 
     def part_evidence(part: str) -> bool:
         if part not in memo:
@@ -121,7 +121,7 @@ def lowercase_proper_noun(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
         return found
 
     firsts = lex.phrase_firsts
-    phrase_ids = {i for i, w in enumerate(table.vocab) if w.lower() in firsts}
+    phrase_ids = set(compress(range(len(table.vocab)), map(firsts.__contains__, map(str.lower, table.vocab))))
     # Most words have no hyphen: one part, the word itself, tested at once (same tests as
     # evidence()). Only a word with a lexicon name or a capitalized use here can have evidence
     # (part_evidence's first test): those are picked first, the capitalized ones in C.
@@ -164,7 +164,7 @@ def lowercase_proper_noun(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     # A pair is a phrase bigram only if its second word is some bigram's second word: the uses
     # followed by no such word are dropped in C before the loop below looks at each pair.
     seconds = {b for _, b in bigrams}
-    second_ids = {j for j, b in enumerate(bases) if b.lower() in seconds}
+    second_ids = set(compress(range(len(bases)), map(seconds.__contains__, map(str.lower, bases))))
     starts_at = list(compress(either, map(phrase_ids.__contains__, map(ids.__getitem__, either))))
     if starts_at and starts_at[-1] + 1 >= n_tokens:
         starts_at = starts_at[:-1]  # the last token starts no pair
@@ -267,7 +267,7 @@ def lowercase_acronym(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     # acronym_like() needs a part with a lexicon form: a word without a hyphen is its one part,
     # so only those with a lexicon form (picked by map, no Python loop) and hyphenated ones are asked.
     vocab, bases = table.vocab, table.bases
-    ask = set(compress(range(len(bases)), map(lex.proper_form, bases)))
+    ask = set(compress(range(len(bases)), map(lex.proper_forms.get, bases)))
     ask.update(compress(range(len(bases)), map(str.__contains__, bases, repeat("-"))))
     for _, tok in table.where({i for i in ask if reportable(vocab[i])}):
         if is_name_compound(tok, lex.is_known):

@@ -152,6 +152,16 @@ def missing_space_after_punctuation(doc: Document, ctx: Context) -> Iterator[Dia
         yield _insert_space(missing_space_after_punctuation, doc, pos, f"Missing space after '{text[pos]}'")
 
 
+def spaced_marks(text: str) -> "Iterator[int] | list[int]":
+    """Offsets of the marks _BEFORE matches (a mark after a space, before a space, closing mark
+    or the end): from the native scan when it is built (docs/native.md), else the regex."""
+    from newslint import native
+
+    nat = native.module()
+    found = None if nat is None else nat.spaced_marks(text)  # None: lone surrogates
+    return (m.start() for m in _BEFORE.finditer(text)) if found is None else found
+
+
 @rule("NL304", "space-before-punctuation", "A space before , . ; : ? or ! (\"Cheung ,\").", fixable=True)
 def space_before_punctuation(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     """Finds spaces between a word and the punctuation that follows it: "Maggie Cheung ,".
@@ -165,8 +175,7 @@ def space_before_punctuation(doc: Document, ctx: Context) -> Iterator[Diagnostic
     Fix: safe; it removes the spaces.
     """
     text = doc.prose
-    for m in _BEFORE.finditer(text):
-        e = m.start()
+    for e in spaced_marks(text):
         s = e - 1
         while s > 0 and text[s - 1] in " \t":
             s -= 1

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, repeat
 from operator import not_
 
 from newslint.diagnostics import Applicability, Diagnostic, replace_fix
@@ -103,9 +103,9 @@ def derivable(word: str, known, in_dictionary=None) -> bool:  # type: ignore[no-
         if known(head) and (known(tail) or _plural_or_agent(tail, known)):
             # "authorites" is one edit from "authorities". A word list answers for all ~500 edits
             # at once (a set intersection in C) instead of one call per edit.
-            among = getattr(getattr(in_dictionary, "__self__", None), "known_among", None)
-            if among is not None:
-                return not among(edits1(word))
+            probe = getattr(getattr(in_dictionary, "__self__", None), "knows_edit_of", None)
+            if probe is not None:
+                return not probe(word, edits1, _LETTERS)
             look = in_dictionary or known
             return not any(look(e) for e in edits1(word))
     return False
@@ -227,15 +227,25 @@ def misspelling(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     # Only words not plainly in the dictionary need a look at each of their uses.
     # And of those, only words with a part NL101 could report (lowercase, letters only, long
     # enough, not exempt): a capitalized name never is, wherever it stands.
-    def reportable(wid: int) -> bool:
-        return any(p.islower() and p.isalpha() and len(p) >= min_len and not _is_exempt(p, lex)
-                   for p, _ in _parts(_vocab_token(table, wid)))
+    # (Memoized per lexicon: the answer reads the word alone, and a long text's pieces share words.)
+    reportable_memo = lex.memo("reportable")
 
-    # A word of letters only is its own one part: reportable() of it, inlined (a capitalized
-    # word, most of those that are not plain dictionary words, is dropped at once).
-    suspects = {i for i, b in enumerate(table.bases)
-                if (b.islower() and len(b) >= min_len and not known(b) and not _is_exempt(b, lex) if b.isalpha()
-                    else reportable(i))}
+    def reportable(wid: int) -> bool:
+        key = (table.bases[wid], min_len)
+        hit = reportable_memo.get(key)
+        if hit is None:
+            hit = reportable_memo[key] = any(p.islower() and p.isalpha() and len(p) >= min_len and not _is_exempt(p, lex)
+                                             for p, _ in _parts(_vocab_token(table, wid)))
+        return hit
+
+    # A word of letters only is its own one part: reportable() of it, inlined: lowercase, long
+    # enough, unknown and not exempt. Every distinct word is asked of the dictionary in one batch,
+    # and the known and capitalized ones (most) are dropped in C.
+    bases = table.bases
+    unknown = list(compress(range(len(bases)), map(not_, lex.known_flags(bases))))
+    suspects = {i for i in compress(unknown, map(str.islower, map(bases.__getitem__, unknown)))
+                for b in (bases[i],) if b.isalpha() and len(b) >= min_len and not _is_exempt(b, lex)}
+    suspects.update(i for i in compress(range(len(bases)), map(not_, map(str.isalpha, bases))) if reportable(i))
     yield from _sentence_start_slips(table, stats, lex)
     # Words already found clean, as (word id, at a sentence start or in the headline): where a
     # word stands matters for names. Checked before a Token is built: names repeat a lot.
@@ -273,8 +283,10 @@ def _sentence_start_slips(table, stats, lex: Lexicon) -> Iterator[Diagnostic]:  
     known = lex.is_known
     bases = table.bases
     # A word str.islower() accepts has no capital: dropped in C before the tests below.
-    maybe = compress(range(len(bases)), map(not_, map(str.islower, bases)))
-    starts = {i for i in maybe for b in (bases[i],)
+    maybe = list(compress(range(len(bases)), map(not_, map(str.islower, bases))))
+    # Of those, only words used once in the article (any case) qualify: picked in C too.
+    once = map((1).__eq__, map(stats.any_case.get, map(str.lower, map(bases.__getitem__, maybe)), repeat(0)))
+    starts = {i for i in compress(maybe, once) for b in (bases[i],)
               if len(b) >= 3 and b[:1].isupper() and b[1:].islower() and b.isalpha()
               and stats.any_case.get(b.lower(), 0) == 1 and not stats.capitalized.get(b)
               and not known(b) and not known(b.lower()) and not lex.proper_form(b.lower())}
@@ -444,20 +456,76 @@ def _deletion_index(groups: dict[tuple[str, int], list[tuple[int, str, int]]]) -
     return index
 
 
+# Every name spelling NL102 compared in this process, by its one-deletion keys (_deletes): see
+# _NameIndex. A name's keys do not depend on the document, only its rank and count do.
+_NAME_KEYS: dict[str, list[str]] = {}
+_NAMES_INDEXED: set[str] = set()
+_MAX_NAMES_INDEXED = 20_000  # then the index starts again (a corpus run meets ever new names)
+
+
+class _NameIndex:
+    """What :func:`_deletion_index` gives for one document's names (those used ``min_uses``
+    times), answered from the process-wide name keys.
+
+    Why: a big text is linted in pieces that use mostly the same names (a corpus run, articles
+    that do): the keys of each name spelling are made once per process, not once per piece
+    (building the index was ~10 ms of each 1.75 M-character piece); a piece only adds the names
+    it is the first to use.
+    """
+
+    def __init__(self, names: Counter[str], min_uses: int) -> None:
+        from itertools import filterfalse
+
+        global _NAME_KEYS, _NAMES_INDEXED
+        eligible = list(compress(names, map(min_uses.__le__, names.values())))
+        new = list(filterfalse(_NAMES_INDEXED.__contains__, eligible))
+        if len(_NAMES_INDEXED) + len(new) > _MAX_NAMES_INDEXED:
+            # New objects, not cleared ones: an index made before keeps answering from its own.
+            _NAME_KEYS, _NAMES_INDEXED = {}, set()
+            new = eligible
+        keys = self._keys = _NAME_KEYS
+        for name in new:
+            for key in _deletes(name):
+                keys.setdefault(key, []).append(name)
+            _NAMES_INDEXED.add(name)  # once all its keys are in
+        self._names = names
+        self._min_uses = min_uses
+        self._rank: dict[str, int] | None = None
+
+    def near(self, word: str) -> list[tuple[int, str, int]]:
+        """The (rank in names, name, count) entries that share a key with ``word``, of its
+        initial and within one letter of its length, in rank order."""
+        from itertools import chain
+
+        spellings = set(chain.from_iterable(map(self._keys.get, _deletes(word), repeat(()))))
+        names, min_uses = self._names, self._min_uses
+        initial, size = word[:1], len(word)
+        hits = [n for n in spellings if n in names and names[n] >= min_uses and n[:1] == initial and abs(len(n) - size) <= 1]
+        if not hits:
+            return []
+        if self._rank is None:
+            self._rank = {n: i for i, n in enumerate(names)}
+        rank = self._rank
+        return sorted((rank[n], n, names[n]) for n in hits)
+
+
 def _name_variant_of(word: str, names: Counter[str], groups: dict[tuple[str, int], list[tuple[int, str, int]]],
                      min_ratio: int, min_uses: int,
-                     index: dict[str, list[tuple[int, str, int]]] | None = None) -> str | None:
+                     index: dict[str, list[tuple[int, str, int]]] | _NameIndex | None = None) -> str | None:
     """A name used at least ``min_ratio`` times as often as ``word`` and one edit away from it.
 
-    ``index`` (:func:`_deletion_index` of ``groups``, optional) only narrows which names are
-    visited to those that may be one edit away: the answer is the same with or without it.
+    ``index`` (:func:`_deletion_index` of ``groups``, or a :class:`_NameIndex` of ``names``,
+    for which ``groups`` is not read; optional) only narrows which names are visited to those
+    that may be one edit away: the answer is the same with or without it.
     """
     own = max(names.get(word, 0), 1)
     best: tuple[int, str] | None = None
     initial, size = word[:1], len(word)
     # Only names one letter shorter, as long, or one longer, visited in ``names`` order (ties
     # go to the first, as when every name of the initial was tried).
-    if index is not None:
+    if isinstance(index, _NameIndex):
+        near = index.near(word)
+    elif index is not None:
         near = sorted({e for key in _deletes(word) for e in index.get(key, ())
                        if e[1][:1] == initial and abs(len(e[1]) - size) <= 1})
     else:
@@ -502,25 +570,32 @@ def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
     table = token_table(doc)
     names: Counter[str] = Counter()
     bases = table.bases
-    for wid, count in table.word_counts().items():
-        if bases[wid].islower():
-            continue  # no capital in the word at all (str.islower: no upper- or titlecase letter)
+    counts = table.word_counts()
+    # A word str.islower() accepts has no capital at all (no upper- or titlecase letter): those
+    # are dropped in C; a word of letters only is its own one part.
+    for wid in compress(counts, map(not_, map(str.islower, map(bases.__getitem__, counts)))):
+        base = bases[wid]
+        if base.isalpha():
+            if base[:1].isupper() and len(base) > 1:
+                names[base] += counts[wid]
+            continue
         for part, _ in _parts(_vocab_token(table, wid)):
             if part[:1].isupper() and len(part) > 1:
-                names[part] += count
+                names[part] += counts[wid]
     in_article = Counter(names)
     for name, count in lex.project_counts.items():
         if name[:1].isupper():
             names[name] += count
-    groups = _by_initial(names, min_uses)
     stats = doc_name_stats(doc)
+    known = lex.known_flags(bases)  # is_known of every word, in one batch (shared with NL101)
 
-    def suspect(word: str) -> bool:
-        return word[:1].isupper() and word[1:2].islower() and len(word) >= 4 and not lex.is_known(table.bases[table.index[word]])
+    def suspect(wid: int) -> bool:
+        word = table.vocab[wid]
+        return word[:1].isupper() and word[1:2].islower() and len(word) >= 4 and not known[wid]
 
     variants: dict[str, str | None] = {}
-    index: dict[str, list[tuple[int, str, int]]] | None = None  # built on the first name to compare
-    by_lower: dict[str, list[str]] | None = None  # built on the first finding: most articles have none
+    index: _NameIndex | None = None  # made on the first name to compare
+    by_lower: _NamesByLowercase | None = None  # made on the first finding: most articles have none
 
     def misspelled_parts(wid: int) -> list[tuple[str, int, str]]:
         """(part, offset in the word, the name it misspells) for one word: every check below
@@ -537,8 +612,8 @@ def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
                 target = variants[part]
             else:  # a name repeats: compare each distinct spelling with the article's names once
                 if index is None:
-                    index = _deletion_index(groups)
-                target = variants[part] = _name_variant_of(part, names, groups, min_ratio, min_uses, index)
+                    index = _NameIndex(names, min_uses)
+                target = variants[part] = _name_variant_of(part, names, {}, min_ratio, min_uses, index)
             if target and lex.is_common_lowercase(target.lower()) and not _word_used_as_name(part, target, stats):
                 continue  # "Life" in "Standard Life" is a word, not a name to match "Liffe" against
             if target and not in_article.get(target) and not _is_transposition(part, target):
@@ -548,10 +623,12 @@ def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             out.append((part, offset, target))
         return out
 
-    # A word str.islower() accepts has no capital at all, so it is no suspect: those are dropped in C.
+    # A word str.islower() accepts has no capital at all, and a known word is none either: those
+    # are dropped in C.
     vocab = table.vocab
-    maybe = compress(range(len(vocab)), map(not_, map(str.islower, vocab)))
-    found = {wid: hits for wid in maybe if suspect(vocab[wid]) and (hits := misspelled_parts(wid))}
+    maybe = list(compress(range(len(vocab)), map(not_, map(str.islower, vocab))))
+    maybe = compress(maybe, map(not_, map(known.__getitem__, maybe)))
+    found = {wid: hits for wid in maybe if suspect(wid) and (hits := misspelled_parts(wid))}
     for i in table.uses(set(found)):
         start = table.starts[i]
         for part, rel, target in found[table.ids[i]]:
@@ -561,7 +638,7 @@ def misspelled_name(doc: Document, ctx: Context) -> Iterator[Diagnostic]:
             end = offset + len(part)
             quoted = doc.in_quote(offset, end)
             if by_lower is None:
-                by_lower = names_by_lowercase(names)
+                by_lower = _NamesByLowercase(names)
             if _sure_name_slip(doc, lex, table, part, target, offset, in_article, by_lower) and not marked_sic(doc, end) and (
                     not quoted or typo_fix_sure_in_quote(doc, offset, end, target)):
                 applicability = Applicability.SAFE
@@ -615,6 +692,39 @@ def _name_neighbours(doc: Document, lex: Lexicon, start: int, end: int) -> tuple
 _SENTENCE_WORD_FREQUENCY = 100_000
 
 
+# Every name spelling NL102 met in this process, by lowercase spelling: see _NamesByLowercase.
+_BY_LOWER: dict[str, list[str]] = {}
+_LOWER_INDEXED: set[str] = set()
+
+
+class _NamesByLowercase:
+    """What :func:`names_by_lowercase` gives for one document's names (``keys()`` and ``[lower]``),
+    read from a process-wide index: the pieces of a long text use mostly the same names, so each
+    spelling is indexed once per process, not once per piece."""
+
+    def __init__(self, names: Counter[str]) -> None:
+        from itertools import filterfalse
+
+        global _BY_LOWER, _LOWER_INDEXED
+        new = list(filterfalse(_LOWER_INDEXED.__contains__, names))
+        if len(_LOWER_INDEXED) + len(new) > _MAX_NAMES_INDEXED:
+            _BY_LOWER, _LOWER_INDEXED = {}, set()  # new objects: an index in use keeps its own
+            new = list(names)
+        by = self._by = _BY_LOWER
+        for name in new:
+            by.setdefault(name.lower(), []).append(name)
+            _LOWER_INDEXED.add(name)
+        self._names = names
+
+    def keys(self):  # type: ignore[no-untyped-def]
+        """Every lowercase spelling indexed (a superset of this document's: ``[lower]`` filters)."""
+        return self._by.keys()
+
+    def __getitem__(self, lower: str) -> list[str]:
+        names = self._names
+        return [n for n in self._by[lower] if n in names]
+
+
 def names_by_lowercase(names: Counter[str]) -> dict[str, list[str]]:
     """``names`` indexed by lowercase spelling: the rivals of a variant are looked up by its edits."""
     index: dict[str, list[str]] = {}
@@ -624,7 +734,7 @@ def names_by_lowercase(names: Counter[str]) -> dict[str, list[str]]:
 
 
 def _sure_name_slip(doc: Document, lex: Lexicon, table: TokenTable, word: str, target: str, offset: int,
-                    in_article: Counter[str], by_lower: dict[str, list[str]]) -> bool:
+                    in_article: Counter[str], by_lower: "dict[str, list[str]] | _NamesByLowercase") -> bool:
     """Is ``word`` surely a slip for ``target``, so that the correction is a safe fix?
 
     Yes when the article itself writes ``target`` at least twice (the headline counts) and
@@ -639,7 +749,7 @@ def _sure_name_slip(doc: Document, lex: Lexicon, table: TokenTable, word: str, t
         return False
     if min(len(word), len(target)) < SURE_NAME_LENGTH:
         return False
-    rivals = {n for e in edits1(word.lower()) for n in by_lower.get(e, ()) if n != word}
+    rivals = {n for e in edits1(word.lower()) & by_lower.keys() for n in by_lower[e] if n != word}
     if rivals != {target}:
         return False
     first, last = _name_neighbours(doc, lex, offset, offset + len(word))
