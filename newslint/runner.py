@@ -10,7 +10,7 @@ import sys
 
 from newslint.config import Config, ConfigError, load_config
 from newslint.diagnostics import Diagnostic
-from newslint.document import Document
+from newslint.document import Document, ReportDocument
 from newslint.discovery import WalkRules, discover, stdin_excluded
 from newslint.files import InputError, SourceFile, decode, display_path, read_source, sha256_hex
 from newslint.records import record
@@ -224,7 +224,9 @@ def lint_paths(opts: RunOptions, config: Config, grammar: "GrammarSession | None
             continue
         cached = cache.get(source) if cache is not None and target != "-" else None
         if cached is not None:
-            results.append(FileResult(source.path, cached, Document.from_text(source.text, source.path), source, cached=True))
+            # Masks only if grammar checks or corpus rules read the document (ReportDocument).
+            doc = Document.from_text(source.text, source.path) if grammar is not None else ReportDocument(source.text, source.path)
+            results.append(FileResult(source.path, cached, doc, source, cached=True))
         else:
             results.append(FileResult(source.path, source=source))
             pending.append((len(results) - 1, source))

@@ -394,3 +394,34 @@ def test_settings_key_is_the_same_in_every_process(articles: Path) -> None:
     keys = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
             for _ in range(2)}
     assert len(keys) == 1 and len(keys.pop().strip()) == 64
+
+
+def test_cached_documents_find_masks_only_when_read_and_equal_fresh_ones(tmp_path: Path) -> None:
+    from newslint.document import Document
+
+    texts = {
+        "a.txt": "Mail a@b.org or see https://example.com/x,now.The end.\n",
+        "b.md": "# Title\n\nSee `code here` and [a link](https://example.com).\n\n```\nnot prose\n```\n",
+        "c.html": "<p>The the <b>council</b> met.</p><script>var x = 1;</script>\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    first = _run(tmp_path)
+    second = _run(tmp_path)
+    assert all(r.cached for r in second) and _signature(second) == _signature(first)
+    for r in second:
+        assert "masks" not in vars(r.doc)  # a cached result's document skips the mask scan...
+        fresh = Document.from_text(r.source.text, r.path)
+        assert r.doc.masks == fresh.masks and r.doc.masks  # ...and finds the same masks when asked
+        assert (r.doc.text, r.doc.format, r.doc.prose) == (fresh.text, fresh.format, fresh.prose)
+
+
+def test_corpus_rules_read_cached_documents_as_fresh_ones(tmp_path: Path) -> None:
+    for seed in sorted(SEEDS.glob("00*.txt")):
+        shutil.copy(seed, tmp_path / seed.name)
+    fresh = run_cli("check", "--corpus", "--no-grammar", "--no-cache", "--format", "json", ".", cwd=tmp_path)
+    run_cli("check", "--corpus", "--no-grammar", "--format", "json", ".", cwd=tmp_path)  # fills the cache
+    warm = run_cli("check", "--corpus", "--no-grammar", "--format", "json", ".", cwd=tmp_path)
+    assert _entries(tmp_path)
+    assert '"NL5' in fresh.stdout  # the seeds disagree on a fact: corpus findings exist
+    assert warm.stdout == fresh.stdout and warm.returncode == fresh.returncode
