@@ -35,23 +35,16 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent.parent))
 
 
-def worker_run(text: str, worker: int) -> dict[str, float]:
-    """The phases of forked worker ``worker``'s pieces, in this (fresh) process (as one_run,
-    without its warm-up lint)."""
-    import gc
-
+def _piece_phases(text: str, linter, first: int, step: int) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """CPU seconds per phase over pieces ``first, first + step, ...`` of ``text``, cut as the CLI
+    cuts it. As the CLI runs a big text: the rules judged over the whole text
+    (piece_facts.JUDGED) are not run on the pieces; each piece's facts for them are collected
+    after the other rules."""
     from newslint.chunking import PieceDocument, _plan, split_points
-    from newslint.config import load_config
     from newslint.document import Document
-    from newslint.engine import Linter
     from newslint.lexicon.tokens import doc_name_stats, sentence_start_list, token_table
     from newslint.piece_facts import collect
 
-    gc.set_threshold(50_000, *gc.get_threshold()[1:])  # as runner.collect_garbage_for sets it for a big file
-    linter = Linter(load_config(start=Path(tempfile.gettempdir())))
-    lex = linter.context.lexicon
-    lex.is_known("the")  # what _lint_pieces does before forking
-    lex.frequency("the")
     rules, judged = _plan(linter, "big.txt")
     times: dict[str, float] = {}
 
@@ -62,7 +55,7 @@ def worker_run(text: str, worker: int) -> dict[str, float]:
         return out
 
     pts = split_points(text) + [len(text)]
-    for a, b in list(zip(pts, pts[1:]))[worker::2]:
+    for a, b in list(zip(pts, pts[1:]))[first::step]:
         doc = timed("document", lambda: (PieceDocument if a else Document).from_text(text[a:b], "big.txt"))
         timed("prose+paragraphs", lambda: (doc.prose, doc.paragraphs))
         timed("sentence_starts", lambda: sentence_start_list(doc))
@@ -75,15 +68,28 @@ def worker_run(text: str, worker: int) -> dict[str, float]:
     return times
 
 
+def worker_run(text: str, worker: int) -> dict[str, float]:
+    """The phases of forked worker ``worker``'s pieces, in this (fresh) process (as one_run,
+    without its warm-up lint)."""
+    import gc
+
+    from newslint.config import load_config
+    from newslint.engine import Linter
+
+    gc.set_threshold(50_000, *gc.get_threshold()[1:])  # as runner.collect_garbage_for sets it for a big file
+    linter = Linter(load_config(start=Path(tempfile.gettempdir())))
+    lex = linter.context.lexicon
+    lex.is_known("the")  # what _lint_pieces does before forking
+    lex.frequency("the")
+    return _piece_phases(text, linter, worker, 2)
+
+
 def one_run(text: str) -> dict[str, float]:
     import gc
 
-    from newslint.chunking import PieceDocument, _plan, split_points
-    from newslint.piece_facts import collect
     from newslint.config import load_config
     from newslint.document import Document
     from newslint.engine import Linter
-    from newslint.lexicon.tokens import doc_name_stats, sentence_start_list, token_table
 
     # Per-document caches (lru_cache keyed by the Document, which compares by content) would
     # make a repeated run a cache hit: empty them all; the warm-up reloads the lexicon.
@@ -95,29 +101,7 @@ def one_run(text: str) -> dict[str, float]:
     gc.set_threshold(50_000, *gc.get_threshold()[1:])  # as runner.collect_garbage_for sets it for a big file
     linter = Linter(load_config(start=Path(tempfile.gettempdir())))
     linter.lint(Document.from_text(text[:300_000], "warm.txt"))
-    times: dict[str, float] = {}
-
-    def timed(name: str, work) -> object:  # type: ignore[no-untyped-def]
-        c = time.process_time()
-        out = work()
-        times[name] = times.get(name, 0.0) + time.process_time() - c
-        return out
-
-    # As the CLI runs a big text: the rules judged over the whole text (piece_facts.JUDGED) are
-    # not run on the pieces; each piece's facts for them are collected after the other rules.
-    rules, judged = _plan(linter, "big.txt")
-    pts = split_points(text) + [len(text)]
-    for a, b in zip(pts, pts[1:]):
-        doc = timed("document", lambda: (PieceDocument if a else Document).from_text(text[a:b], "big.txt"))
-        timed("prose+paragraphs", lambda: (doc.prose, doc.paragraphs))
-        timed("sentence_starts", lambda: sentence_start_list(doc))
-        timed("token_table", lambda: token_table(doc))
-        timed("name_stats", lambda: doc_name_stats(doc))
-        for r in rules:
-            timed(r.code, lambda: list(r.check(doc, linter.context)))
-        timed("facts", lambda: collect(doc, a, judged, linter.context))
-    times["TOTAL"] = sum(times.values())
-    return times
+    return _piece_phases(text, linter, 0, 1)
 
 
 def main() -> int:

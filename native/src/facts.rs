@@ -94,17 +94,7 @@ fn load_text(text: &Bound<'_, PyString>) -> PyResult<Option<Text>> {
         chars.extend(b[i..run].iter().map(|&x| x as char));
         class.extend(b[i..run].iter().map(|&x| crate::ASCII[x as usize]));
         let Some(c) = utf8[run..].chars().next() else { break };
-        let bits = match other.get(&c) {
-            Some(&bits) => bits,
-            None => {
-                let mut buf = [0u8; 4];
-                let s = PyString::new(py, c.encode_utf8(&mut buf));
-                let alnum = s.call_method0("isalnum")?.is_truthy()?;
-                let decimal = s.call_method0("isdecimal")?.is_truthy()?;
-                let space = s.call_method0("isspace")?.is_truthy()?;
-                *other.entry(c).or_insert(crate::class_bits(c, alnum, decimal, space))
-            }
-        };
+        let bits = crate::python_class(py, c, &mut other)?;
         chars.push(c);
         class.push(bits);
         i = run + c.len_utf8();

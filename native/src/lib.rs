@@ -55,6 +55,22 @@ const fn class_bits(c: char, alnum: bool, decimal: bool, space: bool) -> u8 {
     bits
 }
 
+/// The class bits of a non-ASCII character, asked of the running Python once per character
+/// (`known` keeps the answers: news text has a few dozen), so its Unicode database decides, not Rust's.
+fn python_class(py: Python<'_>, c: char, known: &mut FxHashMap<char, u8>) -> PyResult<u8> {
+    if let Some(&bits) = known.get(&c) {
+        return Ok(bits);
+    }
+    let mut buf = [0u8; 4];
+    let s = PyString::new(py, c.encode_utf8(&mut buf));
+    let alnum = s.call_method0("isalnum")?.is_truthy()?;
+    let decimal = s.call_method0("isdecimal")?.is_truthy()?;
+    let space = s.call_method0("isspace")?.is_truthy()?;
+    let bits = class_bits(c, alnum, decimal, space);
+    known.insert(c, bits);
+    Ok(bits)
+}
+
 /// ASCII classes (every Unicode version agrees on them: letters and digits are alnum, digits decimal).
 const ASCII: [u8; 128] = {
     let mut table = [0u8; 128];
@@ -92,18 +108,7 @@ impl Text {
         let mut chars = Vec::with_capacity(utf8.len());
         let mut class = Vec::with_capacity(utf8.len());
         for c in utf8.chars() {
-            let bits = if c.is_ascii() {
-                ASCII[c as usize]
-            } else if let Some(&bits) = other.get(&c) {
-                bits
-            } else {
-                let mut buf = [0u8; 4];
-                let s = PyString::new(py, c.encode_utf8(&mut buf));
-                let alnum = s.call_method0("isalnum")?.is_truthy()?;
-                let decimal = s.call_method0("isdecimal")?.is_truthy()?;
-                let space = s.call_method0("isspace")?.is_truthy()?;
-                *other.entry(c).or_insert(class_bits(c, alnum, decimal, space))
-            };
+            let bits = if c.is_ascii() { ASCII[c as usize] } else { python_class(py, c, &mut other)? };
             chars.push(c);
             class.push(bits);
         }
