@@ -208,25 +208,41 @@ impl WordSet {
     }
 }
 
-/// Python's `str.isspace()` of a character: ASCII decided here, any other asked of Python once
-/// per call (news text has few distinct non-ASCII characters after a punctuation mark).
-struct IsSpace<'py> {
+/// One of Python's `str` predicates (`isspace`, `isdigit`) of a character: ASCII decided here
+/// by `ascii`, any other asked of Python once per call (news text has few distinct non-ASCII
+/// characters next to the marks these scans read), so Python's Unicode database decides.
+struct PyCharTest<'py> {
     py: Python<'py>,
+    method: &'static str,
+    ascii: fn(char) -> bool,
     other: rustc_hash::FxHashMap<char, bool>,
 }
 
-impl<'py> IsSpace<'py> {
+impl<'py> PyCharTest<'py> {
+    fn new(py: Python<'py>, method: &'static str, ascii: fn(char) -> bool) -> Self {
+        PyCharTest { py, method, ascii, other: Default::default() }
+    }
+
+    /// `str.isspace()`: also the separators \x1c-\x1f, which Rust's `is_whitespace` is not.
+    fn space(py: Python<'py>) -> Self {
+        Self::new(py, "isspace", |c| matches!(c, ' ' | '\t' | '\n' | '\x0b' | '\x0c' | '\r' | '\x1c'..='\x1f'))
+    }
+
+    fn digit(py: Python<'py>) -> Self {
+        Self::new(py, "isdigit", |c| c.is_ascii_digit())
+    }
+
     fn is(&mut self, c: char) -> PyResult<bool> {
         if c.is_ascii() {
-            return Ok(matches!(c, ' ' | '\t' | '\n' | '\x0b' | '\x0c' | '\r' | '\x1c'..='\x1f'));
+            return Ok((self.ascii)(c));
         }
         if let Some(&known) = self.other.get(&c) {
             return Ok(known);
         }
         let mut buf = [0u8; 4];
-        let space = PyString::new(self.py, c.encode_utf8(&mut buf)).call_method0("isspace")?.is_truthy()?;
-        self.other.insert(c, space);
-        Ok(space)
+        let answer = PyString::new(self.py, c.encode_utf8(&mut buf)).call_method0(self.method)?.is_truthy()?;
+        self.other.insert(c, answer);
+        Ok(answer)
     }
 }
 
@@ -241,7 +257,7 @@ impl<'py> IsSpace<'py> {
 pub fn spaced_marks(text: &Bound<'_, PyString>) -> PyResult<Option<Vec<usize>>> {
     let Ok(encoded) = text.encode_utf8() else { return Ok(None) };
     let Ok(utf8) = std::str::from_utf8(encoded.as_bytes()) else { return Ok(None) };
-    let mut space = IsSpace { py: text.py(), other: Default::default() };
+    let mut space = PyCharTest::space(text.py());
     let mut found = Vec::new();
     // Bytes, not chars: every character tested here is ASCII (a byte below 0x80 is never part
     // of another character), so only the code point index needs counting (one per non-
@@ -270,34 +286,13 @@ pub fn spaced_marks(text: &Bound<'_, PyString>) -> PyResult<Option<Vec<usize>>> 
     Ok(Some(found))
 }
 
-/// Python's `str.isdigit()` of a character: ASCII decided here, any other asked of Python once.
-struct IsDigit<'py> {
-    py: Python<'py>,
-    other: rustc_hash::FxHashMap<char, bool>,
-}
-
-impl<'py> IsDigit<'py> {
-    fn is(&mut self, c: char) -> PyResult<bool> {
-        if c.is_ascii() {
-            return Ok(c.is_ascii_digit());
-        }
-        if let Some(&known) = self.other.get(&c) {
-            return Ok(known);
-        }
-        let mut buf = [0u8; 4];
-        let digit = PyString::new(self.py, c.encode_utf8(&mut buf)).call_method0("isdigit")?.is_truthy()?;
-        self.other.insert(c, digit);
-        Ok(digit)
-    }
-}
-
 const OPEN: u8 = 1;
 const CLOSE: u8 = 2;
 const EITHER: u8 = 3;
 
 /// `newslint.rules.balance._straight_role` of a '"' between `before` and `after` (None at the
 /// paragraph's start or end, read as a space): 0 for an inch mark, else OPEN, CLOSE or EITHER.
-fn straight_role(before: Option<char>, after: Option<char>, space: &mut IsSpace, digit: &mut IsDigit) -> PyResult<u8> {
+fn straight_role(before: Option<char>, after: Option<char>, space: &mut PyCharTest, digit: &mut PyCharTest) -> PyResult<u8> {
     let b = before.unwrap_or(' ');
     let a = after.unwrap_or(' ');
     let b_space = space.is(b)?;
@@ -327,8 +322,8 @@ pub fn balanced_paragraphs(text: &Bound<'_, PyString>, paragraphs: Vec<(usize, u
     let Ok(encoded) = text.encode_utf8() else { return Ok(None) };
     let Ok(utf8) = std::str::from_utf8(encoded.as_bytes()) else { return Ok(None) };
     let py = text.py();
-    let mut space = IsSpace { py, other: Default::default() };
-    let mut digit = IsDigit { py, other: Default::default() };
+    let mut space = PyCharTest::space(py);
+    let mut digit = PyCharTest::digit(py);
     let mut chars = utf8.chars();
     let mut at = 0; // the index of the next character `chars` gives
     let mut found = Vec::new();
