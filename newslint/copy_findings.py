@@ -25,6 +25,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from newslint.piece_facts import _FirstSeen, add_masks
 
 TYPE_CHECKING = False  # typing is not imported at run time: it costs ~3 ms of start-up
 if TYPE_CHECKING:
@@ -37,7 +38,6 @@ class ParagraphCopies:
     NL402's finding for each (``build``), in :attr:`found` as early as they can be built."""
 
     def __init__(self, doc: "Document", build: bool) -> None:
-        from newslint.piece_facts import _FirstSeen
         from newslint.rules.duplicates import duplicated_paragraph, paragraph_copy
 
         self._rule, self._paragraph_copy = duplicated_paragraph, paragraph_copy  # imported once, not per copy
@@ -72,13 +72,7 @@ class ParagraphCopies:
                 pairs.append((g, o))
                 copies.add(g)
         self._paragraphs += f.npar
-        starts, ends = self._mask_starts, self._mask_ends
-        for s, e in f.masks:  # as WholeView merges them
-            if ends and s <= ends[-1]:
-                ends[-1] = max(ends[-1], e)
-            else:
-                starts.append(s)
-                ends.append(e)
+        add_masks(self._mask_starts, self._mask_ends, f.masks)
         self._prose_end = max(self._prose_end, f.prose_end)
         if end is None or not self._build_findings:
             return

@@ -121,7 +121,7 @@ def collect(doc: Document, a: int, codes: frozenset[str], ctx: "Context") -> Pie
     masks = sorted((s.start, min(s.end, len(text))) for s in doc.masks if s.kind in NON_PROSE)
     f.masks = [(a + s, a + e) for s, e in masks]
     f.prose_end = a + doc.prose_end if doc.prose_end else 0
-    piece = _native_piece(doc, masks) if codes & _NATIVE_CODES else None
+    piece = _native_piece(doc, masks) if codes else None
     if "NL402" in codes or "NL403" in codes:
         starts = None
         if "NL403" in codes:
@@ -159,11 +159,6 @@ def collect(doc: Document, a: int, codes: frozenset[str], ctx: "Context") -> Pie
             quoted = [doc.in_quote(s, s + len(word)) for s, word in uses]
         f.dialect = [(a + s, word, q) for (s, word), q in zip(uses, quoted)]
     return f
-
-
-# The codes whose facts the native scan gathers (paragraph and sentence keys, datelines, line
-# segments, quotations around dialect words).
-_NATIVE_CODES = frozenset({"NL103", "NL402", "NL403", "NL404", "NL408"})
 
 
 def _native_piece(doc: Document, masks: list[tuple[int, int]]):  # type: ignore[no-untyped-def]
@@ -248,6 +243,18 @@ def _collect_segments(f: PieceFacts, doc: Document, a: int, extra: tuple[str, ..
     f.first_opener = opener_matcher().first_hit(texts, 1 if a == 0 else 0)
 
 
+def add_masks(starts: list[int], ends: list[int], spans: list[tuple[int, int]]) -> None:
+    """Add a piece's sorted non-prose ``spans`` to the union of the pieces before it, kept as
+    ``starts`` and ``ends`` (sorted, disjoint): overlapping or touching spans merge, as
+    Document.prose blanks them."""
+    for s, e in spans:
+        if ends and s <= ends[-1]:
+            ends[-1] = max(ends[-1], e)
+        else:
+            starts.append(s)
+            ends.append(e)
+
+
 class _Prose:
     """``Document.prose`` of the whole text, one slice at a time: the text with the
     pieces' non-prose spans blanked (line breaks kept), without a copy of the whole text."""
@@ -255,8 +262,7 @@ class _Prose:
     def __init__(self, text: str, masks: list[tuple[int, int]]) -> None:
         self._text = text
         self._starts = [s for s, _ in masks]
-        self._masks = masks
-        self.masks = masks  # sorted, disjoint (newslint.copy_findings reads around them)
+        self.masks = masks  # sorted, disjoint
         # Where each gap between masks ends (the next mask's start; the text's end after the
         # last): a slice inside one gap is the text itself, found with one bisect.
         self._gap_ends = self._starts[1:] + [len(text)]
@@ -264,20 +270,20 @@ class _Prose:
     def __getitem__(self, sl: slice) -> str:
         a, b = sl.start, sl.stop
         out = self._text[a:b]
-        if not self._masks or a >= b:
+        if not self.masks or a >= b:
             return out
         k = bisect.bisect_right(self._starts, a) - 1
         if k < 0:
             if b <= self._starts[0]:
                 return out
             k = 0
-        elif self._masks[k][1] <= a and b <= self._gap_ends[k]:
+        elif self.masks[k][1] <= a and b <= self._gap_ends[k]:
             return out  # the usual case: no mask in the slice
         import re
 
         parts, pos = [], a
-        while k < len(self._masks) and self._masks[k][0] < b:
-            s, e = self._masks[k]
+        while k < len(self.masks) and self.masks[k][0] < b:
+            s, e = self.masks[k]
             k += 1
             s, e = max(s, pos), min(e, b)
             if s >= e:
@@ -299,14 +305,11 @@ class WholeView:
         self.text = doc.text
         self.format = doc.format
         self.lines: LineIndex = doc.lines
-        masks: list[tuple[int, int]] = []
-        for f in facts:  # their union, as Document.prose blanks it
-            for s, e in f.masks:
-                if masks and s <= masks[-1][1]:
-                    masks[-1] = (masks[-1][0], max(masks[-1][1], e))
-                else:
-                    masks.append((s, e))
-        self.prose = _Prose(doc.text, masks)
+        starts: list[int] = []
+        ends: list[int] = []
+        for f in facts:
+            add_masks(starts, ends, f.masks)
+        self.prose = _Prose(doc.text, list(zip(starts, ends)))
         self.prose_end = max((f.prose_end for f in facts), default=0)
 
 
