@@ -93,7 +93,8 @@ def test_the_subset_is_small_for_an_ordinary_article() -> None:
     saved = boilerplate._classified
     try:
         boilerplate._classified = 0
-        live = boilerplate._live_lines(builtin_patterns(), boilerplate.segments(Document.from_text(text, "a.txt")))
+        segs = boilerplate.segments(Document.from_text(text, "a.txt"))
+        live = boilerplate._live_texts(builtin_patterns(), [seg.text for seg in segs])
     finally:
         boilerplate._classified = saved
     assert len(live) < len(LINES) // 2

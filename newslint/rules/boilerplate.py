@@ -67,28 +67,25 @@ class Matcher:
         if len(texts) < _BY_FIRST_MIN:
             return [self.reason(t) for t in texts]
         get = self._first_char_table().get
-        out: list[str | None] = [None] * len(texts)
-        for i, t in enumerate(texts):
+        out: list[str | None] = []
+        for t in texts:
             m = get(t[:1], self)  # a non-ASCII (or no) first character: the whole alternation
-            if m is not None and m.regex.fullmatch(t) is not None:
-                out[i] = m.reason(t)
+            out.append(None if m is None else m.reason(t))
         return out
 
     def first_hit(self, texts: list[str], start: int = 0) -> int:
         """The index of the first of ``texts[start:]`` that one of the patterns fully matches (-1: none)."""
-        if len(texts) - start < _BY_FIRST_MIN:
-            regex = self.regex
-            return next((i for i in range(start, len(texts)) if regex.fullmatch(texts[i])), -1)
-        get = self._first_char_table().get
+        get = self._first_char_table().get if len(texts) - start >= _BY_FIRST_MIN else None
         for i in range(start, len(texts)):
             t = texts[i]
-            m = get(t[:1], self)
+            m = self if get is None else get(t[:1], self)
             if m is not None and m.regex.fullmatch(t) is not None:
                 return i
         return -1
 
     def _first_char_table(self) -> dict[str, "Matcher | None"]:
-        """ASCII first character -> the matcher of the patterns that can start with it (None: no pattern)."""
+        """ASCII first character -> the matcher of the patterns that can start with it (None: no
+        pattern); a character not in it (non-ASCII, or an empty line) needs the whole alternation."""
         if self._by_first is None:
             self._by_first = dict(zip(map(chr, range(128)), self._first_char_matchers()))
         return self._by_first
@@ -161,13 +158,8 @@ _PREFILTER_MAX = 200_000
 _classified = 0  # documents classified by this process
 
 
-def _live_lines(pats: Patterns, segs: list[Segment]) -> tuple[tuple[str, str], ...]:
-    """:func:`_live_texts` of the segments' texts."""
-    return _live_texts(pats, [seg.text for seg in segs])
-
-
 def _live_texts(pats: Patterns, texts: list[str]) -> tuple[tuple[str, str], ...]:
-    """The [lines] patterns that can match one of ``segs``, in their order.
+    """The [lines] patterns that can match one of the line ``texts``, in their order.
 
     Why: compiling all of them costs ~8 ms, as much as linting the article, and an article
     holds the substrings that most patterns need (boilerplate_patterns.REQUIRED) nowhere.
