@@ -143,7 +143,12 @@ def _plainly_balanced(text: str) -> bool:
     """
     if any(c in text for c in "“”«»„"):
         return False
-    pairs = _STRAIGHT_AROUND.findall(f" {text} ")
+    return _in_turn(_straight_roles(_STRAIGHT_AROUND.findall(f" {text} ")))
+
+
+def _straight_roles(pairs: list[tuple[str, str]]) -> list[str | None]:
+    """:func:`_straight_role` of each (character before, character after) pair, cached in
+    ``_STRAIGHT`` and read in C."""
     roles = list(map(_STRAIGHT.get, pairs, repeat(_UNSEEN)))
     if _UNSEEN in roles:
         if len(_STRAIGHT) > 50_000:
@@ -152,8 +157,14 @@ def _plainly_balanced(text: str) -> bool:
             if key not in _STRAIGHT:
                 _STRAIGHT[key] = _straight_role(*key)
         roles = list(map(_STRAIGHT.__getitem__, pairs))
-    roles = list(filter(None, roles))  # None: an inch mark, no quotation mark at all
-    return not len(roles) % 2 and "close" not in roles[0::2] and "open" not in roles[1::2]
+    return roles
+
+
+def _in_turn(roles: list[str | None]) -> bool:
+    """The marks' roles, inch marks (None) aside, open and close in turn: each at an even place
+    may open, each at an odd place may close, an even number of them."""
+    marks = list(filter(None, roles))
+    return not len(marks) % 2 and "close" not in marks[0::2] and "open" not in marks[1::2]
 
 
 def _balanced_paragraphs(prose: str, paras: list[tuple[int, int]], visit: list[int]) -> set[int]:
@@ -172,16 +183,7 @@ def _plainly_balanced_paragraphs(prose: str, paras: list[tuple[int, int]], visit
     A paragraph between whitespace (or the text's ends) reads its marks as the whole text does:
     a role reads a space and a line break alike. Others are judged on their own.
     """
-    pairs = _STRAIGHT_AROUND.findall(f" {prose} ")
-    roles = list(map(_STRAIGHT.get, pairs, repeat(_UNSEEN)))
-    if _UNSEEN in roles:
-        if len(_STRAIGHT) > 50_000:
-            _STRAIGHT.clear()
-        for key in pairs:
-            if key not in _STRAIGHT:
-                _STRAIGHT[key] = _straight_role(*key)
-        roles = list(map(_STRAIGHT.__getitem__, pairs))
-    del pairs
+    roles = _straight_roles(_STRAIGHT_AROUND.findall(f" {prose} "))
     curly = any(c in prose for c in "“”«»„")  # str.__contains__: far faster than a regex scan
     out: set[int] = set()
     count, n_chars = prose.count, len(prose)
@@ -196,10 +198,8 @@ def _plainly_balanced_paragraphs(prose: str, paras: list[tuple[int, int]], visit
         elif (ps and not prose[ps - 1].isspace()) or (pe < n_chars and not prose[pe].isspace()):
             if _plainly_balanced(prose[ps:pe]):
                 out.add(n)
-        else:
-            mine = list(filter(None, roles[j:j + k]))  # None: an inch mark
-            if not len(mine) % 2 and "close" not in mine[0::2] and "open" not in mine[1::2]:
-                out.add(n)
+        elif _in_turn(roles[j:j + k]):
+            out.add(n)
         j += k
     return out
 
