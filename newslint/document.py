@@ -402,6 +402,4 @@ class ReportDocument(Document):
 
     @cached_property
     def masks(self) -> tuple[Span, ...]:  # type: ignore[override]
-        from newslint import formats
-
-        return merge_spans(formats.masks_for(self.format, self.text))
+        return Document.from_text(self.text, self.path, self.format).masks

@@ -78,6 +78,11 @@ def results_document(results: list["FileResult"]) -> dict[str, Any]:
     for r in results:
         if r.doc is not None:
             diagnostics.extend(diagnostic_dict(r.path, r.doc, d) for d in r.diagnostics)
+    return _document(results, diagnostics, len(diagnostics))
+
+
+def _document(results: list["FileResult"], diagnostics: list[dict[str, Any]], count: int) -> dict[str, Any]:
+    """The JSON document around ``diagnostics`` (``count`` of them in the summary)."""
     return {
         "version": SCHEMA_VERSION,
         "tool": {"name": "newslint", "version": __version__},
@@ -85,7 +90,7 @@ def results_document(results: list["FileResult"]) -> dict[str, Any]:
         "errors": [{"path": display_path(r.path, escape_controls=False), "message": r.error} for r in results if r.error],
         "summary": {
             "files": sum(1 for r in results if r.doc is not None),
-            "diagnostics": len(diagnostics),
+            "diagnostics": count,
             "errors": sum(1 for r in results if r.error),
         },
     }
@@ -99,17 +104,7 @@ def report(results: list["FileResult"], out: TextIO, opts: "RunOptions") -> None
     the rest of the document is small and goes through ``dumps_indented``.
     """
     count = sum(len(r.diagnostics) for r in results if r.doc is not None)
-    document = {
-        "version": SCHEMA_VERSION,
-        "tool": {"name": "newslint", "version": __version__},
-        "diagnostics": [],
-        "errors": [{"path": display_path(r.path, escape_controls=False), "message": r.error} for r in results if r.error],
-        "summary": {
-            "files": sum(1 for r in results if r.doc is not None),
-            "diagnostics": count,
-            "errors": sum(1 for r in results if r.error),
-        },
-    }
+    document = _document(results, [], count)
     if getattr(opts, "fixing", False):  # --fix, --diff, --fix-only: how many fixes went in
         document["summary"]["fixed"] = sum(r.fixed for r in results)
     text = dumps_indented(document)
@@ -141,7 +136,7 @@ def diagnostic_text(path_json: str, doc: Document, d: Diagnostic) -> str:
     """``dumps_indented`` of ``diagnostic_dict(path, doc, d)`` as an item of the document's
     "diagnostics" list (``path_json``: the shown path, already a JSON string), built directly.
 
-    tests/test_json_bulk.py checks it against the dict's encoding on odd texts.
+    tests/test_report_bulk.py checks it against the dict's encoding on odd texts.
     """
     starts = doc.lines.starts
     text = doc.text
