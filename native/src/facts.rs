@@ -505,19 +505,7 @@ pub fn quotation_spans(text: &Bound<'_, PyString>) -> PyResult<Option<Vec<(usize
     let mut asked: rustc_hash::FxHashMap<char, u8> = rustc_hash::FxHashMap::default();
     let class = |i: usize| -> PyResult<u8> {
         let ch = c[i];
-        if ch.is_ascii() {
-            return Ok(crate::ASCII[ch as usize]);
-        }
-        if let Some(&known) = asked.get(&ch) {
-            return Ok(known);
-        }
-        let mut buf = [0u8; 4];
-        let s = PyString::new(py, ch.encode_utf8(&mut buf));
-        let word = s.call_method0("isalnum")?.is_truthy()?;
-        let space = s.call_method0("isspace")?.is_truthy()?;
-        let bits = if word { crate::WORD } else { 0 } | if space { SPACE } else { 0 };
-        asked.insert(ch, bits);
-        Ok(bits)
+        if ch.is_ascii() { Ok(crate::ASCII[ch as usize]) } else { crate::python_class(py, ch, &mut asked) }
     };
     quotations(&c, class).map(Some)
 }
